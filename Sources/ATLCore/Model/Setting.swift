@@ -1,0 +1,154 @@
+/// A point on the British National Grid (OSGB36 / EPSG:27700), in metres. GIAS publishes settings'
+/// locations this way, so straight-line distance is plain Euclidean distance.
+public struct GridPoint: Sendable, Hashable, Codable {
+    public var easting: Int
+    public var northing: Int
+    public init(easting: Int, northing: Int) {
+        self.easting = easting
+        self.northing = northing
+    }
+
+    /// True inside the National Grid's extent over Great Britain (0–700 km east, 0–1,300 km north).
+    public var isInGreatBritain: Bool { (0...700_000).contains(easting) && (0...1_300_000).contains(northing) }
+
+    /// Straight-line distance in metres.
+    public func distance(to other: GridPoint) -> Double {
+        let dx = Double(easting - other.easting), dy = Double(northing - other.northing)
+        return (dx * dx + dy * dy).squareRoot()
+    }
+}
+
+/// Statutory age range, in whole years of age (GIAS `StatutoryLowAge`/`StatutoryHighAge`), e.g. 11–16.
+public struct AgeRange: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var low: Int
+    public var high: Int
+    public init(low: Int, high: Int) {
+        self.low = low
+        self.high = high
+    }
+    public var description: String { "\(low)-\(high)" }
+
+    /// National curriculum years a child of these ages is usually in (year = age on 31 August − 5).
+    public var years: ClosedRange<Int> { (low - 5) ... max(low - 5, high - 5) }
+}
+
+/// A local authority: its DfE three-digit code (e.g. 894 Telford and Wrekin) and name.
+public struct LocalAuthority: Sendable, Hashable, Codable, Comparable {
+    public var code: Int
+    public var name: String
+    public init(code: Int, name: String) {
+        self.code = code
+        self.name = name
+    }
+    public static func < (a: LocalAuthority, b: LocalAuthority) -> Bool { (a.code, a.name) < (b.code, b.name) }
+}
+
+/// One education setting (school, college, unit, nursery) with the facts the catalogue knows about it and
+/// its SEN information report.
+///
+/// Every optional property is *unknown* when nil: the data it came from did not publish it. Unknown is never
+/// read as "no" or "yes"; the gap analysis reports it and explanations tell a family what to ask.
+public struct Setting: Sendable, Hashable {
+    /// Unique Reference Number (GIAS). Fictional settings use 9,000,000 and above.
+    public var urn: Int
+    public var name: String
+    /// True for the invented settings of the example LA. Fictional and real settings never share a catalogue.
+    public var fictional: Bool
+    public var localAuthority: LocalAuthority?
+    public var type: SettingType
+    /// The GIAS type of establishment name the type was derived from, when known.
+    public var giasType: String?
+    public var status: SettingStatus
+    public var phase: Phase?
+    public var ageRange: AgeRange?
+    public var gender: Gender?
+    public var religiousCharacter: String?
+    public var ofsted: OfstedJudgement?
+    public var location: GridPoint?
+    /// The setting's own postcode.
+    public var postcode: String?
+    /// The postcode nearest to the setting's coordinates (not its address), when that is all that is known.
+    public var nearestPostcode: String?
+    public var capacity: Int?
+    public var onRoll: Int?
+    /// Need codes the setting's specialist provision (or the whole special school) is designated for.
+    public var needs: NeedSet?
+    public var specialistProvision: SpecialistProvisionKind?
+    public var specialistPlaces: Int?
+    public var specialistOnRoll: Int?
+    /// Vacancies in the specialist provision as stated by the LA; overrides places − on roll.
+    public var specialistVacanciesStated: Int?
+    /// Specialist places per need code, when the LA commissions them separately.
+    public var placesByNeed: [NeedCode: Int]?
+    public var facilities: FacilitySet?
+    public var costBand: CostBand?
+    /// Provenance of the facts: one line per source, e.g. "GIAS extract 2026-01-30".
+    public var sources: [String]
+    /// The SEN information report, by section. A section present with empty text is "empty" in the audit.
+    public var report: [ReportSection: String]
+
+    public init(urn: Int, name: String, fictional: Bool = false, localAuthority: LocalAuthority? = nil,
+                type: SettingType = .unknown, giasType: String? = nil, status: SettingStatus = .open,
+                phase: Phase? = nil, ageRange: AgeRange? = nil, gender: Gender? = nil,
+                religiousCharacter: String? = nil, ofsted: OfstedJudgement? = nil, location: GridPoint? = nil,
+                postcode: String? = nil, nearestPostcode: String? = nil, capacity: Int? = nil, onRoll: Int? = nil,
+                needs: NeedSet? = nil, specialistProvision: SpecialistProvisionKind? = nil,
+                specialistPlaces: Int? = nil, specialistOnRoll: Int? = nil, specialistVacanciesStated: Int? = nil,
+                placesByNeed: [NeedCode: Int]? = nil, facilities: FacilitySet? = nil, costBand: CostBand? = nil,
+                sources: [String] = [], report: [ReportSection: String] = [:]) {
+        self.urn = urn
+        self.name = name
+        self.fictional = fictional
+        self.localAuthority = localAuthority
+        self.type = type
+        self.giasType = giasType
+        self.status = status
+        self.phase = phase
+        self.ageRange = ageRange
+        self.gender = gender
+        self.religiousCharacter = religiousCharacter
+        self.ofsted = ofsted
+        self.location = location
+        self.postcode = postcode
+        self.nearestPostcode = nearestPostcode
+        self.capacity = capacity
+        self.onRoll = onRoll
+        self.needs = needs
+        self.specialistProvision = specialistProvision
+        self.specialistPlaces = specialistPlaces
+        self.specialistOnRoll = specialistOnRoll
+        self.specialistVacanciesStated = specialistVacanciesStated
+        self.placesByNeed = placesByNeed
+        self.facilities = facilities
+        self.costBand = costBand
+        self.sources = sources
+        self.report = report
+    }
+
+    /// Vacancies in the specialist provision: stated by the LA, else places − on roll (never below 0);
+    /// nil when unknown.
+    public var specialistVacancies: Int? {
+        if let s = specialistVacanciesStated { return s }
+        guard let p = specialistPlaces, let r = specialistOnRoll else { return nil }
+        return max(0, p - r)
+    }
+
+    /// General vacancies: capacity − number on roll (never below 0); nil when either is unknown.
+    public var generalVacancies: Int? {
+        guard let c = capacity, let r = onRoll else { return nil }
+        return max(0, c - r)
+    }
+
+    /// True when the setting has a designated specialist offer (special school, unit or resourced provision).
+    public var hasSpecialistOffer: Bool {
+        type.isSpecialist || type == .mainstreamResourced
+            || (specialistProvision != nil && specialistProvision != SpecialistProvisionKind.none)
+    }
+
+    /// National curriculum years the setting admits: from its age range, else approximately from its phase.
+    public var admittedYears: (years: ClosedRange<Int>, approximate: Bool)? {
+        if let a = ageRange { return (a.years, false) }
+        if let y = phase?.typicalYears { return (y, true) }
+        return nil
+    }
+}

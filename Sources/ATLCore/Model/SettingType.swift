@@ -1,0 +1,107 @@
+/// The group of establishment types a list illustrates choice across (domain primer, "Settings").
+///
+/// Finer GIAS "type of establishment" names map onto these groups in ``SettingType/init(giasTypeName:resourced:)``.
+/// `unknown` is a real value: the setting's type has not been published in the data the catalogue was built
+/// from. It is never treated as if it were any particular type.
+public enum SettingType: String, CaseIterable, Sendable, Comparable, Hashable, Codable {
+    case mainstream
+    case mainstreamResourced = "mainstream-resourced"
+    case special
+    case nonMaintainedSpecial = "non-maintained-special"
+    case independentSpecial = "independent-special"
+    case independent
+    case alternativeProvision = "alternative-provision"
+    case post16 = "post-16"
+    case earlyYears = "early-years"
+    case unknown
+
+    /// Bit position for masks in the compiled index.
+    public var bit: Int { SettingType.allCases.firstIndex(of: self)! }
+
+    public var title: String {
+        switch self {
+        case .mainstream: "Mainstream school"
+        case .mainstreamResourced: "Mainstream school with resourced provision or SEN unit"
+        case .special: "Special school"
+        case .nonMaintainedSpecial: "Non-maintained special school"
+        case .independentSpecial: "Independent special school"
+        case .independent: "Independent school"
+        case .alternativeProvision: "Alternative provision"
+        case .post16: "Post-16 college or sixth form"
+        case .earlyYears: "Early years setting"
+        case .unknown: "Type not known"
+        }
+    }
+
+    /// Short plural label used in list headings and charts.
+    public var shortTitle: String {
+        switch self {
+        case .mainstream: "Mainstream"
+        case .mainstreamResourced: "Mainstream + resourced provision"
+        case .special: "Special"
+        case .nonMaintainedSpecial: "Non-maintained special"
+        case .independentSpecial: "Independent special"
+        case .independent: "Independent"
+        case .alternativeProvision: "Alternative provision"
+        case .post16: "Post-16"
+        case .earlyYears: "Early years"
+        case .unknown: "Unknown type"
+        }
+    }
+
+    /// Outside LA maintenance and usually far costlier; lists label these settings.
+    public var isIndependentSector: Bool {
+        self == .independentSpecial || self == .independent || self == .nonMaintainedSpecial
+    }
+
+    /// Specialist settings whose designated need codes say which children they are for.
+    public var isSpecialist: Bool {
+        switch self {
+        case .special, .nonMaintainedSpecial, .independentSpecial, .alternativeProvision: true
+        default: false
+        }
+    }
+
+    /// Mainstream in the sense of "mainstream first" (Children and Families Act 2014 s.33).
+    public var isMainstream: Bool { self == .mainstream || self == .mainstreamResourced || self == .independent }
+
+    public static func < (a: SettingType, b: SettingType) -> Bool { a.bit < b.bit }
+
+    /// Maps a GIAS `TypeOfEstablishment (name)` onto a group. `resourced` is true when
+    /// `TypeOfResourcedProvision` names a resourced provision or SEN unit. Returns nil for names this
+    /// engine does not place children in (e.g. "Higher education institutions", "Welsh establishment").
+    public init?(giasTypeName raw: String, resourced: Bool) {
+        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        switch name {
+        case "community school", "voluntary aided school", "voluntary controlled school", "foundation school",
+             "academy converter", "academy sponsor led", "free schools", "university technical college",
+             "studio schools", "city technology college", "service children's education":
+            self = resourced ? .mainstreamResourced : .mainstream
+        case "community special school", "foundation special school", "academy special converter",
+             "academy special sponsor led", "free schools special":
+            self = .special
+        case "non-maintained special school":
+            self = .nonMaintainedSpecial
+        case "other independent special school":
+            self = .independentSpecial
+        case "other independent school":
+            self = resourced ? .independentSpecial : .independent
+        case "pupil referral unit", "academy alternative provision converter",
+             "academy alternative provision sponsor led", "free schools alternative provision":
+            self = .alternativeProvision
+        case "further education", "sixth form centres", "academy 16-19 converter", "academy 16-19 sponsor led",
+             "academy 16 to 19 sponsor led", "free schools 16 to 19", "special post 16 institution",
+             "other independent special post 16 institution":
+            self = .post16
+        case "local authority nursery school":
+            self = .earlyYears
+        default:
+            return nil
+        }
+    }
+}
+
+/// Whether a setting is open to new placements.
+public enum SettingStatus: String, CaseIterable, Sendable, Codable {
+    case open, closed, proposed
+}

@@ -1,0 +1,39 @@
+import ATLCore
+import Foundation
+
+/// Shared option: which catalogue folder to read.
+enum CommonOptions {
+    static let defaultCatalogue = "provision-catalogue/example-la"
+    static let catalogue = OptionSpec.value(
+        "catalogue", "dir", "Catalogue folder (the real one is provision-catalogue/west-midlands)",
+        default: defaultCatalogue)
+    static let output = OptionSpec.value("output", "path", "Write the result to this file instead of standard output")
+}
+
+enum ValidateCommand {
+    static let spec = CommandSpec(
+        name: "validate",
+        abstract: "Check a catalogue folder and list every problem at once.",
+        discussion: """
+            Reads every *.setting.md file below the folder and reports each problem as
+            file:line: field 'name': message. Exits 2 if there is any error, 0 otherwise (warnings allowed).
+            """,
+        options: [CommonOptions.catalogue]
+    ) { args, console in
+        let root = args.value("catalogue")!
+        let start = Date()
+        let r = CatalogueLoader.load(root: root)
+        let elapsed = Date().timeIntervalSince(start)
+        for d in r.diagnostics { console.errLine(d.description) }
+        let errors = r.errors.count, warnings = r.diagnostics.count - errors
+        if let c = r.catalogue {
+            let kind = c.isFictional ? "fictional example" : "real"
+            console.line("\(root): \(c.settings.count) settings (\(kind)), \(warnings) warning\(warnings == 1 ? "" : "s"), no errors")
+            console.line("content hash \(c.contentHash)")
+            console.errLine(String(format: "loaded in %.3f s", elapsed))
+            return 0
+        }
+        console.line("\(root): \(r.fileCount) files, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        return 2
+    }
+}

@@ -2,14 +2,16 @@ import Foundation
 
 /// A streaming RFC 4180 CSV reader, written here (no third-party packages).
 ///
-/// - Fields are separated by commas and records by CRLF or LF; a final record may lack its line end.
+/// - Fields are separated by commas and records by CRLF or LF (a lone CR also ends a record); a final record
+///   may lack its line end. An empty line is a record of one empty field; callers decide what it means.
 /// - A field in double quotes may hold commas, quotes (doubled: `""`) and line breaks.
 /// - A UTF-8 byte-order mark at the start is skipped. Bytes are decoded as UTF-8 (strict) or Windows-1252
 ///   (the encoding of the DfE GIAS extract).
 /// - Malformed input (a quote inside an unquoted field, text after a closing quote, a quoted field left open
 ///   at the end of the file, bytes that are not valid UTF-8) throws ``CSVError`` naming the physical line.
 ///
-/// Memory stays bounded by the longest record: the reader pulls 64 KiB chunks from its source.
+/// Memory stays bounded by the longest record: the reader pulls 64 KiB chunks from its source. After it has
+/// thrown, a reader's position is inside the bad record: stop reading rather than call ``next()`` again.
 public struct CSVReader {
     public enum Encoding: String, Sendable { case utf8 = "utf-8", windows1252 = "windows-1252" }
 
@@ -41,6 +43,19 @@ public struct CSVReader {
         }
     }
 
+    /// Reads from a sequence of chunks, handed out one at a time as if read from a file. Tests use it to
+    /// check that records come out the same wherever the chunk boundaries fall (empty chunks are allowed).
+    public init(chunks: [[UInt8]], encoding: Encoding = .utf8, file: String = "<input>") {
+        self.encoding = encoding
+        self.file = file
+        var next = 0
+        self.refill = {
+            guard next < chunks.count else { return nil }
+            next += 1
+            return chunks[next - 1]
+        }
+    }
+
     /// Opens a file for streaming. Throws a diagnostic if it cannot be opened.
     public static func open(path: String, encoding: Encoding = .utf8) throws(Diagnostic) -> CSVReader {
         guard let h = FileHandle(forReadingAtPath: path) else {
@@ -51,25 +66,46 @@ public struct CSVReader {
 
     @inline(__always) private mutating func peek() throws(CSVError) -> UInt8? {
         if pos < buffer.count { return buffer[pos] }
-        guard let refill else { return nil }
-        do {
-            guard let more = try refill() else { self.refill = nil; return nil }
-            buffer = more
+        return try refillBuffer(keeping: 0) ? buffer[pos] : nil
+    }
+
+    /// Pulls chunks until at least one byte beyond the `keeping` unread bytes is buffered; false at the end of
+    /// input. Empty chunks are skipped (a source may return one without being at its end).
+    private mutating func refillBuffer(keeping: Int) throws(CSVError) -> Bool {
+        while let source = refill {
+            let more: [UInt8]?
+            do { more = try source() } catch {
+                throw CSVError(file: file, line: line, message: "read failed: \(error)")
+            }
+            guard let more else { refill = nil; return false }
+            if more.isEmpty { continue }
+            if keeping == 0 {
+                buffer = more
+            } else {
+                buffer = Array(buffer[pos...]) + more
+            }
             pos = 0
-            return buffer.isEmpty ? nil : buffer[0]
-        } catch {
-            throw CSVError(file: file, line: line, message: "read failed: \(error)")
+            return true
         }
+        return false
+    }
+
+    /// Skips a UTF-8 byte-order mark at the very start, however the first bytes are split into chunks.
+    private mutating func skipByteOrderMark() throws(CSVError) {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        while buffer.count - pos < 3 {
+            // Stop early as soon as the buffered bytes cannot be the start of a BOM.
+            if !bom.starts(with: buffer[pos...]) { return }
+            guard try refillBuffer(keeping: buffer.count - pos) else { break }
+        }
+        if buffer.count - pos >= 3, buffer[pos..<(pos + 3)].elementsEqual(bom) { pos += 3 }
     }
 
     /// The next record, or nil at the end of input.
     public mutating func next() throws(CSVError) -> CSVRecord? {
         if !started {
             started = true
-            if try peek() == 0xEF {
-                // Skip a UTF-8 BOM (needs up to 3 bytes; tiny first chunks are not a concern for files).
-                if pos + 2 < buffer.count, buffer[pos + 1] == 0xBB, buffer[pos + 2] == 0xBF { pos += 3 }
-            }
+            try skipByteOrderMark()
         }
         guard try peek() != nil else { return nil }
         let startLine = line
@@ -77,6 +113,7 @@ public struct CSVReader {
         while true {
             // One field.
             field.removeAll(keepingCapacity: true)
+            let fieldLine = line
             var quoted = false
             if try peek() == UInt8(ascii: "\"") {
                 quoted = true
@@ -113,7 +150,7 @@ public struct CSVReader {
                 field.append(b)
                 pos += 1
             }
-            fields.append(try decode(field, fieldNumber: fields.count + 1))
+            fields.append(try decode(field, fieldNumber: fields.count + 1, line: fieldLine))
             guard let b = try peek() else { break }
             pos += 1
             if b == UInt8(ascii: ",") { continue }
@@ -126,11 +163,12 @@ public struct CSVReader {
         return CSVRecord(fields: fields, line: startLine)
     }
 
-    private func decode(_ bytes: [UInt8], fieldNumber: Int) throws(CSVError) -> String {
+    /// Decodes one field; `line` is the line the field starts on (a quoted field may span several).
+    private func decode(_ bytes: [UInt8], fieldNumber: Int, line: Int) throws(CSVError) -> String {
         switch encoding {
         case .utf8:
             guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw CSVError(file: file, line: line, message: "field \(fieldNumber) is not valid UTF-8")
+                throw CSVError(file: file, line: line, message: "field \(fieldNumber) (starting on this line) is not valid UTF-8")
             }
             return s
         case .windows1252:
@@ -167,6 +205,8 @@ public enum Windows1252 {
     ]
 
     public static func decode(_ bytes: some Collection<UInt8>) -> String {
+        // Most GIAS fields are plain ASCII, which is the same bytes in UTF-8: skip the per-scalar build.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         var s = String.UnicodeScalarView()
         for b in bytes {
             let v: UInt32 = (0x80...0x9F).contains(b) ? high[Int(b) - 0x80] : UInt32(b)

@@ -69,13 +69,20 @@ public enum SettingType: String, CaseIterable, Sendable, Comparable, Hashable, C
 
     /// Maps a GIAS `TypeOfEstablishment (name)` onto a group. `resourced` is true when
     /// `TypeOfResourcedProvision` names a resourced provision or SEN unit. Returns nil for names this
-    /// engine does not place children in (e.g. "Higher education institutions", "Welsh establishment").
+    /// engine does not place children in: establishments outside England ("Welsh establishment",
+    /// "British schools overseas", "Offshore schools", and "Service children's education", the MOD schools
+    /// overseas), "Higher education institutions", "Secure units" and "Academy secure 16 to 19" (custody, not
+    /// a family's preference), "Online provider", "Institution funded by other government department",
+    /// "Miscellaneous", children's centres, and any name not listed here.
+    /// Matching ignores case, surrounding spaces, a typographic apostrophe and "16-19" vs "16 to 19".
     public init?(giasTypeName raw: String, resourced: Bool) {
         let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "16-19", with: "16 to 19")
         switch name {
         case "community school", "voluntary aided school", "voluntary controlled school", "foundation school",
              "academy converter", "academy sponsor led", "free schools", "university technical college",
-             "studio schools", "city technology college", "service children's education":
+             "studio schools", "city technology college":
             self = resourced ? .mainstreamResourced : .mainstream
         case "community special school", "foundation special school", "academy special converter",
              "academy special sponsor led", "free schools special":
@@ -89,9 +96,8 @@ public enum SettingType: String, CaseIterable, Sendable, Comparable, Hashable, C
         case "pupil referral unit", "academy alternative provision converter",
              "academy alternative provision sponsor led", "free schools alternative provision":
             self = .alternativeProvision
-        case "further education", "sixth form centres", "academy 16-19 converter", "academy 16-19 sponsor led",
-             "academy 16 to 19 sponsor led", "free schools 16 to 19", "special post 16 institution",
-             "other independent special post 16 institution":
+        case "further education", "sixth form centres", "academy 16 to 19 converter", "academy 16 to 19 sponsor led",
+             "free schools 16 to 19", "special post 16 institution", "other independent special post 16 institution":
             self = .post16
         case "local authority nursery school":
             self = .earlyYears

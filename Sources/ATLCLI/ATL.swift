@@ -11,7 +11,7 @@ public enum ATL {
 
     public static var commands: [CommandSpec] {
         [
-            ValidateCommand.spec, ImportSchoolsCommand.spec, ImportPostcodesCommand.spec,
+            ValidateCommand.spec, ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
         ]
     }
 

@@ -62,3 +62,61 @@ enum ImportPostcodesCommand {
         return 0
     }
 }
+
+enum ImportGIASCommand {
+    /// Header fields the GIAS extract publishes (Ofsted, facilities, cost band and stated vacancies are not in it).
+    static let ownedFields: Set<SettingFile.Field> = [
+        .urn, .name, .laCode, .laName, .type, .giasType, .status, .phase, .ageRange, .gender, .religiousCharacter,
+        .easting, .northing, .postcode, .capacity, .onRoll, .needs, .specialistProvision, .specialistPlaces,
+        .specialistOnRoll,
+    ]
+
+    static func isOwnSource(_ s: String) -> Bool {
+        s.hasPrefix(GIASImporter.sourceName) || s.hasPrefix("GIAS status:")
+    }
+
+    static let spec = CommandSpec(
+        name: "import-gias",
+        abstract: "Import the DfE GIAS establishment extract (edubasealldataYYYYMMDD.csv) into a catalogue folder.",
+        discussion: """
+            Reads the full extract (Windows-1252, RFC 4180) as a stream: open establishments only, types mapped to
+            setting groups, SEN1..SEN13 to need codes, resourced provision / SEN unit places, age range, capacity,
+            gender. Re-importing replaces only GIAS facts and keeps hand-written fields (facilities, Ofsted,
+            cost band) and every report section. Every rejected row is reported as file:line: field.
+            By default nothing is written if any row has an error; --keep-going writes the good rows and still
+            exits 2.
+            """,
+        options: [
+            .positional("csv", "The GIAS extract (Windows-1252)"),
+            .value("catalogue", "dir", "Catalogue folder to create or update", required: true),
+            .value("la", "code", "Only settings of this LA code (e.g. 894)", repeatable: true),
+            .value("extract-date", "YYYY-MM-DD", "Date of the extract (default: from the file name)"),
+            .flag("keep-going", "Write the rows without errors even if some rows have errors (exit code stays 2)"),
+        ]
+    ) { args, console in
+        let path = try args.required("csv")
+        var las = Set<Int>()
+        for v in args.values("la") {
+            guard let c = Int(v), (100...999).contains(c) else { throw CLIError.usage("--la expects a three-digit LA code, got \"\(v)\"") }
+            las.insert(c)
+        }
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIError.input([Diagnostic(file: path, "file not found")]) }
+        let result = GIASImporter.importExtract(path: path, extractDate: args.value("extract-date"))
+        for w in result.warnings { console.errLine(w.description) }
+        if result.hasErrors && !args.flag("keep-going") {
+            throw CLIError.input(result.errors)
+        }
+        let settings = las.isEmpty ? result.settings
+            : result.settings.filter { s in s.localAuthority.map { las.contains($0.code) } ?? false }
+        let summary = try CatalogueWriter.write(settings, into: args.value("catalogue")!, owned: ownedFields,
+                                                isOwnSource: isOwnSource)
+        ImportSchoolsCommand.report(summary, rows: result.rowsRead, settings: settings.count, console: console)
+        for (reason, count) in result.skipped { console.line("  skipped \(count): \(reason)") }
+        if result.rowsRejected > 0 { console.line("  rejected \(result.rowsRejected) rows with errors") }
+        if result.hasErrors {
+            for e in result.errors { console.errLine(e.description) }
+            return 2
+        }
+        return 0
+    }
+}

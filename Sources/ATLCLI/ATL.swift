@@ -11,7 +11,7 @@ public enum ATL {
 
     public static var commands: [CommandSpec] {
         [
-            ValidateCommand.spec, ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
+            ListCommand.spec, WhyCommand.spec, WeightsCommand.spec, ValidateCommand.spec, ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
         ]
     }
 

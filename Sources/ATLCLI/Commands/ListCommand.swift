@@ -1,0 +1,153 @@
+import ATLCore
+import ATLRender
+import Foundation
+
+/// Options and loading shared by every command that scores children.
+enum EngineOptions {
+    static let defaultWeights = "provision-catalogue/weights.conf"
+    static let defaultPostcodes = "provision-catalogue/geography/postcodes-west-midlands.txt"
+    static let defaultDistricts = "provision-catalogue/geography/districts.csv"
+
+    static let options: [OptionSpec] = [
+        CommonOptions.catalogue,
+        .value("weights", "file", "Scoring weights file", default: defaultWeights),
+        .value("postcodes", "file", "Postcode lookup", default: defaultPostcodes),
+        .value("travel-matrix", "csv", "Road distances/times from a routing engine (docs/travel-matrix.md)"),
+        .value("date", "YYYY-MM-DD", "Date written in the audit stamp (default: today); fix it to reproduce an output"),
+    ]
+
+    static func date(_ args: ParsedArguments) throws -> String {
+        if let d = args.value("date") {
+            let parts = d.split(separator: "-")
+            guard parts.count == 3, parts[0].count == 4, Int(parts[0]) != nil, let m = Int(parts[1]), let dd = Int(parts[2]),
+                  (1...12).contains(m), (1...31).contains(dd) else { throw CLIError.usage("--date expects YYYY-MM-DD, got \"\(d)\"") }
+            return d
+        }
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// The academic year (starting calendar year) of the run date, for turning dates of birth into year groups.
+    static func academicYear(_ date: String) -> Int {
+        let p = date.split(separator: "-").compactMap { Int($0) }
+        return p[1] >= 9 ? p[0] : p[0] - 1
+    }
+
+    static func weights(_ args: ParsedArguments) throws -> Weights {
+        let path = args.value("weights")!
+        if args.values("weights").isEmpty && !FileManager.default.fileExists(atPath: path) { return .defaults }
+        switch Weights.load(path: path) {
+        case .success(let w): return w
+        case .failure(let e): throw CLIError.input(e.diagnostics)
+        }
+    }
+
+    static func engine(_ args: ParsedArguments, console: Console, needPostcodes: Bool = true) throws -> MatchingEngine {
+        let catalogue = try CommandSupport.loadCatalogue(args.value("catalogue")!, console: console)
+        let w = try weights(args)
+        var postcodes: PostcodeLookup?
+        var districts = DistrictTable()
+        if needPostcodes {
+            let path = args.value("postcodes")!
+            if FileManager.default.fileExists(atPath: path) || !args.values("postcodes").isEmpty {
+                postcodes = try PostcodeLookup.load(path: path)
+            }
+            if FileManager.default.fileExists(atPath: defaultDistricts) {
+                districts = try DistrictTable.load(path: defaultDistricts)
+            }
+        }
+        var matrix: TravelMatrix?
+        if let m = args.value("travel-matrix") {
+            switch TravelMatrix.load(path: m) {
+            case .success(let t): matrix = t
+            case .failure(let e): throw CLIError.input(e.diagnostics)
+            }
+        }
+        return MatchingEngine(catalogue: catalogue, weights: w, postcodes: postcodes, districts: districts,
+                              matrix: matrix, engineVersion: ATL.version)
+    }
+
+    /// Reads and parses a profile; returns it with the SHA-256 of its bytes.
+    static func profile(_ path: String, academicYear: Int) throws -> (NeedsProfile, String) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError.input([Diagnostic(file: path, "profile not found")])
+        }
+        let bytes = [UInt8](data)
+        switch ProfileParser.parse(bytes, file: path, academicYear: academicYear) {
+        case .success(let p): return (p, SHA256.hex(bytes))
+        case .failure(let e): throw CLIError.input(e.diagnostics)
+        }
+    }
+}
+
+enum ListFormat: String, CaseIterable { case md, json, csv, html }
+
+enum ListCommand {
+    static let spec = CommandSpec(
+        name: "list",
+        abstract: "Build an explained advisory list of settings for one child's needs profile.",
+        discussion: """
+            Scores every setting in the catalogue against the profile (eligibility rules, need match, report
+            evidence, journey, vacancies, preferences), composes a list that illustrates choice, and explains each
+            listed setting. The list is advisory: an officer reviews it and the family may name any school.
+            Formats: md (default), json (schema atl-list/1), csv, html (self-contained page for families).
+            """,
+        options: [.value("profile", "file", "The child's needs profile (.profile)", required: true),
+                  .value("format", "md|json|csv|html", "Output format", default: "md"),
+                  CommonOptions.output] + EngineOptions.options
+    ) { args, console in
+        let format = try args.choice("format", ListFormat.self)!
+        let date = try EngineOptions.date(args)
+        let path = try args.required("profile")
+        let (profile, hash) = try EngineOptions.profile(path, academicYear: EngineOptions.academicYear(date))
+        let engine = try EngineOptions.engine(args, console: console)
+        let list = try engine.advisoryList(for: profile, file: path, profileHash: hash, date: date)
+        let text: String
+        switch format {
+        case .md: text = ListMarkdown.render(list)
+        case .json: text = ListJSON.render(list)
+        case .csv: text = ListCSV.render(list)
+        case .html: text = ListHTML.render(list)
+        }
+        try CommandSupport.emit(text, to: args.value("output"), console: console)
+        return 0
+    }
+}
+
+enum WhyCommand {
+    static let spec = CommandSpec(
+        name: "why",
+        abstract: "Explain why a setting is or is not on a child's list.",
+        discussion: "Lists every eligibility rule the setting breaks, its score breakdown and rank, and what is unknown.",
+        options: [.value("profile", "file", "The child's needs profile", required: true),
+                  .value("setting", "urn", "URN of the setting to explain", required: true)] + EngineOptions.options
+    ) { args, console in
+        let date = try EngineOptions.date(args)
+        let path = try args.required("profile")
+        guard let urn = try args.int("setting", min: 1) else { throw CLIError.usage("missing --setting") }
+        let (profile, _) = try EngineOptions.profile(path, academicYear: EngineOptions.academicYear(date))
+        let engine = try EngineOptions.engine(args, console: console)
+        let a = try engine.why(profile, file: path, urn: urn)
+        console.out(WhyText.render(a, reference: profile.reference))
+        return 0
+    }
+}
+
+enum WeightsCommand {
+    static let spec = CommandSpec(
+        name: "weights",
+        abstract: "Print the scoring weights in use (defaults, or a weights file checked and completed).",
+        options: [.value("weights", "file", "A weights file to check and print in full"), CommonOptions.output]
+    ) { args, console in
+        var w = Weights.defaults
+        if let path = args.value("weights") {
+            switch Weights.load(path: path) {
+            case .success(let loaded): w = loaded
+            case .failure(let e): throw CLIError.input(e.diagnostics)
+            }
+        }
+        try CommandSupport.emit(w.render(), to: args.value("output"), console: console)
+        console.errLine("weights hash \(w.hash)")
+        return 0
+    }
+}

@@ -1,0 +1,83 @@
+import ATLCore
+
+/// JSON rendering of an advisory list. Schema `atl-list/1`, documented in `docs/list-json.md`; keys keep a
+/// fixed order and numbers fixed decimals, so the same inputs give byte-identical output.
+public enum ListJSON {
+    public static let schema = "atl-list/1"
+
+    public static func value(_ l: AdvisoryList) -> JSON {
+        .object([
+            ("schema", .string(schema)),
+            ("advisory", .string(ListText.advisoryNotice)),
+            ("fictional_catalogue", .bool(l.fictionalCatalogue)),
+            ("synthetic_child", .bool(l.synthetic)),
+            ("profile", .object([
+                ("reference", .string(l.reference)),
+                ("placement_year", .int(l.placementYear)),
+                ("primary_need", .object([("code", .string(l.primaryNeed.rawValue)), ("severity", .string(l.primarySeverity.rawValue))])),
+                ("secondary_needs", .array(l.secondaryNeeds.map { .object([("code", .string($0.code.rawValue)), ("severity", .string($0.severity.rawValue))]) })),
+                ("must_have", .array(l.mustHave.map { .string($0.rawValue) })),
+                ("desirable", .array(l.desirable.map { .string($0.rawValue) })),
+                ("home_postcode_district", .optional(l.homeDistrict)),
+                ("home_la", l.homeLA.map { .object([("code", .int($0.code)), ("name", .string($0.name))]) } ?? .null),
+                ("max_journey_km", .fixed(l.maxJourneyKm, 3)),
+                ("walking_distance_km", .fixed(l.walkingDistanceKm, 2)),
+            ])),
+            ("entries", .array(l.entries.map(entry))),
+            ("summary", .object([
+                ("settings_considered", .int(l.settingsConsidered)),
+                ("eligible", .int(l.eligible)),
+                ("excluded", .array(l.excludedByRule.map { .object([("rule", .string($0.rule.key)), ("count", .int($0.count))]) })),
+                ("types_illustrated", .array(l.typesIllustrated.map { .string($0.rawValue) })),
+                ("types_with_no_eligible_setting", .array(l.typesWithNoEligible.map { .string($0.rawValue) })),
+                ("left_out_by_share_rule", .int(l.leftOutByShare)),
+                ("notes", .array(l.notes.map(JSON.string))),
+            ])),
+            ("stamp", stamp(l.stamp)),
+        ])
+    }
+
+    public static func stamp(_ s: AuditStamp) -> JSON {
+        .object([("engine_version", .string(s.engineVersion)), ("catalogue_hash", .string(s.catalogueHash))]
+                + s.inputHashes.map { ("\($0.name.replacingOccurrences(of: "-", with: "_"))_hash", JSON.string($0.hash)) }
+                + [("weights_hash", .string(s.weightsHash)), ("date", .string(s.date))])
+    }
+
+    static func entry(_ e: ListEntry) -> JSON {
+        let s = e.setting
+        return .object([
+            ("rank", .int(e.rank)),
+            ("urn", .int(s.urn)),
+            ("name", .string(s.name)),
+            ("type", .string(s.type.rawValue)),
+            ("fictional", .bool(s.fictional)),
+            ("la", s.localAuthority.map { .object([("code", .int($0.code)), ("name", .string($0.name))]) } ?? .null),
+            ("phase", .optional(s.phase?.rawValue)),
+            ("age_range", .optional(s.ageRange?.description)),
+            ("postcode", .optional(s.postcode ?? s.nearestPostcode)),
+            ("score", .number(e.points)),
+            ("inclusion", .string(e.inclusion.key)),
+            ("inclusion_reason", .string(ListText.inclusion(e))),
+            ("labels", .array(e.labels.map { .string($0.rawValue) })),
+            ("distance_km", e.distanceKm.map { .fixed($0, 2) } ?? .null),
+            ("distance_source", e.distanceKm == nil ? .null : .string(e.distanceFromMatrix ? "travel-matrix" : "straight-line-x-circuity")),
+            ("minutes", .optional(e.minutes)),
+            ("within_walking_distance", .bool(e.withinWalkingDistance)),
+            ("vacancies", .optional(e.vacancies)),
+            ("reasons", .array(e.reasons.map(JSON.string))),
+            ("not_offered", .array(e.notOffered.map(JSON.string))),
+            ("to_ask", .array(e.toAsk.map(JSON.string))),
+            ("unknown", .array(e.unknown.map { .string($0.key) })),
+            ("evidence", .array(e.quotes.map { .object([("section", .string($0.section.rawValue)), ("text", .string($0.text))]) })),
+            ("explanation", explanation(e.explanation)),
+        ])
+    }
+
+    public static func explanation(_ e: Explanation) -> JSON {
+        var members: [(String, JSON)] = [("key", .string(e.key)), ("value", .number(e.points)), ("description", .string(e.description))]
+        if !e.details.isEmpty { members.append(("details", .array(e.details.map(explanation)))) }
+        return .object(members)
+    }
+
+    public static func render(_ l: AdvisoryList) -> String { value(l).serialized(pretty: true) + "\n" }
+}

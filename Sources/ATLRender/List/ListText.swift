@@ -1,0 +1,85 @@
+import ATLCore
+
+/// Wording shared by the list renderers, so Markdown, HTML, CSV and JSON say the same things.
+public enum ListText {
+    public static let advisoryNotice = "This list is advisory. It is a starting point for a conversation between the family and a SEND officer, who reviews every list. It does not decide a placement: the family keeps the right to ask for any school or setting to be named in the EHCP, and the local authority must consider that request."
+
+    public static func fictionalNotice(_ l: AdvisoryList) -> String? {
+        l.fictionalCatalogue ? "FICTIONAL EXAMPLE: every setting on this list is invented (the example LA, Severnvale). None is a real school." : nil
+    }
+
+    public static func syntheticNotice(_ l: AdvisoryList) -> String? {
+        l.synthetic ? "SYNTHETIC CHILD: this profile is invented for demonstration and testing." : nil
+    }
+
+    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    public static func miles(_ km: Double) -> String { Fixed.format(km / 1.609344, places: 1) }
+
+    public static func journey(_ e: ListEntry) -> String {
+        guard let km = e.distanceKm else { return "not known" }
+        return "\(miles(km)) mi (\(Fixed.format(km, places: 1)) km), ~\(e.minutes ?? 0) min"
+    }
+
+    public static func vacancies(_ e: ListEntry) -> String {
+        guard let v = e.vacancies else { return "not known" }
+        return v == 0 ? "full" : String(v)
+    }
+
+    public static func inclusion(_ e: ListEntry) -> String {
+        switch e.inclusion {
+        case .score: "among the highest scores"
+        case .diversity(let t): "to illustrate choice: the best-scoring \(t.shortTitle.lowercased()) setting"
+        case .shareRelaxed: "by score (few other types were eligible)"
+        }
+    }
+
+    public static func severityNeed(_ code: NeedCode, _ s: Severity) -> String { "\(code.rawValue) (\(code.title), \(s.rawValue))" }
+
+    public static func profileLines(_ l: AdvisoryList) -> [(String, String)] {
+        var out: [(String, String)] = [
+            ("Reference", l.reference),
+            ("Placement for", l.placementYear == 0 ? "Reception" : l.placementYear < 0 ? "Nursery" : "Year \(l.placementYear)"),
+            ("Primary need", severityNeed(l.primaryNeed, l.primarySeverity)),
+        ]
+        if !l.secondaryNeeds.isEmpty {
+            out.append(("Secondary needs", l.secondaryNeeds.map { severityNeed($0.code, $0.severity) }.joined(separator: "; ")))
+        }
+        if !l.mustHave.isEmpty { out.append(("Must have", l.mustHave.map(\.title).joined(separator: "; "))) }
+        if !l.desirable.isEmpty { out.append(("Would like", l.desirable.map(\.title).joined(separator: "; "))) }
+        var home = l.homeDistrict.map { "postcode district \($0)" } ?? "given as grid coordinates"
+        if let la = l.homeLA { home += " (\(la.name))" }
+        out.append(("Home", home))
+        out.append(("Longest journey", "\(miles(l.maxJourneyKm)) miles (\(Fixed.format(l.maxJourneyKm, places: 1)) km) by road"))
+        out.append(("Statutory walking distance", "\(miles(l.walkingDistanceKm)) miles for this age"))
+        return out
+    }
+
+    public static func excludedSummary(_ l: AdvisoryList) -> [String] {
+        var out = ["\(l.settingsConsidered) settings considered, \(l.eligible) eligible."]
+        for (rule, n) in l.excludedByRule { out.append("\(n) not eligible: \(rule.title).") }
+        if l.leftOutByShare > 0 {
+            out.append("\(l.leftOutByShare) higher-scoring settings were left out so that no one type takes more than its share of the list.")
+        }
+        if !l.typesWithNoEligible.isEmpty {
+            out.append("No eligible setting of these types: \(l.typesWithNoEligible.map(\.shortTitle).joined(separator: ", ")).")
+        }
+        return out
+    }
+
+    public static func stampLines(_ s: AuditStamp) -> [(String, String)] {
+        [("Engine", "atl \(s.engineVersion)"), ("Catalogue", s.catalogueHash)]
+            + s.inputHashes.map { ($0.name.prefix(1).uppercased() + $0.name.dropFirst(), $0.hash) }
+            + [("Weights", s.weightsHash), ("Date", s.date)]
+    }
+
+    public static func settingFacts(_ s: Setting) -> String {
+        var parts = [s.type.title]
+        if let a = s.ageRange { parts.append("ages \(a.low)–\(a.high)") } else if let p = s.phase { parts.append("\(p.title.lowercased()) phase") }
+        if let g = s.gender, g != .mixed { parts.append(g.rawValue) }
+        if let r = s.religiousCharacter, r != "None" { parts.append(r) }
+        if let la = s.localAuthority { parts.append(la.name) }
+        if let pc = s.postcode ?? s.nearestPostcode { parts.append(pc) }
+        return parts.joined(separator: " · ")
+    }
+}

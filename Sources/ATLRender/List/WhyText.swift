@@ -1,0 +1,67 @@
+import ATLCore
+
+/// Plain-text answer to "why is (or isn't) this setting on my list?".
+public enum WhyText {
+    public static func render(_ a: MatchingEngine.WhyAnswer, reference: String) -> String {
+        let s = a.setting
+        var o = "\(s.name) (URN \(s.urn))\(s.fictional ? " [FICTIONAL]" : "") for \(reference)\n"
+        o += ListText.settingFacts(s) + "\n\n"
+        if a.brokenRules.isEmpty {
+            o += "ELIGIBLE: rank \(a.rank ?? 0) of \(a.eligible) eligible settings, \(Explanation.points(a.detail.explanation.milli)) points.\n"
+            if a.onList {
+                let how: String
+                switch a.inclusion {
+                case .diversity(let t)?: how = "to illustrate choice (best-scoring \(t.shortTitle.lowercased()) setting)"
+                case .shareRelaxed?: how = "by score, with the one-type share limit relaxed"
+                default: how = "by score"
+                }
+                o += "It is on the list (\(a.listSize) settings), included \(how).\n"
+            } else {
+                o += "It is not on the list: the list holds \(a.listSize) settings, and higher-scoring settings (or the diversity rule) took the places.\n"
+            }
+        } else {
+            o += "NOT ELIGIBLE, because:\n"
+            for r in a.brokenRules { o += "  - \(r.title) [\(r.key)]\(detail(r, a))\n" }
+            o += "\nIf the rules above did not apply it would score \(Explanation.points(a.detail.explanation.milli)) points.\n"
+        }
+        if !a.detail.reasons.isEmpty {
+            o += "\nWhat fits:\n"
+            for r in a.detail.reasons { o += "  - \(r)\n" }
+        }
+        if !a.detail.notOffered.isEmpty {
+            o += "\nWhat it does not offer:\n"
+            for r in a.detail.notOffered { o += "  - \(r)\n" }
+        }
+        if !a.detail.toAsk.isEmpty {
+            o += "\nNot known (ask the setting):\n"
+            for r in a.detail.toAsk { o += "  - \(r)\n" }
+        }
+        o += "\nScore breakdown:\n"
+        o += tree(a.detail.explanation, depth: 1)
+        return o
+    }
+
+    static func detail(_ r: EligibilityRule, _ a: MatchingEngine.WhyAnswer) -> String {
+        switch r {
+        case .journey:
+            return a.detail.outcome.distanceKm.isNaN ? "" : ": about \(ListText.miles(a.detail.outcome.distanceKm)) miles by road"
+        case .phase:
+            if let ar = a.setting.ageRange { return ": it admits ages \(ar.low)-\(ar.high)" }
+            return a.setting.phase.map { ": its phase is \($0.title.lowercased())" } ?? ""
+        case .needNotProvided:
+            return a.setting.needs.map { ": it is designated for \($0.codes.map(\.rawValue).joined(separator: ", "))" } ?? ""
+        case .mustHaveMissing:
+            return ": its listed facilities are \(a.setting.facilities?.facilities.map(\.rawValue).joined(separator: ", ") ?? "none")"
+        case .typeNotAllowed:
+            return ": it is \(a.setting.type.title.lowercased())"
+        default:
+            return ""
+        }
+    }
+
+    static func tree(_ e: Explanation, depth: Int) -> String {
+        var o = String(repeating: "  ", count: depth) + "\(e.points)  \(e.description)  [\(e.key)]\n"
+        for d in e.details { o += tree(d, depth: depth + 1) }
+        return o
+    }
+}

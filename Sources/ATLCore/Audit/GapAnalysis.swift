@@ -138,7 +138,7 @@ public enum HeaderFact: String, CaseIterable, Sendable, Comparable, Hashable, Co
         case .onRoll: return s.onRoll.map(String.init)
         case .needs:
             guard let n = s.needs else { return nil }
-            return n.isEmpty ? "none" : n.codes.map(\.rawValue).joined(separator: ", ")
+            return n.isEmpty ? "none" : n.codes.map { "\($0.rawValue) (\($0.title))" }.joined(separator: "; ")
         case .specialistPlaces:
             guard let p = s.specialistPlaces else { return nil }
             var v = "\(p) places"
@@ -147,7 +147,7 @@ public enum HeaderFact: String, CaseIterable, Sendable, Comparable, Hashable, Co
             return v
         case .facilities:
             guard let f = s.facilities else { return nil }
-            return f.isEmpty ? "none" : f.facilities.map(\.rawValue).joined(separator: ", ")
+            return f.isEmpty ? "none" : f.facilities.map(\.title).joined(separator: "; ")
         case .ofsted: return s.ofsted?.rawValue
         case .religiousCharacter: return s.religiousCharacter
         }

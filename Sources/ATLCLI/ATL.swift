@@ -12,6 +12,7 @@ public enum ATL {
     public static var commands: [CommandSpec] {
         [
             ValidateCommand.spec, ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
+            AuditCommand.spec,
         ]
     }
 

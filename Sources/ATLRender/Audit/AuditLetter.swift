@@ -59,7 +59,7 @@ public enum AuditLetter {
         let typeNote = s.type == .unknown
             ? "We do not know your type of setting, so we have counted every section."
             : "Your setting is recorded as: \(s.type.title)."
-        out += "We hold text for **\(r.present) of the \(r.applicable)** report sections that apply to your setting (\(AuditFormat.percent(r))). \(typeNote)\n\n"
+        out += "We hold text for **\(r.present) of the \(r.applicable)** report sections \(s.type == .unknown ? "we ask about" : "that apply to your setting") (\(AuditFormat.percent(r))). \(typeNote)\n\n"
         let held = ReportSection.allCases.filter { s.status($0) == .present }
         if !held.isEmpty {
             out += "Sections we hold: " + held.map { "\($0.item) \($0.title)" }.joined(separator: "; ") + ".\n\n"

@@ -28,7 +28,7 @@ let package = Package(
             name: "atl-bench", dependencies: ["ATLCore", "ATLRender", "ATLCLI"],
             path: "Benchmarks/atl-bench", swiftSettings: strict),
         .testTarget(name: "ATLCoreTests", dependencies: ["ATLCore"], swiftSettings: strict),
-        .testTarget(name: "ATLRenderTests", dependencies: ["ATLCore", "ATLRender"], swiftSettings: strict),
+        .testTarget(name: "ATLRenderTests", dependencies: ["ATLCore", "ATLRender"], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "ATLCLITests", dependencies: ["ATLCLI", "ATLCore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

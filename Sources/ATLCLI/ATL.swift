@@ -11,7 +11,8 @@ public enum ATL {
 
     public static var commands: [CommandSpec] {
         [
-            ListCommand.spec, WhyCommand.spec, WeightsCommand.spec, ValidateCommand.spec, ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
+            ListCommand.spec, WhyCommand.spec, WeightsCommand.spec, ValidateCommand.spec, AuditCommand.spec,
+            ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
         ]
     }
 

@@ -127,15 +127,15 @@ public enum ReportSection: String, CaseIterable, Sendable, Comparable, Hashable,
         }
     }
 
-    /// Whether the requirement applies to a setting of this type. Schedule 1 item 2 applies to mainstream
-    /// schools and maintained nursery schools; item 4 (SENCO) to mainstream schools. Unknown types are
-    /// treated as if every item applies, so nothing is hidden from the gap analysis.
+    /// Whether the requirement applies to a setting of this type. Schedule 1 items 2 (identifying needs) and 4
+    /// (the SENCO's name and contact details) apply to mainstream schools and maintained nursery schools.
+    /// Unknown types are treated as if every item applies, so nothing is hidden from the gap analysis.
     public func applies(to type: SettingType) -> Bool {
         switch self {
         case .identifyingNeeds:
             return type.isMainstream || type == .earlyYears || type == .unknown
         case .senco:
-            return type.isMainstream || type == .unknown
+            return type.isMainstream || type == .earlyYears || type == .unknown
         default:
             return true
         }

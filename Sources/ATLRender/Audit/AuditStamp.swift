@@ -55,7 +55,7 @@ enum AuditFormat {
     static func appliesShort(_ item: AuditItem) -> String {
         switch item {
         case .section(.identifyingNeeds): "mainstream, nursery schools, type unknown"
-        case .section(.senco): "mainstream, type unknown"
+        case .section(.senco): "mainstream, nursery schools, type unknown"
         case .fact(.needs), .fact(.specialistPlaces): "specialist offer, type unknown"
         default: "all"
         }

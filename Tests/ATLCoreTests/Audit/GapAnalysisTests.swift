@@ -42,7 +42,7 @@ enum AuditFixture {
         specialistPlaces: 10, sources: ["Test fixture"],
         report: [.senco: "Mr Example, via the school office.", .kindsOfSEN: ""])
 
-    /// Maintained nursery school. Report: 2 present (items 1 and 2), 27 missing, 1 n.a. (SENCO). Facts: 3 present
+    /// Maintained nursery school. Report: 2 present (items 1 and 2), 28 missing (SENCO included: item 4 covers maintained nursery schools). Facts: 3 present
     /// (type, phase, age range), 7 missing, 2 n.a. (no specialist offer).
     static let nursery = Setting(
         urn: 100005, name: "Elm Nursery School", localAuthority: shropshire, type: .earlyYears, phase: .nursery,
@@ -63,7 +63,7 @@ enum AuditFixture {
         #expect(try audit(100002).reportCoverage == Coverage(missing: 30))
         #expect(try audit(100003).reportCoverage == Coverage(present: 5, empty: 2, missing: 21, notApplicable: 2))
         #expect(try audit(100004).reportCoverage == Coverage(present: 1, empty: 1, missing: 28))
-        #expect(try audit(100005).reportCoverage == Coverage(present: 2, missing: 27, notApplicable: 1))
+        #expect(try audit(100005).reportCoverage == Coverage(present: 2, missing: 28, notApplicable: 0))
     }
 
     @Test func perSettingFactCounts() throws {
@@ -88,7 +88,7 @@ enum AuditFixture {
 
         let nursery = try audit(100005)
         #expect(nursery.status(.identifyingNeeds) == .present, "item 2 applies to maintained nursery schools")
-        #expect(nursery.status(.senco) == .notApplicable)
+        #expect(nursery.status(.senco) == .missing, "item 4 applies to maintained nursery schools too")
         #expect(nursery.status(.needs) == .notApplicable)
 
         let unknown = try audit(100002)
@@ -105,19 +105,19 @@ enum AuditFixture {
         #expect(try audit(100003).reportCoverage.percent == "17.9")  // 5 / 28
         #expect(try audit(100003).factCoverage.percent == "75.0")  // 9 / 12
         #expect(try audit(100003).combinedCoverage.percent == "35.0")  // 14 / 40
-        #expect(try audit(100005).reportCoverage.percent == "6.9")  // 2 / 29
+        #expect(try audit(100005).reportCoverage.percent == "6.7")  // 2 / 29
         #expect(Coverage(notApplicable: 3).percent == nil, "nothing applicable: no percentage")
     }
 
     @Test func overallTotals() {
         let o = analysis.overall
         #expect(o.settings == 5)
-        #expect(o.report == Coverage(present: 38, empty: 3, missing: 106, notApplicable: 3))
+        #expect(o.report == Coverage(present: 38, empty: 3, missing: 107, notApplicable: 2))
         #expect(o.facts == Coverage(present: 28, missing: 28, notApplicable: 4))
-        #expect(o.combined == Coverage(present: 66, empty: 3, missing: 134, notApplicable: 7))
-        #expect(o.report.percent == "25.9")  // 38 / 147
+        #expect(o.combined == Coverage(present: 66, empty: 3, missing: 135, notApplicable: 6))
+        #expect(o.report.percent == "25.7")  // 38 / 147
         #expect(o.facts.percent == "50.0")  // 28 / 56
-        #expect(o.combined.percent == "32.5")  // 66 / 203
+        #expect(o.combined.percent == "32.4")  // 66 / 203
         #expect(o.completeReports == 1)
         #expect(o.noReport == 1)
         #expect(o.completeFacts == 1)
@@ -127,8 +127,8 @@ enum AuditFixture {
         #expect(analysis.byLA.map { $0.localAuthority?.code } == [893, 894, nil])
         let shropshire = analysis.byLA[0].totals, telford = analysis.byLA[1].totals, none = analysis.byLA[2].totals
         #expect(shropshire.settings == 2)
-        #expect(shropshire.report == Coverage(present: 32, missing: 27, notApplicable: 1))
-        #expect(shropshire.report.percent == "54.2")
+        #expect(shropshire.report == Coverage(present: 32, missing: 28, notApplicable: 0))
+        #expect(shropshire.report.percent == "53.3")
         #expect(telford.settings == 2)
         #expect(telford.report == Coverage(present: 5, empty: 2, missing: 51, notApplicable: 2))
         #expect(telford.report.percent == "8.6")
@@ -150,7 +150,7 @@ enum AuditFixture {
         #expect(analysis.bySection.count == 30 && analysis.byFact.count == 12)
         #expect(try counts(.section(.kindsOfSEN)) == Coverage(present: 3, empty: 1, missing: 1))
         #expect(try counts(.section(.consultingParents)) == Coverage(present: 1, missing: 4))
-        #expect(try counts(.section(.senco)) == Coverage(present: 2, missing: 1, notApplicable: 2))
+        #expect(try counts(.section(.senco)) == Coverage(present: 2, missing: 2, notApplicable: 1))
         #expect(try counts(.section(.identifyingNeeds)) == Coverage(present: 2, missing: 2, notApplicable: 1))
         #expect(try counts(.fact(.needs)) == Coverage(present: 2, missing: 1, notApplicable: 2))
         #expect(try counts(.fact(.type)) == Coverage(present: 4, missing: 1))

@@ -26,7 +26,8 @@ public enum ListComposer {
         public var chosen: [(candidate: Candidate, inclusion: Inclusion)]
         /// Setting types represented, in type order.
         public var typesIllustrated: [SettingType]
-        /// Higher-scoring settings left out because their type had reached its share.
+        /// Eligible settings that outrank the list's lowest entry but were left out so the list illustrates
+        /// choice (their type had reached its share, or a place went to another type).
         public var leftOutByShare: [Candidate]
     }
 
@@ -53,27 +54,20 @@ public enum ListComposer {
             perType[t, default: 0] += 1
         }
         // 2. Fill by score within the share cap.
-        var leftOut: [Candidate] = []
         for c in pool where chosen.count < n && chosen[c] == nil {
             let t = type(c)
             if perType[t, default: 0] < cap {
                 chosen[c] = .score
                 perType[t, default: 0] += 1
-            } else {
-                leftOut.append(c)
             }
         }
         // 3. Too few other types: relax the cap, by score.
-        var relaxed: Set<Candidate> = []
         for c in pool where chosen.count < n && chosen[c] == nil {
             chosen[c] = .shareRelaxed
-            relaxed.insert(c)
         }
         let ordered = chosen.keys.sorted { $0.ranksAbove($1) }
         let types = Set(ordered.map(type)).filter { $0 != .unknown }.sorted()
-        let lastScore = ordered.last
-        // Left out by the share rule: those that outrank the list's lowest entry and were not re-admitted.
-        let left = leftOut.filter { !relaxed.contains($0) && lastScore.map($0.ranksAbove) ?? false }
+        let left = ordered.last.map { last in pool.filter { chosen[$0] == nil && $0.ranksAbove(last) } } ?? []
         return Composition(chosen: ordered.map { ($0, chosen[$0]!) }, typesIllustrated: types, leftOutByShare: left)
     }
 }

@@ -205,9 +205,22 @@ public struct Tokenizer: Sendable {
                 // apostrophe inside a word: skip it ("children's" → "childrens")
             } else if c == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
                 i += 2 // ’
+            } else if c >= 0xC0 {
+                // Non-ASCII: a letter joins the token (which no ASCII term can then match); punctuation such
+                // as dashes and curly quotes separates tokens.
+                let n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                var v = UInt32(c) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+                var k = 1
+                while k < n, i + k < count { v = v << 6 | UInt32(bytes[i + k] & 0x3F); k += 1 }
+                if let u = Unicode.Scalar(v), u.properties.isAlphabetic || u.properties.numericType != nil {
+                    overflow = true
+                    len += 1
+                } else {
+                    flush()
+                }
+                i += n - 1
             } else if c >= 0x80 {
-                overflow = true // non-ASCII letters: part of a token that no ASCII term can match
-                len += 1
+                // stray continuation byte: skip
             } else {
                 flush()
             }

@@ -59,7 +59,7 @@ public enum ListText {
         var out = ["\(l.settingsConsidered) settings considered, \(l.eligible) eligible."]
         for (rule, n) in l.excludedByRule { out.append("\(n) not eligible: \(rule.title).") }
         if l.leftOutByShare > 0 {
-            out.append("\(l.leftOutByShare) higher-scoring settings were left out so that no one type takes more than its share of the list.")
+            out.append("\(l.leftOutByShare) higher-scoring settings were left out so that the list illustrates choice (no one type takes more than its share, and each suitable type has a place).")
         }
         if !l.typesWithNoEligible.isEmpty {
             out.append("No eligible setting of these types: \(l.typesWithNoEligible.map(\.shortTitle).joined(separator: ", ")).")

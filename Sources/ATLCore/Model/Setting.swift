@@ -28,8 +28,12 @@ public struct AgeRange: Sendable, Hashable, Codable, CustomStringConvertible {
     }
     public var description: String { "\(low)-\(high)" }
 
-    /// National curriculum years a child of these ages is usually in (year = age on 31 August − 5).
-    public var years: ClosedRange<Int> { (low - 5) ... max(low - 5, high - 5) }
+    /// National curriculum years a setting with this statutory age range admits. GIAS gives the low age as a
+    /// child's age when they join (on 31 August before the year starts: Year N = age N + 4, Reception = 4)
+    /// and the high age as the age reached in the last year (Year N pupils turn N + 5). So 4–11 is
+    /// Reception–Year 6, 11–16 is Years 7–11, 11–18 is Years 7–13 and 16–19 is Years 12–14, matching
+    /// ``Phase/typicalYears``.
+    public var years: ClosedRange<Int> { (low - 4) ... max(low - 4, high - 5) }
 }
 
 /// A local authority: its DfE three-digit code (e.g. 894 Telford and Wrekin) and name.

@@ -29,7 +29,8 @@ public enum AllocationMarkdown {
         out += "- **\(total) child\(total == 1 ? "" : "ren") with a list**"
         out += p.unlisted.isEmpty ? ".\n" : "; **\(p.unlisted.count) more whose list could not be built** (see the end: they need a list before any place can be considered).\n"
         out += "- Deferred acceptance would place **\(da.placed)** and leave **\(da.unplaced)** without a place on their list"
-        out += da.placedOnUnknownCapacity > 0 ? "; \(da.placedOnUnknownCapacity) of the placements rest on unknown capacity.\n" : ".\n"
+        let u = da.placedOnUnknownCapacity
+        out += u > 0 ? "; \(u) of these placement\(u == 1 ? " rests" : "s rest") on unknown capacity (vacancies not published).\n" : ".\n"
         out += "- Greedy nearest would place \(gr.placed) and leave \(gr.unplaced); \(gr.justifiedEnvy) child\(gr.justifiedEnvy == 1 ? "" : "ren") would have justified envy (a setting they prefer would rank them above a child it took, or has a place left).\n"
         for n in p.notes { out += "- Note: \(n).\n" }
         out += "\n"

@@ -82,6 +82,9 @@ enum BatchFixture {
         #expect(r.out.contains("| Lottery seed | 1 |"))
         #expect(r.err.contains("7 children listed (fictional settings, synthetic children), 1 not listed"))
         #expect(run(args).out == r.out, "same inputs: byte-identical report")
+        // Six children put the resourced setting's one specialist place first; deferred acceptance turns five away.
+        #expect(r.out.contains("| 9000201 | Setting 9000201 (fictional) | specialist places | 1 | 6 | 6 | 6.00 | 1 | 100% | 5 | 1 |"))
+        #expect(r.out.contains("| Children with justified envy | 0 |"))
     }
 
     @Test func jsonAndCSVFormatsAndOutputFile() throws {

@@ -131,6 +131,15 @@ public enum BatchRecordReader {
         }
     }
 
+    nonisolated(unsafe) static let fullPostcode = try! NSRegularExpression(
+        pattern: "\\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?) ?[0-9][A-Za-z]{2}\\b")
+
+    /// Error messages may quote a home postcode; outputs keep only its district (outward code), as lists do.
+    public static func redactPostcodes(_ text: String) -> String {
+        let range = NSRange(text.startIndex..., in: text)
+        return fullPostcode.stringByReplacingMatches(in: text, range: range, withTemplate: "$1 ***")
+    }
+
     static func record(_ line: [UInt8], file: String, line n: Int) throws(Diagnostic) -> Record {
         let any: Any
         do {
@@ -160,7 +169,7 @@ public enum BatchRecordReader {
                 }
                 throw r.fail("errors[\(i)]", "expected a message string or an object with a \"message\"")
             }
-            return .unlisted(.init(row: row, source: source, reference: reference, errors: messages))
+            return .unlisted(.init(row: row, source: source, reference: reference, errors: messages.map(redactPostcodes)))
         case "listed":
             let reference = try r.string("reference")
             guard !reference.isEmpty else { throw r.fail("reference", "must not be empty") }

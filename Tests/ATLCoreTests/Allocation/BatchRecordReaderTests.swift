@@ -33,6 +33,13 @@ import Testing
         #expect(r.unlisted[0].errors == ["cohort.csv:3: field 'primary-need': 'XYZ' is not a need code", "field 'home-postcode': not found"])
     }
 
+    @Test func fullPostcodesInErrorMessagesAreCutToTheirDistrict() throws {
+        #expect(BatchRecordReader.redactPostcodes("NE1 4ST is not in the lookup; TF31LA too; B1 1AA") == "NE1 *** is not in the lookup; TF3 *** too; B1 ***")
+        #expect(BatchRecordReader.redactPostcodes("row 12: field 'nc-year': 14 is not a year") == "row 12: field 'nc-year': 14 is not a year")
+        let r = try read(Self.errorRecord.replacingOccurrences(of: "not found", with: "WV16 4RF not found")).get()
+        #expect(r.unlisted[0].errors[1] == "field 'home-postcode': WV16 *** not found")
+    }
+
     @Test func toleratesBOMCRLFAndNoFinalNewline() throws {
         let r = try read("\u{FEFF}" + Self.listed() + "\r\n" + Self.listed(row: 2, ref: "R-2")).get()
         #expect(r.listed.map(\.reference) == ["R-1", "R-2"])

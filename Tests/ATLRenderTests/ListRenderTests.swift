@@ -185,3 +185,34 @@ enum ListRenderFixture {
         html.components(separatedBy: "\(name)=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
 }
+
+/// Lists built from settings whose type is not known (as in today's real catalogue) must not claim that no
+/// setting of a type is eligible, nor count "0 types".
+@Suite struct ListUnknownTypeWordingTests {
+    static let list: AdvisoryList = {
+        let settings = (1...3).map { i in
+            Setting(urn: 9200000 + i, name: "Unknown Type \(i)", fictional: true, localAuthority: ListRenderFixture.severnvale,
+                    type: .unknown, phase: .notApplicable,
+                    location: GridPoint(easting: 370_000 + i * 1000, northing: 310_000), nearestPostcode: "ZZ9 9ZZ")
+        }
+        let e = MatchingEngine(catalogue: Catalogue(settings: settings), engineVersion: "0.0.0-test")
+        return try! e.advisoryList(for: ListRenderFixture.profile, file: "rt.profile", profileHash: "h", date: "2026-11-23", threads: 1)
+    }()
+
+    @Test func headingSaysTypesAreNotKnown() {
+        #expect(Self.list.entries.count == 3)
+        #expect(ListText.listHeading(Self.list) == "The list: 3 settings, types not known")
+        #expect(ListMarkdown.render(Self.list).contains("## The list: 3 settings, types not known\n"))
+        #expect(ListHTML.render(Self.list).contains(">The list: 3 settings, types not known</h2>"))
+    }
+
+    @Test func absentTypesAreNotClaimedAbsent() {
+        let lines = ListText.excludedSummary(Self.list)
+        #expect(lines.contains { $0.hasPrefix("No eligible setting is known to be of these types: ") })
+        #expect(!lines.contains { $0.hasPrefix("No eligible setting of these types") })
+    }
+
+    @Test func notApplicablePhaseIsNotShownAsAPhase() {
+        #expect(ListText.settingFacts(Self.list.entries[0].setting) == "Type not known · Severnvale (fictional example LA) · ZZ9 9ZZ")
+    }
+}

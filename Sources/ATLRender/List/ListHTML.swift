@@ -27,8 +27,7 @@ public enum ListHTML {
         o += "</dl>\n</section>\n"
 
         o += "<section aria-labelledby=\"list-h\">\n"
-        o += "<h2 id=\"list-h\">The list: \(esc(ListText.count(l.entries.count, "setting"))), "
-        o += "\(esc(ListText.count(l.typesIllustrated.count, "type")))</h2>\n"
+        o += "<h2 id=\"list-h\">\(esc(ListText.listHeading(l)))</h2>\n"
         if l.entries.isEmpty {
             o += "<p>No setting in the catalogue is eligible for this profile. See <a href=\"#not-listed-h\">Settings not on the list</a>.</p>\n"
         } else {

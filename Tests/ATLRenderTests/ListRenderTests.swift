@@ -190,7 +190,7 @@ enum ListRenderFixture {
 /// setting of a type is eligible, nor count "0 types".
 @Suite struct ListUnknownTypeWordingTests {
     static let list: AdvisoryList = {
-        let settings = (1...3).map { i in
+        let settings = (1...6).map { i in
             Setting(urn: 9200000 + i, name: "Unknown Type \(i)", fictional: true, localAuthority: ListRenderFixture.severnvale,
                     type: .unknown, phase: .notApplicable,
                     location: GridPoint(easting: 370_000 + i * 1000, northing: 310_000), nearestPostcode: "ZZ9 9ZZ")
@@ -200,16 +200,23 @@ enum ListRenderFixture {
     }()
 
     @Test func headingSaysTypesAreNotKnown() {
-        #expect(Self.list.entries.count == 3)
-        #expect(ListText.listHeading(Self.list) == "The list: 3 settings, types not known")
-        #expect(ListMarkdown.render(Self.list).contains("## The list: 3 settings, types not known\n"))
-        #expect(ListHTML.render(Self.list).contains(">The list: 3 settings, types not known</h2>"))
+        #expect(Self.list.entries.count == 6)
+        #expect(ListText.listHeading(Self.list) == "The list: 6 settings, types not known")
+        #expect(ListMarkdown.render(Self.list).contains("## The list: 6 settings, types not known\n"))
+        #expect(ListHTML.render(Self.list).contains(">The list: 6 settings, types not known</h2>"))
     }
 
     @Test func absentTypesAreNotClaimedAbsent() {
         let lines = ListText.excludedSummary(Self.list)
         #expect(lines.contains { $0.hasPrefix("No eligible setting is known to be of these types: ") })
         #expect(!lines.contains { $0.hasPrefix("No eligible setting of these types") })
+    }
+
+    @Test func unknownTypeInclusionIsExplainedAsSuch() {
+        #expect(Self.list.entries.contains { $0.inclusion == .shareRelaxed })
+        for e in Self.list.entries where e.inclusion == .shareRelaxed {
+            #expect(ListText.inclusion(e) == "by score (its type is not known, so it could not be counted towards choice)")
+        }
     }
 
     @Test func notApplicablePhaseIsNotShownAsAPhase() {

@@ -30,6 +30,7 @@ public enum ListText {
         switch e.inclusion {
         case .score: "among the highest scores"
         case .diversity(let t): "to illustrate choice: the best-scoring \(t.shortTitle.lowercased()) setting"
+        case .shareRelaxed where e.setting.type == .unknown: "by score (its type is not known, so it could not be counted towards choice)"
         case .shareRelaxed: "by score (few other types were eligible)"
         }
     }

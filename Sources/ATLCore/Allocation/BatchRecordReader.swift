@@ -164,8 +164,11 @@ public enum BatchRecordReader {
             let messages = try errors.enumerated().map { (i, e) throws(Diagnostic) -> String in
                 if let s = e as? String { return s }
                 if let d = e as? [String: Any], let m = d["message"] as? String {
-                    if let f = d["field"] as? String { return "field '\(f)': \(m)" }
-                    return m
+                    // atl batch writes {"line": L|null, "field": "f"|null, "message": "..."}.
+                    var text = ""
+                    if let l = d["line"] as? NSNumber, !Fields.isBoolean(l) { text += "line \(l.intValue): " }
+                    if let f = d["field"] as? String { text += "field '\(f)': " }
+                    return text + m
                 }
                 throw r.fail("errors[\(i)]", "expected a message string or an object with a \"message\"")
             }

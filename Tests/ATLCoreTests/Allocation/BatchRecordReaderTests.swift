@@ -9,7 +9,7 @@ import Testing
         return #"{"schema":"atl-batch/1","row":\#(row),"source":"cohort.csv:\#(row + 1)","reference":"\#(ref)","status":"listed","list":{"schema":"atl-list/1","fictional_catalogue":true,"synthetic_child":\#(synthetic),"profile":{"reference":"\#(ref)","primary_need":{"code":"\#(need)","severity":"moderate"}},"entries":\#(e),"stamp":{"catalogue_hash":"abc"}}}"#
     }
 
-    static let errorRecord = #"{"schema":"atl-batch/1","row":2,"source":"cohort.csv:3","reference":null,"status":"error","errors":["cohort.csv:3: field 'primary-need': 'XYZ' is not a need code",{"field":"home-postcode","message":"not found"}]}"#
+    static let errorRecord = #"{"schema":"atl-batch/1","row":2,"source":"cohort.csv:3","reference":null,"status":"error","errors":["cohort.csv:3: field 'primary-need': 'XYZ' is not a need code",{"field":"home-postcode","message":"not found"},{"line":9,"field":null,"message":"no list"}]}"#
 
     func read(_ text: String) -> Result<BatchRecordReader.Records, InputError> {
         BatchRecordReader.read(Data(text.utf8), file: "b.jsonl")
@@ -30,7 +30,7 @@ import Testing
         #expect(c.entries == [.init(rank: 1, urn: 9000004, milli: 71441, distanceKm: 2.84), .init(rank: 2, urn: 9000002, milli: 60500, distanceKm: nil)])
         #expect(c.line == 1 && c.file == "b.jsonl")
         #expect(r.unlisted[0].row == 2 && r.unlisted[0].reference == nil)
-        #expect(r.unlisted[0].errors == ["cohort.csv:3: field 'primary-need': 'XYZ' is not a need code", "field 'home-postcode': not found"])
+        #expect(r.unlisted[0].errors == ["cohort.csv:3: field 'primary-need': 'XYZ' is not a need code", "field 'home-postcode': not found", "line 9: no list"])
     }
 
     @Test func fullPostcodesInErrorMessagesAreCutToTheirDistrict() throws {

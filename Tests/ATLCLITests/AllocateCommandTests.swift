@@ -131,6 +131,26 @@ enum BatchFixture {
         #expect(r.err.contains("field 'list.entries[0].urn': setting 9000201 is not in the catalogue"))
     }
 
+    @Test func batchRecordsAndInProcessListsGiveTheSameProblem() throws {
+        let cat = try TempCatalogue(BatchFixture.settings, name: "alloc-same")
+        let catalogue = try #require(CatalogueLoader.load(root: cat.path).catalogue)
+        let engine = MatchingEngine(catalogue: catalogue, engineVersion: ATL.version)
+        let lists = try (0..<6).map { i in
+            try engine.advisoryList(for: BatchFixture.profile("SYN-\(i)", [.ASD, .SLCN, .SEMH][i % 3], km: i),
+                                    file: "p", profileHash: "h", date: "2026-11-23")
+        }
+        let text = lists.enumerated().map { BatchFixture.record(row: $0 + 1, $1) }.joined(separator: "\n")
+        let records = try BatchRecordReader.read(Data(text.utf8), file: "b.jsonl").get()
+        let viaJSON = try AllocationProblem.from(children: records.listed, unlisted: [], catalogue: catalogue, seed: 3)
+        let inProcess = try AllocationProblem.from(lists: lists, catalogue: catalogue, seed: 3)
+        #expect(viaJSON.providers == inProcess.providers)
+        #expect(viaJSON.children.map(\.applications).map { $0.map { [$0.provider, $0.listRank, Int($0.milli), Int($0.distanceKey)] } }
+                == inProcess.children.map(\.applications).map { $0.map { [$0.provider, $0.listRank, Int($0.milli), Int($0.distanceKey)] } })
+        #expect(viaJSON.children.map(\.lottery) == inProcess.children.map(\.lottery))
+        #expect(viaJSON.deferredAcceptance().placement == inProcess.deferredAcceptance().placement)
+        #expect(viaJSON.notes.isEmpty, "same catalogue hash: no note")
+    }
+
     @Test func usageErrors() throws {
         let (cat, batch) = try setUp()
         #expect(run(["allocate", "--catalogue", cat.path]).code == 1, "--lists is required")

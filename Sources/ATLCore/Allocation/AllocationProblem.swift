@@ -173,6 +173,7 @@ public struct AllocationProblem: Sendable {
 
 /// One child's list as the allocation needs it: from an ``AdvisoryList`` in process or a batch record.
 public struct ListedChild: Sendable, Hashable {
+    /// One setting on the list: rank, URN, suitability score (thousandths of a point) and distance.
     public struct Entry: Sendable, Hashable {
         public var rank: Int
         public var urn: Int

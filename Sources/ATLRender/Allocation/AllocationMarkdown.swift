@@ -30,8 +30,11 @@ public enum AllocationMarkdown {
         out += p.unlisted.isEmpty ? ".\n" : "; **\(p.unlisted.count) more whose list could not be built** (see the end: they need a list before any place can be considered).\n"
         out += "- Deferred acceptance would place **\(da.placed)** and leave **\(da.unplaced)** without a place on their list"
         let u = da.placedOnUnknownCapacity
-        out += u > 0 ? "; \(u) of these placement\(u == 1 ? " rests" : "s rest") on unknown capacity (vacancies not published).\n" : ".\n"
+        out += u > 0 ? "; \(u) of these placement\(u == 1 ? " rests" : "s rest") on unknown capacity (vacancies not in the catalogue).\n" : ".\n"
         out += "- Greedy nearest would place \(gr.placed) and leave \(gr.unplaced); \(gr.justifiedEnvy) child\(gr.justifiedEnvy == 1 ? "" : "ren") would have justified envy (a setting they prefer would rank them above a child it took, or has a place left).\n"
+        if da.placed > 0 && da.placedOnUnknownCapacity * 2 > da.placed {
+            out += "- **Most placements rest on unknown capacity**: the catalogue does not hold vacancies for these settings, so this run cannot show where places run short. Add capacity, numbers on roll and specialist places to the catalogue first.\n"
+        }
         for n in p.notes { out += "- Note: \(n).\n" }
         out += "\n"
 

@@ -73,11 +73,14 @@ public enum ListHTML {
         o += "<th scope=\"col\">Journey</th><th scope=\"col\">Vacancies</th><th scope=\"col\">Why listed</th>"
         o += "<th scope=\"col\" class=\"num\">Points</th></tr></thead>\n<tbody>\n"
         for e in l.entries {
-            o += "<tr><td class=\"num\">\(e.rank)</td>"
+            // data-label repeats the column header for the narrow-screen layout, where each row is a card.
+            o += "<tr><td class=\"num rank-cell\" data-label=\"#\">\(e.rank)</td>"
             o += "<th scope=\"row\"><a href=\"#\(anchor(e))\">\(esc(e.setting.name))</a>\(labels(e))</th>"
-            o += "<td>\(esc(e.setting.type.shortTitle))</td><td>\(esc(ListText.journey(e)))</td>"
-            o += "<td>\(esc(ListText.vacancies(e)))</td><td>\(esc(ListText.inclusion(e)))</td>"
-            o += "<td class=\"num\">\(esc(e.points))</td></tr>\n"
+            o += "<td data-label=\"Type\">\(esc(e.setting.type.shortTitle))</td>"
+            o += "<td data-label=\"Journey\">\(esc(ListText.journey(e)))</td>"
+            o += "<td data-label=\"Vacancies\">\(esc(ListText.vacancies(e)))</td>"
+            o += "<td data-label=\"Why listed\">\(esc(ListText.inclusion(e)))</td>"
+            o += "<td class=\"num\" data-label=\"Points\">\(esc(e.points))</td></tr>\n"
         }
         o += "</tbody>\n</table>\n</div>\n"
         return o
@@ -214,6 +217,12 @@ public enum ListHTML {
           dl.facts { grid-template-columns: 1fr; }
           dl.facts dd { margin-bottom: 0.4rem; }
           h1 { font-size: 1.6rem; }
+          table.summary, table.summary caption, table.summary tbody, table.summary tr, table.summary th, table.summary td { display: block; }
+          table.summary thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.summary tr { border-bottom: 2px solid #505a5f; padding: 0.5rem 0; }
+          table.summary th, table.summary td { border: none; padding: 0.1rem 0; text-align: left; }
+          table.summary td::before { content: attr(data-label) ": "; font-weight: 700; }
+          table.summary td.rank-cell { display: none; }
         }
         @media print {
           @page { margin: 15mm; }

@@ -233,7 +233,7 @@ public enum ListHTML {
           .setting { margin-top: 1.5rem; }
           h1, h2, h3, caption, summary { break-after: avoid; }
           caption, thead { break-inside: avoid; }
-          tr, figure.quote, dl.facts, .advisory, .banner, li { break-inside: avoid; }
+          tr, figure.quote, dl.facts, .advisory, .banner, section > ul > li { break-inside: avoid; }
           ul.tree { font-size: 9pt; }
           details.breakdown { border: none; padding: 0; }
           details.breakdown summary { list-style: none; color: inherit; }

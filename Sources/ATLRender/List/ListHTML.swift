@@ -38,7 +38,7 @@ public enum ListHTML {
 
         for e in l.entries { o += entry(e) }
 
-        o += "<section aria-labelledby=\"not-listed-h\">\n<h2 id=\"not-listed-h\">Settings not on the list</h2>\n<ul>\n"
+        o += "<section aria-labelledby=\"not-listed-h\">\n<h2 id=\"not-listed-h\">Settings not on the list</h2>\n<ul class=\"bullets\">\n"
         for s in ListText.excludedSummary(l) { o += "<li>\(esc(s))</li>\n" }
         o += "<li>An officer can explain why any particular setting is not listed (<code>atl why</code>). "
         o += "You can still ask for any school or setting to be named in the plan.</li>\n</ul>\n</section>\n"
@@ -129,7 +129,7 @@ public enum ListHTML {
 
     static func bullets(_ heading: String, _ items: [String], id: String) -> String {
         guard !items.isEmpty else { return "" }
-        return "<h3 id=\"\(id)\">\(esc(heading))</h3>\n<ul>\n" + items.map { "<li>\(esc($0))</li>\n" }.joined() + "</ul>\n"
+        return "<h3 id=\"\(id)\">\(esc(heading))</h3>\n<ul class=\"bullets\">\n" + items.map { "<li>\(esc($0))</li>\n" }.joined() + "</ul>\n"
     }
 
     static func tree(_ e: Explanation) -> String {
@@ -233,7 +233,7 @@ public enum ListHTML {
           .setting { margin-top: 1.5rem; }
           h1, h2, h3, caption, summary { break-after: avoid; }
           caption, thead { break-inside: avoid; }
-          tr, figure.quote, dl.facts, .advisory, .banner, section > ul > li { break-inside: avoid; }
+          tr, figure.quote, dl.facts, .advisory, .banner, ul.bullets li { break-inside: avoid; }
           ul.tree { font-size: 9pt; }
           details.breakdown { border: none; padding: 0; }
           details.breakdown summary { list-style: none; color: inherit; }

@@ -3,8 +3,9 @@ import ATLCore
 /// The family-facing page of an advisory list: one self-contained, accessible, printable HTML file.
 ///
 /// Inline CSS only (no scripts, no external assets, no web fonts), so it can be emailed, opened offline and
-/// printed. Every piece of text from the catalogue or the profile is escaped. The wording is shared with the
-/// Markdown and JSON renderers through `ListText`, so every format says the same things.
+/// printed (layout described in `docs/list-output.md`). Every piece of text from the catalogue or the profile is
+/// escaped. The wording is shared with the Markdown and JSON renderers through `ListText`, so every format says
+/// the same things.
 public enum ListHTML {
     public static func render(_ l: AdvisoryList) -> String {
         var o = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -12,7 +12,7 @@ public enum ATL {
     public static var commands: [CommandSpec] {
         [
             ListCommand.spec, WhyCommand.spec, WeightsCommand.spec, ValidateCommand.spec, AuditCommand.spec,
-            ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
+            ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec, SynthExampleLACommand.spec,
         ]
     }
 

@@ -164,6 +164,8 @@ public enum SyntheticReport {
         var onRollSpecialist: Int { s.specialistOnRoll ?? 0 }
         var vacancies: Int { s.specialistVacancies ?? 0 }
         var settingNoun: String { isPost16 ? "college" : isEarlyYears ? "nursery" : "school" }
+        /// Designated for learners working at the earliest levels (SLD, PMLD, MSI).
+        var complexNeeds: Bool { needs.contains { [.SLD, .PMLD, .MSI].contains($0) } && shape == .specialist }
         var isAP: Bool { s.type == .alternativeProvision }
         var isPost16: Bool { s.type == .post16 }
         var isEarlyYears: Bool { s.type == .earlyYears }
@@ -333,7 +335,9 @@ public enum SyntheticReport {
                     "Teachers track every \(learner)'s progress each term and raise any concern with \(staffLead).",
                     "Concerns about a \(learner)'s progress or wellbeing are raised with \(staffLead), who observes, talks with the family and looks at assessment information.",
                     "We identify needs early: teachers know the signs to look for and share concerns with \(staffLead) straight away."))
-                if isEarlyYears {
+                if complexNeeds {
+                    p.append("On entry we build a baseline of communication, sensory, physical and independence skills through observation, the Engagement Model and reports from families and therapists.")
+                } else if isEarlyYears {
                     p.append("Every child is assessed on entry, and we use the progress check at age two and our own language screen to spot needs early.")
                 } else if isPrimary {
                     p.append(one("In Reception every child has a language screen, and phonics and maths are checked each half term.",
@@ -383,9 +387,14 @@ public enum SyntheticReport {
                 p.append(one("We adapt the curriculum and environment to each \(learner)'s needs.",
                              "The curriculum is adapted rather than narrowed wherever we can.",
                              "Adaptations are agreed with the family and reviewed as the \(learner) grows."))
+                if complexNeeds {
+                    p.append(one("Learning is planned in small, structured steps using objects of reference, photos, symbols and lots of repetition.",
+                                 "Activities are multi-sensory and built around each learner's communication, physical and care routines."))
+                } else {
                 p.append(one("Examples include shorter tasks, alternative ways of recording, extra time and seating plans that help attention.",
                              "We use writing frames, coloured overlays, word banks, movement breaks and adjusted seating.",
                              "Adjustments include pre-teaching, scaffolded tasks, assistive technology and planned movement breaks."))
+                }
                 if shape == .resourced {
                     p.append("\(learners.sentenceCased) placed in \(base) learn there for part of the day and join their \(isPost16 ? "wider college courses" : "mainstream class") for the rest, in a balance agreed for each \(learner).")
                 }

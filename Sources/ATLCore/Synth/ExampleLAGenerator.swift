@@ -203,6 +203,10 @@ public enum ExampleLAGenerator {
                             religiousCharacter: religion, ofsted: ofsted(&r), location: spot.point,
                             postcode: spot.postcode,
                             sources: ["Example LA generator, seed \(seed) (fictional setting at a real postcode)"])
+            if kind.type == .independent {
+                // Independent schools are smaller than maintained ones.
+                s.capacity = ages.high <= 11 ? 20 * r.int(in: 6...16) : 50 * r.int(in: 4...16)
+            }
             let designation: [NeedCode]?
             if kind.designations.isEmpty {
                 designation = nil

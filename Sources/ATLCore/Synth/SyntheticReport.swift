@@ -28,7 +28,7 @@ public enum SyntheticReport {
     /// facility. (Therapies are named freely as NHS services on referral; only their on-site titles are
     /// reserved, so they have no extra words here.)
     public static let facilityWords: [Facility: [String]] = [
-        .nurseOnsite: ["a nurse", "nurses", "nursing"], .counselling: ["counsell"], .hoist: ["hoist"],
+        .nurseOnsite: ["nurse ", "nurses", "nursing"], .counselling: ["counsell"], .hoist: ["hoist"],
         .changingPlaces: ["changing facilities", "changing places", "changing bed"], .lift: [" lift"],
         .sensoryRoom: ["sensory room"], .smallClasses: ["small classes"], .highStaffing: ["adult-to-pupil ratio"],
         .signing: ["BSL", "sign-supported", "British Sign Language"], .makaton: ["Makaton"],
@@ -58,11 +58,11 @@ public enum SyntheticReport {
     }
 
     /// Joins phrases as English: "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
+    static func list(_ items: [String], conjunction: String = "and") -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
         }
     }
 
@@ -144,7 +144,8 @@ public enum SyntheticReport {
             email = "senco@" + (slugWords.isEmpty ? "school" : slugWords.joined()) + ".example"
             let firsts = ["Acorn", "Rowan", "Hazel", "Beacon", "Harbour", "Compass", "Orchard", "Willow", "Maple",
                           "Lantern", "Kingfisher", "Skylark", "Oak", "Cedar", "Rainbow", "Meadow"]
-            let seconds = ["Base", "Centre", "Room", "Resource", "Hub"]
+            let seconds = s.type == .post16 ? ["Centre"] : s.type == .earlyYears ? ["Room"]
+                : ["Base", "Centre", "Room", "Resource", "Hub"]
             var b = "the " + firsts[Int((UInt64(s.urn) &* 2654435761) % UInt64(firsts.count))] + " "
             b += seconds[Int(UInt64(s.urn / 7) % UInt64(seconds.count))]
             base = b
@@ -308,8 +309,8 @@ public enum SyntheticReport {
                     }
                 case .resourced:
                     p.append("\(name) is \(article)\(place) for \(learners) \(ageText).")
-                    p.append(one("Alongside our main classes we host", "As well as our mainstream classes, we are home to", "We also run")
-                             + " \(base), \(SyntheticReport.indefinite(places)) \(places)-place \(offer) commissioned by \(la) for \(learners) with an EHCP whose main need is \(needList).")
+                    p.append(one("Alongside our main \(isPost16 ? "courses" : "classes") we host", "As well as our mainstream \(isPost16 ? "courses" : "classes"), we are home to", "We also run")
+                             + " \(base), \(SyntheticReport.indefinite(places)) \(places)-place \(offer) commissioned by \(la) for \(learners) with an EHCP whose main need is \(SyntheticReport.list(needs.map(\.title), conjunction: "or")).")
                     p.append(byNeedSentence)
                     p.append(vacancySentence)
                     p.append(one("Places in \(base) are agreed by the LA's SEND panel, not through ordinary admissions.",
@@ -349,7 +350,9 @@ public enum SyntheticReport {
                 p.append(one("If we think a \(learner) has SEN we talk with you first, agree what to try and review it together.",
                               "We always discuss any concern with the family before deciding whether to add SEN Support.",
                               "Where needs are complex we ask for advice from the educational psychologist or specialist teachers, with your agreement."))
-                if shape != .mainstream {
+                if isAP {
+                    p.append("Many \(learners) arrive without an EHCP: we assess learning, language and wellbeing in the first weeks and, where needs are significant, ask the LA for an EHC needs assessment.")
+                } else if shape != .mainstream {
                     p.append("Everyone placed in \(shape == .resourced ? base : "the school") arrives with an EHCP, and we build on its assessments with our own baseline in the first half term.")
                 }
             case .evaluatingEffectiveness:
@@ -566,6 +569,10 @@ public enum SyntheticReport {
             case .transport:
                 if has(.residential) {
                     p.append("We offer \(title(.residential)) during the week; day \(learners) travel by transport arranged by their LA.")
+                } else if isEarlyYears && shape == .mainstream {
+                    p.append("Most children are brought by their families. The LA does not usually provide transport for children under five; if your child has an EHCP, please talk to us and the LA's SEND team.")
+                } else if s.type == .independent {
+                    p.append("Families arrange their own travel, and some share car journeys. Home-to-school transport from the LA is only for children whose EHCP names the school and who are eligible.")
                 } else if shape == .mainstream {
                     p.append("Most \(learners) walk or are driven, or use local buses. Home-to-school transport is arranged by the LA for eligible \(learners), not by the school.")
                 } else {

@@ -71,6 +71,24 @@ import ATLCore
         #expect(run(["synth-example-la", "--postcodes", "/nonexistent/pc.txt", "--output", "/tmp/atl-never"]).code == 2)
     }
 
+    @Test func refusesAHandWrittenSettingInTheGeneratedRange() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("atl-synth-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let lookup = base.appendingPathComponent("pc.txt")
+        try Data(Self.lookupText.utf8).write(to: lookup)
+        let hand = Setting(urn: 9_000_101, name: "Hand Made School", fictional: true, type: .mainstream,
+                           sources: ["Hand-written fictional report (example LA)"])
+        let file = base.appendingPathComponent(SettingFile.fileName(for: hand))
+        let bytes = Data(SettingFile.render(hand).utf8)
+        try bytes.write(to: file)
+        let r = run(["synth-example-la", "--count", "3", "--output", base.path, "--postcodes", lookup.path])
+        #expect(r.code == 2)
+        #expect(r.err.contains("field 'urn'"))
+        #expect(FileManager.default.contents(atPath: file.path) == bytes, "left untouched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).count == 2, "nothing written")
+    }
+
     @Test func refusesToMixWithARealSetting() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("atl-synth-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }

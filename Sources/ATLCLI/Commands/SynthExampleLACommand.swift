@@ -11,9 +11,10 @@ enum SynthExampleLACommand {
         discussion: """
             Writes about 180 invented settings of every type, with complete SEN information reports, at real
             postcodes of Telford and Wrekin and Shropshire. Every file is marked fictional. Hand-written
-            settings in the folder (URN below 9000100) are never touched and their names are never reused.
-            Same seed and count give byte-identical files; generated files from an earlier run that are no
-            longer produced (a smaller --count) are removed. See docs/example-la.md.
+            settings in the folder (any file without the generator's source line; their URNs must be below
+            9000100) are never touched and their names are never reused; a real setting in the folder is an
+            error. Same seed and count give byte-identical files; generated files from an earlier run that
+            are no longer produced (a smaller --count) are removed. See docs/example-la.md.
             """,
         options: [
             .value("seed", "n", "Random seed", default: String(ExampleLAGenerator.defaultSeed)),
@@ -37,24 +38,25 @@ enum SynthExampleLACommand {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         for file in names.sorted() where file.hasSuffix(SettingFile.fileSuffix) {
             let path = dir + "/" + file
-            let urnPrefix = Int(file.prefix { $0.isNumber }) ?? 0
-            if urnPrefix >= ExampleLAGenerator.firstURN {
-                oldGenerated[file] = urnPrefix
-                continue
-            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.append(Diagnostic(file: path, "cannot read"))
                 continue
             }
             let (s, d) = SettingFile.parse([UInt8](data), file: path)
             problems += d.filter { $0.severity == .error }
-            if let s {
-                if !s.fictional {
-                    problems.append(Diagnostic(file: path, field: "fictional",
-                                               "the example LA folder holds a real setting; generated fictional settings are never mixed with real ones"))
-                }
-                reserved.insert(s.name)
+            guard let s else { continue }
+            if s.sources.contains(where: { $0.hasPrefix(ExampleLAGenerator.sourcePrefix) }) {
+                oldGenerated[file] = s.urn
+                continue
             }
+            if !s.fictional {
+                problems.append(Diagnostic(file: path, field: "fictional",
+                                           "the example LA folder holds a real setting; generated fictional settings are never mixed with real ones"))
+            } else if s.urn >= ExampleLAGenerator.firstURN {
+                problems.append(Diagnostic(file: path, field: "urn",
+                                           "hand-written setting \(s.urn) is in the generated range; give it a URN below \(ExampleLAGenerator.firstURN)"))
+            }
+            reserved.insert(s.name)
         }
         if !problems.isEmpty { throw CLIError.input(problems) }
 

@@ -11,6 +11,8 @@ public enum ExampleLAGenerator {
     public static let firstURN = 9_000_100
     public static let defaultSeed: UInt64 = 2026
     public static let defaultCount = 180
+    /// How a generated setting's `source:` line starts; it tells generated files from hand-written ones.
+    public static let sourcePrefix = "Example LA generator"
     /// The fictional LA every generated setting belongs to.
     public static let localAuthority = LocalAuthority(code: 999, name: "Severnvale (fictional example LA)")
     /// ONS districts whose postcodes place the settings: Telford and Wrekin, Shropshire.
@@ -202,7 +204,7 @@ public enum ExampleLAGenerator {
                             giasType: gias, status: .open, phase: phase, ageRange: ages, gender: gender,
                             religiousCharacter: religion, ofsted: ofsted(&r), location: spot.point,
                             postcode: spot.postcode,
-                            sources: ["Example LA generator, seed \(seed) (fictional setting at a real postcode)"])
+                            sources: ["\(sourcePrefix), seed \(seed) (fictional setting at a real postcode)"])
             if kind.type == .independent {
                 // Independent schools are smaller than maintained ones.
                 s.capacity = ages.high <= 11 ? 20 * r.int(in: 6...16) : 50 * r.int(in: 4...16)

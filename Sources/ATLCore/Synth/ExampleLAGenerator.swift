@@ -154,6 +154,7 @@ public enum ExampleLAGenerator {
         guard !candidates.isEmpty, count > 0 else { return [] }
         var rng = SeededRandom(seed: seed, stream: 0)
         rng.shuffle(&candidates)
+        var inTown = candidates.map { townOutcodes.contains(Postcode.outcode(of: $0.postcode)) }
         var names = FictionalNames(rng: &rng, reservedNames: reservedNames)
 
         // The kinds in a seeded order, so URNs do not group by type.
@@ -162,7 +163,21 @@ public enum ExampleLAGenerator {
         rng.shuffle(&plan)
         plan = Array(plan.prefix(count))
 
-        var placed: [GridPoint] = []
+        // Placed settings by grid cell of `minimumSpacing` metres: a new one need only check the 3 x 3 cells
+        // around it.
+        var placed: [Int: [GridPoint]] = [:]
+        func cell(_ e: Int, _ n: Int) -> Int { (e / Int(minimumSpacing)) * 10_000 + n / Int(minimumSpacing) }
+        func isClear(_ p: GridPoint) -> Bool {
+            let ce = p.easting / Int(minimumSpacing), cn = p.northing / Int(minimumSpacing)
+            for de in -1...1 {
+                for dn in -1...1 {
+                    for q in placed[(ce + de) * 10_000 + cn + dn] ?? [] where q.distance(to: p) < minimumSpacing {
+                        return false
+                    }
+                }
+            }
+            return true
+        }
         var next = 0
         var out: [Setting] = []
         for (offset, item) in plan.enumerated() {
@@ -170,20 +185,21 @@ public enum ExampleLAGenerator {
             let urn = firstURN + offset
             var r = SeededRandom(seed: seed, stream: UInt64(urn))
             // Location: the next shuffled postcode at least `minimumSpacing` from every placed setting.
-            var spot = candidates[next % candidates.count]
+            let n = candidates.count
+            var spot = candidates[next % n]
             var tries = 0
-            while tries < candidates.count {
-                let c = candidates[(next + tries) % candidates.count]
-                if !kind.urban || townOutcodes.contains(Postcode.outcode(of: c.postcode)),
-                   placed.allSatisfy({ $0.distance(to: c.point) >= minimumSpacing }) {
-                    spot = c
-                    candidates.swapAt(next % candidates.count, (next + tries) % candidates.count)
+            while tries < n {
+                let i = (next + tries) % n
+                if !kind.urban || inTown[i], isClear(candidates[i].point) {
+                    spot = candidates[i]
+                    candidates.swapAt(next % n, i)
+                    inTown.swapAt(next % n, i)
                     break
                 }
                 tries += 1
             }
             next += 1
-            placed.append(spot.point)
+            placed[cell(spot.point.easting, spot.point.northing), default: []].append(spot.point)
 
             let gias = r.pick(kind.giasTypes)
             var religion = "None"

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ATLCore
 
@@ -126,5 +127,42 @@ enum SynthPostcodes {
         #expect(ExampleLAGenerator.town(outcode: "SY11") == "Oswestry")
         #expect(ExampleLAGenerator.town(outcode: "TF3") == "Telford")
         #expect(ExampleLAGenerator.town(outcode: "B1") == nil)
+    }
+}
+
+/// The committed example LA is the generator's output: regenerating with seed 2026 changes no byte. (Acts as
+/// the golden file for generated settings; after changing the generator or report templates, run
+/// `atl synth-example-la --seed 2026` and commit the files.)
+@Suite struct CommittedExampleLATests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = repo.appendingPathComponent("provision-catalogue/example-la/999-severnvale")
+
+    @Test func committedFilesEqualTheGeneratorsOutput() throws {
+        let lookup = try PostcodeLookup.load(path: Self.repo.appendingPathComponent(
+            "provision-catalogue/geography/postcodes-west-midlands.txt").path)
+        var committed: [String: Data] = [:]
+        var reserved = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) where file.hasSuffix(".setting.md") {
+            let data = try #require(FileManager.default.contents(atPath: Self.folder.appendingPathComponent(file).path))
+            let (s, d) = SettingFile.parse([UInt8](data), file: file)
+            #expect(d.isEmpty, "\(d.prefix(2))")
+            let setting = try #require(s)
+            if setting.sources.contains(where: { $0.hasPrefix(ExampleLAGenerator.sourcePrefix) }) {
+                committed[file] = data
+            } else {
+                reserved.insert(setting.name)
+                #expect(setting.urn < ExampleLAGenerator.firstURN)
+            }
+        }
+        #expect(reserved.count == 14, "the hand-written settings")
+        let generated = ExampleLAGenerator.generate(seed: 2026, count: 180, postcodes: lookup, reservedNames: reserved)
+        #expect(generated.count == 180)
+        #expect(Set(committed.keys) == Set(generated.map(SettingFile.fileName)), "file names; run atl synth-example-la --seed 2026")
+        var differing: [String] = []
+        for s in generated where committed[SettingFile.fileName(for: s)] != Data(SettingFile.render(s).utf8) {
+            differing.append(SettingFile.fileName(for: s))
+        }
+        #expect(differing.isEmpty, "\(differing.count) files differ (first \(differing.first ?? "")); run atl synth-example-la --seed 2026")
     }
 }

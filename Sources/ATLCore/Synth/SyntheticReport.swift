@@ -350,6 +350,7 @@ public enum SyntheticReport {
                 p.append(one("If we think a \(learner) has SEN we talk with you first, agree what to try and review it together.",
                               "We always discuss any concern with the family before deciding whether to add SEN Support.",
                               "Where needs are complex we ask for advice from the educational psychologist or specialist teachers, with your agreement."))
+                p.append(maybe(0.5, "We describe needs using the four broad areas of the SEND Code of Practice, but plan from what each \(learner) needs rather than from a label."))
                 if isAP {
                     p.append("Many \(learners) arrive without an EHCP: we assess learning, language and wellbeing in the first weeks and, where needs are significant, ask the LA for an EHC needs assessment.")
                 } else if shape != .mainstream {
@@ -365,12 +366,20 @@ public enum SyntheticReport {
                 if shape != .mainstream {
                     p.append("The LA reviews the quality of \(shape == .resourced ? base : "our provision") each year as part of its commissioning.")
                 }
+                p.append(one("Learning walks and looks at work check that agreed adaptations happen in every class.",
+                             "We compare the progress of \(learners) with SEN with that of their peers and act where gaps appear.",
+                             "Families' and \(learners)' views, gathered each year, are part of how we judge our provision."))
                 p.append(maybe(0.5, "We also look at where \(learners) go next, so we know whether our support prepares them well."))
             case .assessingProgress:
                 p.append(one("We follow the graduated approach of assess, plan, do and review.",
                              "Support follows a cycle of assess, plan, do and review, agreed with families."))
                 p.append(one("Each \(learner) with SEN has a support plan with a few clear targets, reviewed with you \(isPost16 ? "each term" : "three times a year").",
                              "Targets are set with the \(learner) and family and reviewed at least termly."))
+                if shape == .specialist {
+                    p.append("Progress is measured in small steps against each \(learner)'s EHCP outcomes, not only against national curriculum expectations.")
+                } else if isEarlyYears {
+                    p.append("Key persons observe and record each child's learning and share it with families.")
+                }
                 p.append("Annual reviews of EHCPs are person-centred, so the \(learner)'s own views are at the heart of the meeting.")
                 p.append(maybe(0.5, one("You receive a short written update between reviews.", "Progress is shared through a home-school book or app.")))
             case .approachToTeaching:
@@ -378,6 +387,11 @@ public enum SyntheticReport {
                              "Good teaching for every \(learner) comes first; extra support builds on it.",
                              "Our staff plan lessons so that every \(learner) can take part and make progress."))
                 for n in needs { p.append(teaching(n)) }
+                if isEarlyYears {
+                    p.append("Children learn through play, with adults modelling language and following each child's interests.")
+                } else if isPost16 {
+                    p.append("Vocational courses, life skills and work-related learning are taught in practical settings.")
+                }
                 if has(.makaton) { p.append("Adults use Makaton signs and symbols alongside speech.") }
                 if has(.signing) { p.append("Staff use sign-supported English and British Sign Language where \(learners) need it.") }
                 if has(.aac) { p.append("\(learners.sentenceCased) who use AAC devices or books have them in every lesson, and staff model their use.") }
@@ -402,6 +416,9 @@ public enum SyntheticReport {
                     p.append("\(learners.sentenceCased) placed in \(base) learn there for part of the day and join their \(isPost16 ? "wider college courses" : "mainstream class") for the rest, in a balance agreed for each \(learner).")
                 }
                 if has(.quietSpace) { p.append("We have \(title(.quietSpace)) for \(learners) who need a calmer place to work.") }
+                if !isPrimary && !isEarlyYears && !isPost16 && shape != .specialist || (isPost16 && shape != .specialist) {
+                    p.append("We apply for exam access arrangements, such as extra time, a reader or a scribe, for those who qualify.")
+                }
                 if isPost16 { p.append("Study programmes can be personalised, with English and maths at the right level and work experience.") }
             case .additionalSupport:
                 p.append(one("Additional support includes small-group and one-to-one interventions for reading, maths, language and social skills.",
@@ -418,6 +435,8 @@ public enum SyntheticReport {
                     p.append(one("\(learners.sentenceCased) with SEN take part in every part of school life: trips, clubs, performances and sport.",
                                  "All our clubs, trips and events are open to every \(learner), with adjustments planned in advance."))
                 }
+                p.append(maybe(0.6, one("Clubs include \(isPrimary ? "football, art, gardening and choir" : "sport, drama, music, coding and the Duke of Edinburgh's Award").",
+                                        "Lunchtime clubs are open to everyone, with a calmer option for those who need it.")))
                 p.append(one("We talk with families before any trip or event to plan support.",
                              "Where a \(learner) needs extra support for an activity, we plan it with the family.",
                              "Risk assessments are used to include \(learners), never to exclude them."))
@@ -430,6 +449,7 @@ public enum SyntheticReport {
                              "Friendship and social skills groups run each week.",
                              "Lunchtime clubs give a calmer option for \(learners) who find social times hard."))
                 p.append("Bullying is taken seriously and followed up quickly.")
+                p.append(maybe(0.6, "Our behaviour policy is applied with reasonable adjustments for \(learners) with SEN, and we look for the need behind the behaviour."))
             case .senco:
                 if shape == .specialist {
                     p.append("As a \(isAP ? "setting" : "special school") every member of staff works with \(learners) with SEN; \(staffLead) leads on SEN and EHCP reviews.")
@@ -450,6 +470,10 @@ public enum SyntheticReport {
                 if has(.qtvi) { p.append("We have \(title(.qtvi)).") }
                 if has(.makaton) { p.append("Staff are trained in Makaton.") }
                 if has(.signing) { p.append("Several staff hold BSL qualifications.") }
+                if needs.contains(.ASD) { p.append("Staff are trained in autism practice, including understanding sensory differences and anxiety.") }
+                if needs.contains(.SEMH) || isAP { p.append("Staff are trained in de-escalation and trauma-informed practice.") }
+                if needs.contains(.SLCN) { p.append("Staff are trained to support language development, with regular advice from speech and language therapists.") }
+                if has(.hoist) { p.append("Staff who support \(learners) with physical needs are trained in safe moving and handling.") }
                 p.append(one("We secure specialist expertise from the LA's advisory teachers and educational psychologists.",
                              "Where we need more expertise we draw on LA specialist services and NHS therapists."))
             case .equipmentFacilities:
@@ -469,6 +493,8 @@ public enum SyntheticReport {
                 p.append(one("Teachers and \(staffLead) are available by appointment, and we hold termly review meetings.",
                              "We hold termly meetings and send regular updates home.",
                              "We run parent workshops and a yearly survey on our SEN support."))
+                p.append(maybe(0.6, one("We can arrange an interpreter for families who need one.",
+                                        "Information can be shared by phone, email, app or a home-school book, whichever suits you.")))
             case .consultingPupils:
                 p.append(one("\(learners.sentenceCased) share their views before every review, using words, pictures or symbols.",
                              "We ask \(learners) what helps them, and their views shape their support plan.",
@@ -485,6 +511,9 @@ public enum SyntheticReport {
                              "Our partners include NHS speech and language therapy, occupational therapy and physiotherapy services, and the child and adolescent mental health service.",
                              "We work closely with health services, early help, children's social care and the LA's specialist teachers."))
                 p.append("Professionals are invited to reviews, and their advice is written into support plans.")
+                p.append(one("The LA's educational psychology service visits \(shape == .mainstream ? "each term" : "every half term").",
+                             "We refer to early help and children's social care, with the family, when more support is needed.",
+                             "We work with the LA's sensory and physical support teams when \(learners) need them."))
                 if has(.nurseOnsite) { p.append("We have \(title(.nurseOnsite)), who works with families and NHS teams on care plans.") }
             case .parentSupportServices:
                 p.append("\(la) SENDIASS gives free and impartial advice about SEN, EHCPs and appeals: 01632 960500 or sendiass@\(SettingFile.slug(la)).example.")

@@ -12,7 +12,8 @@ public enum ATL {
     public static var commands: [CommandSpec] {
         [
             ListCommand.spec, WhyCommand.spec, WeightsCommand.spec, ValidateCommand.spec, AuditCommand.spec,
-            ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec, SynthExampleLACommand.spec,
+            ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
+            BatchCommand.spec, AllocateCommand.spec, SynthCohortCommand.spec, SynthExampleLACommand.spec,
         ]
     }
 

@@ -65,7 +65,26 @@ import ATLCore
         #expect(validate.out.contains("21 settings (fictional example)"))
     }
 
+    @Test func aMalformedHandWrittenFileStopsTheRunBeforeAnythingIsWritten() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("atl-synth-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let lookup = base.appendingPathComponent("pc.txt")
+        try Data(Self.lookupText.utf8).write(to: lookup)
+        let bad = "---\nformat: atl-setting/1\nurn: 9000002\nname: Broken\nfictional: yes\ntype: mainstream\ncapacity: lots\n---\n"
+        try Data(bad.utf8).write(to: base.appendingPathComponent("9000002-broken.setting.md"))
+        try Data([0xFF, 0xFE, 0x00]).write(to: base.appendingPathComponent("9000003-binary.setting.md"))
+        let r = run(["synth-example-la", "--count", "3", "--output", base.path, "--postcodes", lookup.path])
+        #expect(r.code == 2)
+        #expect(r.err.contains("9000002-broken.setting.md:7: field 'capacity'"), "\(r.err)")
+        #expect(r.err.contains("9000003-binary.setting.md"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).count == 3, "nothing written")
+    }
+
     @Test func badOptionsAreUsageErrors() {
+        #expect(run(["synth-example-la", "--seed", "abc"]).code == 1)
+        #expect(run(["synth-example-la", "--seed", "99999999999999999999999"]).code == 1)
+        #expect(run(["synth-example-la", "--count", "many"]).code == 1)
         #expect(run(["synth-example-la", "--seed", "-3"]).code == 1)
         #expect(run(["synth-example-la", "--count", "0"]).code == 1)
         #expect(run(["synth-example-la", "--postcodes", "/nonexistent/pc.txt", "--output", "/tmp/atl-never"]).code == 2)

@@ -82,6 +82,9 @@ public struct FictionalNames: Sendable {
     }
 
     private var order: [String]
+    /// For each stem in `order`: its prefix, and whether it resembles a reserved name (worked out once).
+    private var orderPrefix: [String]
+    private var orderBlocked: [Bool]
     private var next = 0
     private var prefixUses: [String: Int] = [:]
     private var saintOrder: [String]
@@ -98,6 +101,9 @@ public struct FictionalNames: Sendable {
         rng.shuffle(&saintOrder)
         usedNames = Set(reservedNames.map { $0.lowercased() })
         reservedKeys = reservedNames.sorted().map(FictionalNames.distinctiveKey).filter { $0.count >= 4 }
+        orderPrefix = order.map(FictionalNames.prefix(of:))
+        orderBlocked = []
+        orderBlocked = order.map(resemblesReserved)
     }
 
     /// Letters of a name without generic school words: "Kestrel Brook Church of England Primary School" →
@@ -156,9 +162,11 @@ public struct FictionalNames: Sendable {
             var i = next
             while i < order.count {
                 let s = order[i]
-                let p = FictionalNames.prefix(of: s)
-                if prefixUses[p, default: 0] < pass, !resemblesReserved(s) {
+                let p = orderPrefix[i]
+                if prefixUses[p, default: 0] < pass, !orderBlocked[i] {
                     order.swapAt(i, next)
+                    orderPrefix.swapAt(i, next)
+                    orderBlocked.swapAt(i, next)
                     next += 1
                     prefixUses[p, default: 0] += 1
                     return s

@@ -223,7 +223,7 @@ public enum SyntheticProvision {
             switch n {
             case .ASD:
                 maybe(0.95, .quietSpace); maybe(special ? 0.8 : 0.6, .sensoryRoom)
-                maybe(special ? 0.9 : 0.6, .smallClasses); maybe(special ? 0.6 : 0.35, .saltOnsite)
+                maybe(special ? 0.9 : 0.6, .smallClasses); maybe(special ? 0.75 : 0.45, .saltOnsite)
                 maybe(special ? 0.5 : 0.25, .otOnsite); maybe(0.3, .makaton)
                 if special { maybe(0.8, .highStaffing); maybe(0.3, .aac) }
             case .SLCN:

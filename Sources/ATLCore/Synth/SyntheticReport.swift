@@ -28,7 +28,7 @@ public enum SyntheticReport {
     /// facility. (Therapies are named freely as NHS services on referral; only their on-site titles are
     /// reserved, so they have no extra words here.)
     public static let facilityWords: [Facility: [String]] = [
-        .nurseOnsite: ["a nurse", "nurses", "nursing"], .counselling: ["counsell"], .hoist: ["hoist"],
+        .nurseOnsite: ["nurse ", "nurses", "nursing"], .counselling: ["counsell"], .hoist: ["hoist"],
         .changingPlaces: ["changing facilities", "changing places", "changing bed"], .lift: [" lift"],
         .sensoryRoom: ["sensory room"], .smallClasses: ["small classes"], .highStaffing: ["adult-to-pupil ratio"],
         .signing: ["BSL", "sign-supported", "British Sign Language"], .makaton: ["Makaton"],
@@ -58,11 +58,11 @@ public enum SyntheticReport {
     }
 
     /// Joins phrases as English: "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
+    static func list(_ items: [String], conjunction: String = "and") -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
         }
     }
 
@@ -144,7 +144,8 @@ public enum SyntheticReport {
             email = "senco@" + (slugWords.isEmpty ? "school" : slugWords.joined()) + ".example"
             let firsts = ["Acorn", "Rowan", "Hazel", "Beacon", "Harbour", "Compass", "Orchard", "Willow", "Maple",
                           "Lantern", "Kingfisher", "Skylark", "Oak", "Cedar", "Rainbow", "Meadow"]
-            let seconds = ["Base", "Centre", "Room", "Resource", "Hub"]
+            let seconds = s.type == .post16 ? ["Centre"] : s.type == .earlyYears ? ["Room"]
+                : ["Base", "Centre", "Room", "Resource", "Hub"]
             var b = "the " + firsts[Int((UInt64(s.urn) &* 2654435761) % UInt64(firsts.count))] + " "
             b += seconds[Int(UInt64(s.urn / 7) % UInt64(seconds.count))]
             base = b
@@ -164,6 +165,8 @@ public enum SyntheticReport {
         var onRollSpecialist: Int { s.specialistOnRoll ?? 0 }
         var vacancies: Int { s.specialistVacancies ?? 0 }
         var settingNoun: String { isPost16 ? "college" : isEarlyYears ? "nursery" : "school" }
+        /// Designated for learners working at the earliest levels (SLD, PMLD, MSI).
+        var complexNeeds: Bool { needs.contains { [.SLD, .PMLD, .MSI].contains($0) } && shape == .specialist }
         var isAP: Bool { s.type == .alternativeProvision }
         var isPost16: Bool { s.type == .post16 }
         var isEarlyYears: Bool { s.type == .earlyYears }
@@ -306,8 +309,8 @@ public enum SyntheticReport {
                     }
                 case .resourced:
                     p.append("\(name) is \(article)\(place) for \(learners) \(ageText).")
-                    p.append(one("Alongside our main classes we host", "As well as our mainstream classes, we are home to", "We also run")
-                             + " \(base), \(SyntheticReport.indefinite(places)) \(places)-place \(offer) commissioned by \(la) for \(learners) with an EHCP whose main need is \(needList).")
+                    p.append(one("Alongside our main \(isPost16 ? "courses" : "classes") we host", "As well as our mainstream \(isPost16 ? "courses" : "classes"), we are home to", "We also run")
+                             + " \(base), \(SyntheticReport.indefinite(places)) \(places)-place \(offer) commissioned by \(la) for \(learners) with an EHCP whose main need is \(SyntheticReport.list(needs.map(\.title), conjunction: "or")).")
                     p.append(byNeedSentence)
                     p.append(vacancySentence)
                     p.append(one("Places in \(base) are agreed by the LA's SEND panel, not through ordinary admissions.",
@@ -333,7 +336,9 @@ public enum SyntheticReport {
                     "Teachers track every \(learner)'s progress each term and raise any concern with \(staffLead).",
                     "Concerns about a \(learner)'s progress or wellbeing are raised with \(staffLead), who observes, talks with the family and looks at assessment information.",
                     "We identify needs early: teachers know the signs to look for and share concerns with \(staffLead) straight away."))
-                if isEarlyYears {
+                if complexNeeds {
+                    p.append("On entry we build a baseline of communication, sensory, physical and independence skills through observation, the Engagement Model and reports from families and therapists.")
+                } else if isEarlyYears {
                     p.append("Every child is assessed on entry, and we use the progress check at age two and our own language screen to spot needs early.")
                 } else if isPrimary {
                     p.append(one("In Reception every child has a language screen, and phonics and maths are checked each half term.",
@@ -345,7 +350,10 @@ public enum SyntheticReport {
                 p.append(one("If we think a \(learner) has SEN we talk with you first, agree what to try and review it together.",
                               "We always discuss any concern with the family before deciding whether to add SEN Support.",
                               "Where needs are complex we ask for advice from the educational psychologist or specialist teachers, with your agreement."))
-                if shape != .mainstream {
+                p.append(maybe(0.5, "We describe needs using the four broad areas of the SEND Code of Practice, but plan from what each \(learner) needs rather than from a label."))
+                if isAP {
+                    p.append("Many \(learners) arrive without an EHCP: we assess learning, language and wellbeing in the first weeks and, where needs are significant, ask the LA for an EHC needs assessment.")
+                } else if shape != .mainstream {
                     p.append("Everyone placed in \(shape == .resourced ? base : "the school") arrives with an EHCP, and we build on its assessments with our own baseline in the first half term.")
                 }
             case .evaluatingEffectiveness:
@@ -358,12 +366,20 @@ public enum SyntheticReport {
                 if shape != .mainstream {
                     p.append("The LA reviews the quality of \(shape == .resourced ? base : "our provision") each year as part of its commissioning.")
                 }
+                p.append(one("Learning walks and looks at work check that agreed adaptations happen in every class.",
+                             "We compare the progress of \(learners) with SEN with that of their peers and act where gaps appear.",
+                             "Families' and \(learners)' views, gathered each year, are part of how we judge our provision."))
                 p.append(maybe(0.5, "We also look at where \(learners) go next, so we know whether our support prepares them well."))
             case .assessingProgress:
                 p.append(one("We follow the graduated approach of assess, plan, do and review.",
                              "Support follows a cycle of assess, plan, do and review, agreed with families."))
                 p.append(one("Each \(learner) with SEN has a support plan with a few clear targets, reviewed with you \(isPost16 ? "each term" : "three times a year").",
                              "Targets are set with the \(learner) and family and reviewed at least termly."))
+                if shape == .specialist {
+                    p.append("Progress is measured in small steps against each \(learner)'s EHCP outcomes, not only against national curriculum expectations.")
+                } else if isEarlyYears {
+                    p.append("Key persons observe and record each child's learning and share it with families.")
+                }
                 p.append("Annual reviews of EHCPs are person-centred, so the \(learner)'s own views are at the heart of the meeting.")
                 p.append(maybe(0.5, one("You receive a short written update between reviews.", "Progress is shared through a home-school book or app.")))
             case .approachToTeaching:
@@ -371,6 +387,11 @@ public enum SyntheticReport {
                              "Good teaching for every \(learner) comes first; extra support builds on it.",
                              "Our staff plan lessons so that every \(learner) can take part and make progress."))
                 for n in needs { p.append(teaching(n)) }
+                if isEarlyYears {
+                    p.append("Children learn through play, with adults modelling language and following each child's interests.")
+                } else if isPost16 {
+                    p.append("Vocational courses, life skills and work-related learning are taught in practical settings.")
+                }
                 if has(.makaton) { p.append("Adults use Makaton signs and symbols alongside speech.") }
                 if has(.signing) { p.append("Staff use sign-supported English and British Sign Language where \(learners) need it.") }
                 if has(.aac) { p.append("\(learners.sentenceCased) who use AAC devices or books have them in every lesson, and staff model their use.") }
@@ -383,13 +404,21 @@ public enum SyntheticReport {
                 p.append(one("We adapt the curriculum and environment to each \(learner)'s needs.",
                              "The curriculum is adapted rather than narrowed wherever we can.",
                              "Adaptations are agreed with the family and reviewed as the \(learner) grows."))
+                if complexNeeds {
+                    p.append(one("Learning is planned in small, structured steps using objects of reference, photos, symbols and lots of repetition.",
+                                 "Activities are multi-sensory and built around each learner's communication, physical and care routines."))
+                } else {
                 p.append(one("Examples include shorter tasks, alternative ways of recording, extra time and seating plans that help attention.",
                              "We use writing frames, coloured overlays, word banks, movement breaks and adjusted seating.",
                              "Adjustments include pre-teaching, scaffolded tasks, assistive technology and planned movement breaks."))
+                }
                 if shape == .resourced {
                     p.append("\(learners.sentenceCased) placed in \(base) learn there for part of the day and join their \(isPost16 ? "wider college courses" : "mainstream class") for the rest, in a balance agreed for each \(learner).")
                 }
                 if has(.quietSpace) { p.append("We have \(title(.quietSpace)) for \(learners) who need a calmer place to work.") }
+                if !isPrimary && !isEarlyYears && !isPost16 && shape != .specialist || (isPost16 && shape != .specialist) {
+                    p.append("We apply for exam access arrangements, such as extra time, a reader or a scribe, for those who qualify.")
+                }
                 if isPost16 { p.append("Study programmes can be personalised, with English and maths at the right level and work experience.") }
             case .additionalSupport:
                 p.append(one("Additional support includes small-group and one-to-one interventions for reading, maths, language and social skills.",
@@ -406,6 +435,8 @@ public enum SyntheticReport {
                     p.append(one("\(learners.sentenceCased) with SEN take part in every part of school life: trips, clubs, performances and sport.",
                                  "All our clubs, trips and events are open to every \(learner), with adjustments planned in advance."))
                 }
+                p.append(maybe(0.6, one("Clubs include \(isPrimary ? "football, art, gardening and choir" : "sport, drama, music, coding and the Duke of Edinburgh's Award").",
+                                        "Lunchtime clubs are open to everyone, with a calmer option for those who need it.")))
                 p.append(one("We talk with families before any trip or event to plan support.",
                              "Where a \(learner) needs extra support for an activity, we plan it with the family.",
                              "Risk assessments are used to include \(learners), never to exclude them."))
@@ -418,6 +449,7 @@ public enum SyntheticReport {
                              "Friendship and social skills groups run each week.",
                              "Lunchtime clubs give a calmer option for \(learners) who find social times hard."))
                 p.append("Bullying is taken seriously and followed up quickly.")
+                p.append(maybe(0.6, "Our behaviour policy is applied with reasonable adjustments for \(learners) with SEN, and we look for the need behind the behaviour."))
             case .senco:
                 if shape == .specialist {
                     p.append("As a \(isAP ? "setting" : "special school") every member of staff works with \(learners) with SEN; \(staffLead) leads on SEN and EHCP reviews.")
@@ -438,6 +470,10 @@ public enum SyntheticReport {
                 if has(.qtvi) { p.append("We have \(title(.qtvi)).") }
                 if has(.makaton) { p.append("Staff are trained in Makaton.") }
                 if has(.signing) { p.append("Several staff hold BSL qualifications.") }
+                if needs.contains(.ASD) { p.append("Staff are trained in autism practice, including understanding sensory differences and anxiety.") }
+                if needs.contains(.SEMH) || isAP { p.append("Staff are trained in de-escalation and trauma-informed practice.") }
+                if needs.contains(.SLCN) { p.append("Staff are trained to support language development, with regular advice from speech and language therapists.") }
+                if has(.hoist) { p.append("Staff who support \(learners) with physical needs are trained in safe moving and handling.") }
                 p.append(one("We secure specialist expertise from the LA's advisory teachers and educational psychologists.",
                              "Where we need more expertise we draw on LA specialist services and NHS therapists."))
             case .equipmentFacilities:
@@ -457,6 +493,8 @@ public enum SyntheticReport {
                 p.append(one("Teachers and \(staffLead) are available by appointment, and we hold termly review meetings.",
                              "We hold termly meetings and send regular updates home.",
                              "We run parent workshops and a yearly survey on our SEN support."))
+                p.append(maybe(0.6, one("We can arrange an interpreter for families who need one.",
+                                        "Information can be shared by phone, email, app or a home-school book, whichever suits you.")))
             case .consultingPupils:
                 p.append(one("\(learners.sentenceCased) share their views before every review, using words, pictures or symbols.",
                              "We ask \(learners) what helps them, and their views shape their support plan.",
@@ -473,6 +511,9 @@ public enum SyntheticReport {
                              "Our partners include NHS speech and language therapy, occupational therapy and physiotherapy services, and the child and adolescent mental health service.",
                              "We work closely with health services, early help, children's social care and the LA's specialist teachers."))
                 p.append("Professionals are invited to reviews, and their advice is written into support plans.")
+                p.append(one("The LA's educational psychology service visits \(shape == .mainstream ? "each term" : "every half term").",
+                             "We refer to early help and children's social care, with the family, when more support is needed.",
+                             "We work with the LA's sensory and physical support teams when \(learners) need them."))
                 if has(.nurseOnsite) { p.append("We have \(title(.nurseOnsite)), who works with families and NHS teams on care plans.") }
             case .parentSupportServices:
                 p.append("\(la) SENDIASS gives free and impartial advice about SEN, EHCPs and appeals: 01632 960500 or sendiass@\(SettingFile.slug(la)).example.")
@@ -557,6 +598,10 @@ public enum SyntheticReport {
             case .transport:
                 if has(.residential) {
                     p.append("We offer \(title(.residential)) during the week; day \(learners) travel by transport arranged by their LA.")
+                } else if isEarlyYears && shape == .mainstream {
+                    p.append("Most children are brought by their families. The LA does not usually provide transport for children under five; if your child has an EHCP, please talk to us and the LA's SEND team.")
+                } else if s.type == .independent {
+                    p.append("Families arrange their own travel, and some share car journeys. Home-to-school transport from the LA is only for children whose EHCP names the school and who are eligible.")
                 } else if shape == .mainstream {
                     p.append("Most \(learners) walk or are driven, or use local buses. Home-to-school transport is arranged by the LA for eligible \(learners), not by the school.")
                 } else {

@@ -35,7 +35,7 @@ enum SynthFixture {
     /// Many settings: every skeleton under several seeds, nurseries with and without an enhanced resource.
     static let many: [Setting] = {
         var out: [Setting] = []
-        for seed in UInt64(1)...12 {
+        for seed in UInt64(1)...8 {
             for i in skeletons.indices {
                 out.append(setting(i, seed: seed, earlyYearsNeeds: seed % 2 == 0 ? [.SLCN, .ASD] : nil))
             }

@@ -18,10 +18,10 @@ public struct PlacementRequest: Sendable, Hashable {
     }
 }
 
-/// Allocates children to places: returns, for each request in order, the URN placed at or nil.
-/// `places` holds the places of every setting whose places are known; a setting missing from it has unknown
-/// places and is treated as unconstrained (the report counts those placements as resting on unknowns).
-public typealias PlacementAllocator = @Sendable (_ requests: [PlacementRequest], _ places: [Int: Int]) -> [Int?]
+/// Allocates children to places: given every child's advisory list (cohort order) and the catalogue the lists
+/// were built from, returns for each child the URN placed at, or nil. A setting whose places are unknown is
+/// not capacity-limited (the report counts those placements as resting on unknowns).
+public typealias PlacementAllocator = @Sendable (_ lists: [AdvisoryList], _ catalogue: Catalogue) -> [Int?]
 
 /// FALLBACK allocator used by `atl scenario` only until the shared allocation module (branch `alloc`) is
 /// merged: child-proposing deferred acceptance with capacities. Children propose down their lists; a setting
@@ -70,5 +70,12 @@ public enum ScenarioFallbackDeferredAcceptance {
         return assigned
     }
 
-    public static let allocator: PlacementAllocator = { allocate($0, places: $1) }
+    public static let allocator: PlacementAllocator = { lists, catalogue in
+        let requests = lists.map { l in
+            PlacementRequest(reference: l.reference, choices: l.entries.map { .init(urn: $0.setting.urn, milli: $0.milli) })
+        }
+        var places: [Int: Int] = [:]
+        for s in catalogue.settings { if let p = ScenarioRunner.places(of: s) { places[s.urn] = p } }
+        return allocate(requests, places: places)
+    }
 }

@@ -295,12 +295,9 @@ public struct ScenarioRunner: Sendable {
     public func measure(_ a: AppliedScenario) -> ScenarioResult {
         let engine = makeEngine(a.catalogue, a.weights)
         let lists = self.lists(engine, a.cohort)
-        let requests = lists.map { l in
-            PlacementRequest(reference: l.reference, choices: l.entries.map { .init(urn: $0.setting.urn, milli: $0.milli) })
-        }
         var places: [Int: Int] = [:]
         for s in a.catalogue.settings { if let p = ScenarioRunner.places(of: s) { places[s.urn] = p } }
-        let placed = allocate(requests, places)
+        let placed = allocate(lists, a.catalogue)
         var children: [ChildOutcome] = []
         var count: [Int: Int] = [:]
         for (i, l) in lists.enumerated() {

@@ -175,8 +175,8 @@ public enum ScenarioApplication {
                 let where_ = la.map { " living in LA \($0)" } ?? ""
                 let delta = children.count - before
                 note(e, "Demand for \(need.rawValue)\(where_) \(percent >= 0 ? "+" : "")\(Fixed.format(percent, places: 1))%: "
-                     + (delta >= 0 ? "\(delta) synthetic children added (copies of cohort children with that primary need, references marked 'G\(k + 1)-')."
-                                   : "\(-delta) children removed."), real: false)
+                     + (delta >= 0 ? "\(delta) synthetic \(delta == 1 ? "child" : "children") added (copies of cohort children with that primary need, references marked 'G\(k + 1)-')."
+                                   : "\(-delta) \(delta == -1 ? "child" : "children") removed."), real: false)
             }
         }
         guard diags.isEmpty else { throw InputError(diags) }

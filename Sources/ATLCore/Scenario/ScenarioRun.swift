@@ -372,11 +372,11 @@ public struct ScenarioRunner: Sendable {
         let n = c.settings.count
         let noType = c.settings.filter { $0.type == .unknown }.count
         let noPlaces = c.settings.filter { ScenarioRunner.places(of: $0) == nil }.count
-        let noNeeds = c.settings.filter { $0.needs == nil }.count
+        let noNeeds = c.settings.filter { $0.needs == nil && ($0.hasSpecialistOffer || $0.type == .unknown) }.count
         let noReport = c.settings.filter { $0.report.isEmpty }.count
         if noType > 0 { out.append("\(noType) of \(n) settings have no published type of establishment: whether they are special, resourced or mainstream is unknown, so need matching for them earns nothing and type counts exclude them.") }
         if noPlaces > 0 { out.append("\(noPlaces) of \(n) settings have no known places or vacancies: allocation treats them as having room, so 'unplaced' counts are a lower bound and placements there are marked as resting on unknown places.") }
-        if noNeeds > 0 { out.append("\(noNeeds) of \(n) settings have no published designated needs (GIAS SEN1–SEN13 are not in the catalogue).") }
+        if noNeeds > 0 { out.append("\(noNeeds) of \(n) settings that have (or may have) a specialist offer have no designated needs in the catalogue, so whether they are for a child's need is unknown.") }
         if noReport > 0 { out.append("\(noReport) of \(n) settings have no SEN information report in the catalogue: their evidence score is 0.") }
         for r in runs where r.metrics.placedWherePlacesUnknown > 0 {
             out.append("\(r.name): \(r.metrics.placedWherePlacesUnknown) of \(r.metrics.placed) placements are at settings whose places are unknown.")

@@ -140,7 +140,7 @@ public enum ScenarioHTML {
         h1{font-size:1.6em}h2{border-bottom:2px solid #0072B2;padding-bottom:2px;margin-top:1.8em}
         .banner{background:#fff4ce;border-left:6px solid #d59f00;padding:8px 12px;margin:6px 0;font-weight:600}
         .stamp{font-family:ui-monospace,Menlo,monospace;font-size:.85em;background:#f3f3f3;padding:8px 12px}
-        .stamp dt{font-weight:700;float:left;clear:left;width:15em}.stamp dd{margin-left:15.5em;word-break:break-all}
+        .stamp{display:grid;grid-template-columns:minmax(10em,18em) 1fr;gap:2px 12px}.stamp dt{font-weight:700}.stamp dd{margin:0;word-break:break-all}
         table{border-collapse:collapse;margin:8px 0 16px;font-size:.9em}caption{text-align:left;font-weight:600;padding:4px 0}
         th,td{border:1px solid #bbb;padding:3px 8px;vertical-align:top}thead th{background:#e8eef5}tbody th{text-align:left;font-weight:normal}
         td.n{text-align:right;font-variant-numeric:tabular-nums}.tw{overflow-x:auto}

@@ -161,7 +161,8 @@ public enum EntryExplainer {
         case .needSecondary(let n):
             let sev = p.secondaryNeeds.first { $0.code == n }?.severity.rawValue ?? ""
             let how = (s.needs?.contains(n) ?? false) ? "designated for it"
-                : CompiledIndex.isMainstreamLike(s.type) ? "mainstream provision" : "not designated"
+                : CompiledIndex.isMainstreamLike(s.type) ? "mainstream provision"
+                : s.needs == nil ? "not known whether it provides for it" : "not designated"
             return "Secondary need \(n.rawValue) (\(sev)): \(how)"
         case .evidence(let c):
             let score = s.report.isEmpty ? "no report text" : "BM25 \(Fixed.format(Double(bm25(c)), places: 2))"

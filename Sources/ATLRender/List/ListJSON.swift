@@ -1,6 +1,6 @@
 import ATLCore
 
-/// JSON rendering of an advisory list. Schema `atl-list/1`, documented in `docs/list-json.md`; keys keep a
+/// JSON rendering of an advisory list. Schema `atl-list/1`, documented in `docs/list-output.md`; keys keep a
 /// fixed order and numbers fixed decimals, so the same inputs give byte-identical output.
 public enum ListJSON {
     public static let schema = "atl-list/1"

@@ -8,7 +8,7 @@ public enum ListMarkdown {
         o += "> \(ListText.advisoryNotice)\n\n"
         o += "## The child's profile\n\n"
         for (k, v) in ListText.profileLines(l) { o += "- **\(k)**: \(v)\n" }
-        o += "\n## The list: \(ListText.count(l.entries.count, "setting")), \(ListText.count(l.typesIllustrated.count, "type"))\n\n"
+        o += "\n## \(ListText.listHeading(l))\n\n"
         if l.entries.isEmpty {
             o += "No setting in the catalogue is eligible for this profile. See \"Settings not on the list\" below.\n\n"
         } else {

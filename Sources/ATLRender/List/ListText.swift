@@ -30,8 +30,15 @@ public enum ListText {
         switch e.inclusion {
         case .score: "among the highest scores"
         case .diversity(let t): "to illustrate choice: the best-scoring \(t.shortTitle.lowercased()) setting"
+        case .shareRelaxed where e.setting.type == .unknown: "by score (its type is not known, so it could not be counted towards choice)"
         case .shareRelaxed: "by score (few other types were eligible)"
         }
+    }
+
+    /// "The list: 5 settings, 3 types" (or "types not known" when no listed setting has a known type).
+    public static func listHeading(_ l: AdvisoryList) -> String {
+        let types = l.typesIllustrated.isEmpty && !l.entries.isEmpty ? "types not known" : count(l.typesIllustrated.count, "type")
+        return "The list: \(count(l.entries.count, "setting")), \(types)"
     }
 
     public static func severityNeed(_ code: NeedCode, _ s: Severity) -> String { "\(code.rawValue) (\(code.title), \(s.rawValue))" }
@@ -62,7 +69,13 @@ public enum ListText {
             out.append("\(l.leftOutByShare) higher-scoring settings were left out so that the list illustrates choice (no one type takes more than its share, and each suitable type has a place).")
         }
         if !l.typesWithNoEligible.isEmpty {
-            out.append("No eligible setting of these types: \(l.typesWithNoEligible.map(\.shortTitle).joined(separator: ", ")).")
+            let types = l.typesWithNoEligible.map(\.shortTitle).joined(separator: ", ")
+            if l.entries.contains(where: { $0.setting.type == .unknown }) {
+                // Unknown-type settings were eligible, so any of these types may be among them.
+                out.append("No eligible setting is known to be of these types: \(types). The type of some eligible settings is not known, so settings of these types may be among them.")
+            } else {
+                out.append("No eligible setting of these types: \(types).")
+            }
         }
         return out
     }
@@ -75,7 +88,7 @@ public enum ListText {
 
     public static func settingFacts(_ s: Setting) -> String {
         var parts = [s.type.title]
-        if let a = s.ageRange { parts.append("ages \(a.low)–\(a.high)") } else if let p = s.phase { parts.append("\(p.title.lowercased()) phase") }
+        if let a = s.ageRange { parts.append("ages \(a.low)–\(a.high)") } else if let p = s.phase, p != .notApplicable { parts.append("\(p.title.lowercased()) phase") }
         if let g = s.gender, g != .mixed { parts.append(g.rawValue) }
         if let r = s.religiousCharacter, r != "None" { parts.append(r) }
         if let la = s.localAuthority { parts.append(la.name) }

@@ -1,0 +1,166 @@
+import ATLCore
+
+/// Identifies one allocation run: engine, catalogue (whose places were used), the batch of lists, seed and date.
+/// Passed in by the caller, so renderers never read a clock and the same inputs give byte-identical output.
+public struct AllocationStamp: Sendable, Hashable {
+    public var engineVersion: String
+    public var catalogue: String
+    public var catalogueHash: String
+    /// SHA-256 of the batch file's bytes (or of the lists, in process).
+    public var listsHash: String
+    public var date: String
+
+    public init(engineVersion: String, catalogue: String, catalogueHash: String, listsHash: String, date: String) {
+        self.engineVersion = engineVersion
+        self.catalogue = catalogue
+        self.catalogueHash = catalogueHash
+        self.listsHash = listsHash
+        self.date = date
+    }
+}
+
+/// Shared wording and formatting for the allocation renderers.
+public enum AllocationText {
+    public static let notice = "A sufficiency simulation, not a decision: it asks whether the places known in the catalogue are enough for these children's advisory lists. No child is placed by it; the LA consults settings and families name their preference."
+
+    public static let placesRule = "Specialist places (resourced provision, unit or special school vacancies) for a child whose primary need the setting is designated for, or at a specialist setting, when those vacancies are known; otherwise general vacancies (capacity - on roll). Places by need, where stated, cap each need. Unknown vacancies: not capacity-limited, and every placement there rests on unknown capacity."
+
+    public static let priorityRule = "Children propose in list order. Each setting ranks children by suitability score, then distance (nearer first), then one seeded lottery number per child."
+
+    /// "fictional settings, synthetic children" etc.
+    public static func label(_ p: AllocationProblem) -> String {
+        (p.fictionalSettings ? "fictional settings" : "real settings") + ", " + (p.syntheticChildren ? "synthetic children" : "real children")
+    }
+
+    static func km(_ d: Double?) -> String { d.map { Fixed.format($0, places: 2) } ?? "" }
+    static func ratio(_ d: Double?) -> String { d.map { Fixed.format($0, places: 2) } ?? "" }
+}
+
+/// JSON rendering of an allocation report. Schema `atl-allocation/1` (docs/allocation.md); keys in a fixed
+/// order, numbers fixed decimals: the same report and stamp give byte-identical output.
+public enum AllocationJSON {
+    public static let schema = "atl-allocation/1"
+
+    public static func value(_ r: AllocationReport, stamp: AllocationStamp) -> JSON {
+        let p = r.problem
+        return .object([
+            ("schema", .string(schema)),
+            ("simulation", .string(AllocationText.notice)),
+            ("fictional_settings", .bool(p.fictionalSettings)),
+            ("synthetic_children", .bool(p.syntheticChildren)),
+            ("seed", .number(String(p.seed))),
+            ("places_rule", .string(AllocationText.placesRule)),
+            ("priority_rule", .string(AllocationText.priorityRule)),
+            ("inputs", .object([
+                ("children_listed", .int(p.children.count)),
+                ("children_not_listed", .int(p.unlisted.count)),
+                ("settings_listed", .int(p.providers.count)),
+            ])),
+            ("methods", .array(r.summaries.map(summary))),
+            ("unplaced", .array(r.unplacedDA.map(JSON.string))),
+            ("not_listed", .array(p.unlisted.map { u in
+                .object([("row", .int(u.row)), ("source", .string(u.source)), ("reference", .optional(u.reference)),
+                         ("errors", .array(u.errors.map(JSON.string)))])
+            })),
+            ("settings", .array(r.settings.map { s in
+                let v = p.providers[s.provider]
+                return .object([
+                    ("urn", .int(v.urn)), ("name", .string(v.name)), ("type", .string(v.type.rawValue)),
+                    ("fictional", .bool(v.fictional)), ("pool", .string(s.pool.rawValue)),
+                    ("places", .optional(s.places)), ("first_choice", .int(s.firstChoice)), ("any_choice", .int(s.anyChoice)),
+                    ("first_choice_per_place", s.firstChoicePerPlace.map { .fixed($0, 2) } ?? .null),
+                    ("placed", .int(s.placedDA)), ("fill", s.fill.map { .fixed($0, 3) } ?? .null),
+                    ("turned_away", .int(s.turnedAway)), ("placed_greedy", .int(s.placedGreedy)),
+                ])
+            })),
+            ("needs", .array(r.needs.map { n in
+                .object([
+                    ("code", .string(n.need.rawValue)), ("children", .int(n.children)), ("with_empty_list", .int(n.withEmptyList)),
+                    ("placed", .int(n.placedDA)), ("placed_in_specialist_places", .int(n.placedSpecialistDA)),
+                    ("unplaced", .int(n.unplacedDA)), ("unplaced_greedy", .int(n.unplacedGreedy)),
+                    ("specialist_places_listed", .int(n.specialistPlacesListed)),
+                    ("specialist_pools_unknown_capacity", .int(n.specialistPoolsUnknown)),
+                ])
+            })),
+            ("children", .array(p.children.indices.map { c in
+                let child = p.children[c]
+                return .object([
+                    ("reference", .string(child.reference)), ("source", .string(child.source)),
+                    ("primary_need", .string(child.primaryNeed.rawValue)), ("settings_listed", .int(child.applications.count)),
+                    ("deferred_acceptance", placement(p, c, r.deferredAcceptance.placement[c])),
+                    ("greedy_nearest", placement(p, c, r.greedy.placement[c])),
+                ])
+            })),
+            ("notes", .array(p.notes.map(JSON.string))),
+            ("stamp", .object([
+                ("engine_version", .string(stamp.engineVersion)), ("catalogue", .string(stamp.catalogue)),
+                ("catalogue_hash", .string(stamp.catalogueHash)), ("lists_hash", .string(stamp.listsHash)),
+                ("date", .string(stamp.date)),
+            ])),
+        ])
+    }
+
+    static func summary(_ s: AllocationReport.MethodSummary) -> JSON {
+        .object([
+            ("method", .string(s.method.rawValue)), ("placed", .int(s.placed)), ("unplaced", .int(s.unplaced)),
+            ("placed_on_unknown_capacity", .int(s.placedOnUnknownCapacity)), ("first_choice", .int(s.firstChoice)),
+            ("mean_km", s.meanKm.map { .fixed($0, 2) } ?? .null), ("median_km", s.medianKm.map { .fixed($0, 2) } ?? .null),
+            ("distance_unknown", .int(s.distanceUnknown)), ("children_with_justified_envy", .int(s.justifiedEnvy)),
+        ])
+    }
+
+    static func placement(_ p: AllocationProblem, _ c: Int, _ ai: Int?) -> JSON {
+        guard let ai else { return .null }
+        let a = p.children[c].applications[ai]
+        let v = p.providers[a.provider]
+        return .object([
+            ("urn", .int(v.urn)), ("list_rank", .int(a.listRank)), ("pool", .string(a.pool.rawValue)),
+            ("distance_km", a.distanceKm.map { .fixed($0, 2) } ?? .null),
+            ("rests_on_unknown_capacity", .bool(p.places(a) == nil)),
+        ])
+    }
+
+    public static func render(_ r: AllocationReport, stamp: AllocationStamp) -> String {
+        value(r, stamp: stamp).serialized(pretty: true) + "\n"
+    }
+}
+
+/// One row per child: reference, need and where each method would place them (CSV, RFC 4180). Error records of
+/// the batch are rows too, with status `not-listed`, so no child is dropped.
+public enum AllocationCSV {
+    public static let header = [
+        "reference", "source", "primary_need", "synthetic_child", "settings_listed", "status",
+        "da_urn", "da_name", "da_list_rank", "da_pool", "da_distance_km", "da_rests_on_unknown_capacity", "da_fictional_setting",
+        "greedy_urn", "greedy_list_rank", "greedy_distance_km", "note",
+    ]
+
+    public static func render(_ r: AllocationReport) -> String {
+        let p = r.problem
+        var w = CSVWriter()
+        w.row(header)
+        for (c, child) in p.children.enumerated() {
+            var f = [child.reference, child.source, child.primaryNeed.rawValue, child.synthetic ? "yes" : "no",
+                     String(child.applications.count)]
+            if let ai = r.deferredAcceptance.placement[c] {
+                let a = child.applications[ai], v = p.providers[a.provider]
+                f += ["placed", String(v.urn), v.name, String(a.listRank), a.pool.rawValue, AllocationText.km(a.distanceKm),
+                      p.places(a) == nil ? "yes" : "no", v.fictional ? "yes" : "no"]
+            } else {
+                f += [child.applications.isEmpty ? "empty-list" : "unplaced", "", "", "", "", "", "", ""]
+            }
+            if let gi = r.greedy.placement[c] {
+                let a = child.applications[gi]
+                f += [String(p.providers[a.provider].urn), String(a.listRank), AllocationText.km(a.distanceKm)]
+            } else {
+                f += ["", "", ""]
+            }
+            f.append("")
+            w.row(f)
+        }
+        for u in p.unlisted {
+            w.row([u.reference ?? "", u.source, "", p.syntheticChildren ? "yes" : "no", "", "not-listed",
+                   "", "", "", "", "", "", "", "", "", "", u.errors.joined(separator: "; ")])
+        }
+        return w.text
+    }
+}

@@ -1,0 +1,9 @@
+# SYNTHETIC CHILD for the allocation example: invented, no name or address, a reference only.
+format: atl-profile/1
+reference: SYN-E03
+synthetic: yes
+primary-need: SEMH moderate
+nc-year: 6
+placement-year: 7
+home-postcode: TF2 7LA
+max-journey: 25 miles

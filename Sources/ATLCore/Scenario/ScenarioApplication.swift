@@ -6,7 +6,7 @@ public struct CohortChild: Sendable {
     public var home: ResolvedHome
     /// SHA-256 of the profile as read ("" for children a scenario added).
     public var profileHash: String
-    /// True for a child a demand-growth change added (a synthetic copy of a cohort child of that need).
+    /// True for a child a demand-growth change added (a marked copy of a cohort child of that need).
     public var addedByScenario: Bool
 
     public init(profile: NeedsProfile, home: ResolvedHome, profileHash: String = "", addedByScenario: Bool = false) {
@@ -175,7 +175,7 @@ public enum ScenarioApplication {
                 let where_ = la.map { " living in LA \($0)" } ?? ""
                 let delta = children.count - before
                 note(e, "Demand for \(need.rawValue)\(where_) \(percent >= 0 ? "+" : "")\(Fixed.format(percent, places: 1))%: "
-                     + (delta >= 0 ? "\(delta) synthetic \(delta == 1 ? "child" : "children") added (copies of cohort children with that primary need, references marked 'G\(k + 1)-')."
+                     + (delta >= 0 ? "\(delta) \(delta == 1 ? "child" : "children") added (copies of cohort children with that primary need, references marked 'G\(k + 1)-')."
                                    : "\(-delta) \(delta == -1 ? "child" : "children") removed."), real: false)
             }
         }
@@ -189,8 +189,9 @@ public enum ScenarioApplication {
     }
 
     /// Demand growth: with n children of that primary need (in that LA), adds round(n × percent / 100)
-    /// synthetic copies of them, or removes that many when negative, chosen by a seeded shuffle of the group
-    /// in reference order. Copies keep the profile and home and get a reference `G<change>-<i>-<original>`.
+    /// copies of them, or removes that many when negative, chosen by a seeded shuffle of the group in reference
+    /// order. Copies keep the profile, home and synthetic flag (a cohort is wholly synthetic or wholly real) and
+    /// get a marked reference `G<change>-<i>-<original>`; reports count them as added by the scenario.
     public static func grow(_ cohort: [CohortChild], need: NeedCode, percent: Double, la: Int?, seed: UInt64,
                             stream: UInt64, changeNumber: Int) -> [CohortChild] {
         var group = cohort.indices.filter {
@@ -209,7 +210,6 @@ public enum ScenarioApplication {
         for i in 0..<delta {
             var c = cohort[group[i % group.count]]
             c.profile.reference = "G\(changeNumber)-\(i + 1)-\(c.profile.reference)"
-            c.profile.synthetic = true
             c.profileHash = ""
             c.addedByScenario = true
             out.append(c)

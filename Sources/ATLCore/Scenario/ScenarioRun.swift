@@ -217,6 +217,23 @@ public struct ScenarioComparison: Sendable {
     public var unknowns: [String]
 }
 
+/// Allocates children to places: given every child's advisory list (cohort order), the catalogue the lists were
+/// built from and the seed, returns for each child the URN placed at, or nil. A setting whose places are unknown
+/// is not capacity-limited (the report counts those placements as resting on unknowns).
+public typealias PlacementAllocator = @Sendable (_ lists: [AdvisoryList], _ catalogue: Catalogue, _ seed: UInt64) throws(InputError) -> [Int?]
+
+/// The shared allocation simulation: child-proposing deferred acceptance with places per setting and need
+/// (``AllocationProblem``), the same as `atl allocate`.
+public enum ScenarioAllocation {
+    public static let deferredAcceptance: PlacementAllocator = { lists, catalogue, seed throws(InputError) in
+        let problem = try AllocationProblem.from(lists: lists, catalogue: catalogue, seed: seed)
+        let outcome = problem.deferredAcceptance()
+        return outcome.placement.enumerated().map { i, app in
+            app.map { problem.providers[problem.children[i].applications[$0].provider].urn }
+        }
+    }
+}
+
 /// Runs baseline and scenarios: applies each scenario, builds every child's advisory list against the changed
 /// catalogue, allocates places, and measures. Lists and allocation are pluggable so tests can use stubs.
 public struct ScenarioRunner: Sendable {
@@ -233,8 +250,8 @@ public struct ScenarioRunner: Sendable {
 
     public init(engineVersion: String, seed: UInt64, date: String,
                 makeEngine: (@Sendable (Catalogue, Weights) -> MatchingEngine)? = nil,
-                allocate: @escaping PlacementAllocator = ScenarioFallbackDeferredAcceptance.allocator,
-                allocatorName: String = "fallback child-proposing deferred acceptance (scenario module)",
+                allocate: @escaping PlacementAllocator = ScenarioAllocation.deferredAcceptance,
+                allocatorName: String = "child-proposing deferred acceptance with places per setting and need (atl allocate)",
                 districtCentre: @escaping @Sendable (String) -> GridPoint? = { _ in nil },
                 threads: Int = Parallel.defaultThreads) {
         self.engineVersion = engineVersion
@@ -261,12 +278,12 @@ public struct ScenarioRunner: Sendable {
     public func run(catalogue: Catalogue, weights: Weights, cohort: [CohortChild], cohortHash: String,
                     scenarios: [Scenario]) throws(InputError) -> ScenarioComparison {
         let base = try ScenarioApplication.apply(.baseline(), catalogue: catalogue, weights: weights, cohort: cohort, seed: seed)
-        let baseResult = measure(base)
+        let baseResult = try measure(base)
         var results: [ScenarioResult] = []
         var changes: [[OutcomeChange]] = []
         for s in scenarios {
             let a = try ScenarioApplication.apply(s, catalogue: catalogue, weights: weights, cohort: cohort, seed: seed)
-            let r = measure(a)
+            let r = try measure(a)
             results.append(r)
             changes.append(OutcomeChange.between(baseResult.children, r.children))
         }
@@ -292,12 +309,12 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Lists, allocation and measures for one applied scenario.
-    public func measure(_ a: AppliedScenario) -> ScenarioResult {
+    public func measure(_ a: AppliedScenario) throws(InputError) -> ScenarioResult {
         let engine = makeEngine(a.catalogue, a.weights)
         let lists = self.lists(engine, a.cohort)
         var places: [Int: Int] = [:]
         for s in a.catalogue.settings { if let p = ScenarioRunner.places(of: s) { places[s.urn] = p } }
-        let placed = allocate(lists, a.catalogue)
+        let placed = try allocate(lists, a.catalogue, seed)
         var children: [ChildOutcome] = []
         var count: [Int: Int] = [:]
         for (i, l) in lists.enumerated() {
@@ -313,7 +330,9 @@ public struct ScenarioRunner: Sendable {
                 outOfArea: entry?.labels.contains(.outOfArea) ?? false,
                 independentSector: entry?.setting.type.isIndependentSector ?? false,
                 placedInHypothetical: placed[i].map(a.hypothetical.contains) ?? false,
-                placesUnknown: placed[i].map { places[$0] == nil } ?? false,
+                placesUnknown: entry.map { e in
+                    AllocationProblem.Provider(e.setting).places(AllocationProblem.Provider.pool(at: e.setting, need: c.profile.primaryNeed)) == nil
+                } ?? false,
                 typeUnknown: entry?.setting.type == .unknown))
         }
         children.sort { $0.reference < $1.reference }

@@ -240,37 +240,14 @@ import Testing
 
     // MARK: Allocation
 
-    @Test func deferredAcceptanceRespectsPlacesAndScores() {
-        let reqs = [
-            PlacementRequest(reference: "a", choices: [.init(urn: 1, milli: 10), .init(urn: 2, milli: 5)]),
-            PlacementRequest(reference: "b", choices: [.init(urn: 1, milli: 20)]),
-            PlacementRequest(reference: "c", choices: [.init(urn: 1, milli: 15), .init(urn: 3, milli: 1)]),
-        ]
-        let r = ScenarioFallbackDeferredAcceptance.allocate(reqs, places: [1: 1, 2: 1])
-        #expect(r == [2, 1, 3], "3 has unknown places: unconstrained")
-        #expect(ScenarioFallbackDeferredAcceptance.allocate(reqs, places: [1: 0, 2: 0, 3: 0]) == [nil, nil, nil])
-    }
-
-    /// Property on small random instances: adding places at any setting never increases the number unplaced.
-    @Test func addingPlacesNeverIncreasesUnplaced() {
-        var rng = SeededRandom(seed: 42)
-        for _ in 0..<300 {
-            let settings = rng.int(in: 1...5), kids = rng.int(in: 1...9)
-            var reqs: [PlacementRequest] = []
-            for k in 0..<kids {
-                var urns = Array(1...settings)
-                rng.shuffle(&urns)
-                let n = rng.int(in: 0...settings)
-                reqs.append(PlacementRequest(reference: "k\(k)", choices: urns.prefix(n).map { .init(urn: $0, milli: Int32(rng.int(in: 0...5))) }))
-            }
-            var places: [Int: Int] = [:]
-            for s in 1...settings { places[s] = rng.int(in: 0...2) }
-            let before = ScenarioFallbackDeferredAcceptance.allocate(reqs, places: places).filter { $0 == nil }.count
-            let s = rng.int(in: 1...settings)
-            places[s]! += rng.int(in: 1...3)
-            let after = ScenarioFallbackDeferredAcceptance.allocate(reqs, places: places).filter { $0 == nil }.count
-            #expect(after <= before)
-        }
+    @Test func allocatorIsPluggable() throws {
+        // A stub allocator that places nobody: every child unplaced, nothing else changes.
+        let runner = ScenarioRunner(engineVersion: "t", seed: 3, date: "2026-11-23", allocate: { lists, _, _ in
+            lists.map { _ in nil }
+        }, allocatorName: "stub", threads: 1)
+        let r = try runner.run(catalogue: Catalogue(settings: MatchFixture.mixed), weights: .defaults,
+                               cohort: Self.cohort([.ASD, .SEMH]), cohortHash: "c", scenarios: [])
+        #expect(r.baseline.metrics.unplaced == 2 && r.baseline.metrics.meanKm == nil && r.stamp.allocator == "stub")
     }
 
     /// The same property through the whole scenario (lists re-scored with the extra places), on small catalogues.

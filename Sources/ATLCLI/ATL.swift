@@ -13,7 +13,7 @@ public enum ATL {
         [
             ListCommand.spec, WhyCommand.spec, WeightsCommand.spec, ValidateCommand.spec, AuditCommand.spec, ScenarioCommand.spec,
             ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
-            AllocateCommand.spec,
+            BatchCommand.spec, AllocateCommand.spec, SynthCohortCommand.spec,
         ]
     }
 

@@ -163,6 +163,20 @@ public struct CSVReader {
         return CSVRecord(fields: fields, line: startLine)
     }
 
+    /// After ``next()`` has thrown, skips the rest of the bad record's physical line (ignoring quotes) so
+    /// reading can go on with the next line. The cohort reader uses it to report a malformed row and continue.
+    public mutating func skipToNextLine() {
+        while let b = try? peek() {
+            pos += 1
+            if b == 0x0A { line += 1; return }
+            if b == 0x0D {
+                if (try? peek()) == 0x0A { pos += 1 }
+                line += 1
+                return
+            }
+        }
+    }
+
     /// Decodes one field; `line` is the line the field starts on (a quoted field may span several).
     private func decode(_ bytes: [UInt8], fieldNumber: Int, line: Int) throws(CSVError) -> String {
         switch encoding {

@@ -15,9 +15,9 @@ enum ScenarioCommand {
             with no suitable place, unplaced, journeys, beyond walking distance, out of area, independent
             placements, demand and places by need and district, and which children's outcomes changed (by
             reference only). Formats: html (default; self-contained with inline SVG), md, json.
-            The cohort is a folder of .profile files (or a cohort CSV where supported).
+            The cohort is a cohort CSV or a folder of .profile files (docs/cohort-format.md).
             """,
-        options: [.value("cohort", "path", "The cohort: a folder of .profile files", required: true),
+        options: [.value("cohort", "path", "The cohort: a cohort CSV or a folder of .profile files (docs/cohort-format.md)", required: true),
                   .value("scenario", "file", "A scenario file (.scenario)", required: true, repeatable: true),
                   .value("seed", "n", "Seed for demand growth (same seed, same report)", default: "1"),
                   .value("format", "html|md|json", "Output format", default: "html"),
@@ -57,45 +57,40 @@ enum ScenarioCommand {
         return 0
     }
 
-    /// Reads every `.profile` file in the folder (sorted by name), resolves homes, and hashes the cohort
-    /// (file names and bytes in order). Every problem in every file is reported.
+    /// Reads the cohort (a cohort CSV or a folder of `.profile` files, docs/cohort-format.md) with the shared
+    /// cohort reader, resolves every home, and hashes the cohort's bytes. Every problem in every row is
+    /// reported; a reference given twice is an error.
     static func loadCohort(_ path: String, engine: MatchingEngine, date: String) throws -> ([CohortChild], String) {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw CLIError.input([Diagnostic(file: path, "cohort not found")])
-        }
-        guard isDir.boolValue else {
-            throw CLIError.input([Diagnostic(file: path, "give a folder of .profile files as the cohort")])
-        }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".profile") }
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        if names.isEmpty { throw CLIError.input([Diagnostic(file: path, "no .profile files in the cohort folder")]) }
-        var h = SHA256()
+        let (_, hash) = try CohortReader.survey(path: path)
+        var reader = try CohortReader(path: path, academicYear: EngineOptions.academicYear(date))
         var out: [CohortChild] = []
         var diags: [Diagnostic] = []
         var seen: [String: String] = [:]
-        let year = EngineOptions.academicYear(date)
-        for n in names {
-            let file = (path.hasSuffix("/") ? String(path.dropLast()) : path) + "/" + n
-            do {
-                let (p, hash) = try EngineOptions.profile(file, academicYear: year)
-                h.update(n)
-                h.update(hash)
+        while let row = reader.next() {
+            switch row.profile {
+            case .failure(let e): diags += e.diagnostics
+            case .success(let (p, profileHash)):
                 if let other = seen[p.reference] {
-                    diags.append(Diagnostic(file: file, line: p.lineOf["reference"], field: "reference",
-                                            "reference \(p.reference) is also used by \(other)"))
+                    diags.append(Diagnostic(file: row.file, line: row.line, field: "reference",
+                                            "reference \(p.reference) is also used at \(other)"))
                     continue
                 }
-                seen[p.reference] = file
-                let home = try engine.resolveHome(p, file: file)
-                out.append(CohortChild(profile: p, home: home, profileHash: hash))
-            } catch let e as CLIError {
-                if case .input(let d) = e { diags += d } else { throw e }
-            } catch let d as Diagnostic {
-                diags.append(d)
+                seen[p.reference] = row.source
+                do {
+                    out.append(CohortChild(profile: p, home: try engine.resolveHome(p, file: row.file), profileHash: profileHash))
+                } catch {
+                    var d = error
+                    if d.line == nil || row.line > 1 { d.line = row.line }
+                    diags.append(d)
+                }
             }
         }
+        if out.isEmpty && diags.isEmpty { diags.append(Diagnostic(file: path, "the cohort has no children")) }
         if !diags.isEmpty { throw CLIError.input(diags) }
-        return (out, h.hexDigest())
+        if Set(out.map(\.profile.synthetic)).count > 1 {
+            throw CLIError.input([Diagnostic(file: path, field: "synthetic",
+                "the cohort mixes synthetic and real children; keep invented children in their own cohort")])
+        }
+        return (out, hash)
     }
 }

@@ -108,10 +108,10 @@ public enum ScenarioApplication {
                 st.specialistProvision = h.type == .mainstreamResourced ? .resourcedProvision : nil
                 st.specialistPlaces = h.places
                 st.specialistOnRoll = 0
-                if h.type.isSpecialist {
-                    st.capacity = h.places
-                    st.onRoll = 0
-                }
+                // The hypothetical setting is the provision only: a resourced provision has no general places of
+                // its own (the host keeps those), so children it is not designated for find it full.
+                st.capacity = h.places
+                st.onRoll = h.type == .mainstreamResourced ? h.places : 0
                 st.facilities = h.facilities
                 byURN[urn] = st
                 hypothetical.insert(urn)

@@ -98,7 +98,7 @@ public enum SufficiencyMap {
         out += "<g font-size=\"11\" font-family=\"sans-serif\"><line x1=\"10\" y1=\"\(height - 10)\" x2=\"\(SVG.n(10 + bar))\" y2=\"\(height - 10)\" stroke=\"#333\" stroke-width=\"2\"/>"
         out += "<text x=\"\(SVG.n(14 + bar))\" y=\"\(height - 6)\">5 km</text><text x=\"\(width - 60)\" y=\"\(height - 6)\">N ↑</text></g>"
         // Settings: unknown places small hollow; known places area ∝ spare places.
-        for s in settings.sorted(by: { ($0.spare ?? -1, $0.urn) > ($1.spare ?? -1, $1.urn) }) {
+        for s in settings.sorted(by: { ($0.hypothetical ? 0 : 1, $0.spare ?? -1, $0.urn) > ($1.hypothetical ? 0 : 1, $1.spare ?? -1, $1.urn) }) {
             guard let p = s.location else { continue }
             let (x, y) = proj.project(p)
             let label = SVG.escape("\(s.name) (URN \(s.urn)): \(s.type.shortTitle); "
@@ -110,7 +110,9 @@ public enum SufficiencyMap {
             }
             let r = s.spare.map { 2.5 + Double($0).squareRoot() * 1.2 } ?? 2.5
             if s.hypothetical {
-                out += "<rect x=\"\(SVG.n(x - r - 2))\" y=\"\(SVG.n(y - r - 2))\" width=\"\(SVG.n(2 * r + 4))\" height=\"\(SVG.n(2 * r + 4))\" fill=\"none\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"3 2\" transform=\"rotate(45 \(SVG.n(x)) \(SVG.n(y)))\"/>"
+                let h = max(r, 5) + 4
+                out += "<rect x=\"\(SVG.n(x - h))\" y=\"\(SVG.n(y - h))\" width=\"\(SVG.n(2 * h))\" height=\"\(SVG.n(2 * h))\" fill=\"#fff\" fill-opacity=\"0.6\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"3 2\" transform=\"rotate(45 \(SVG.n(x)) \(SVG.n(y)))\"/>"
+                out += "<text x=\"\(SVG.n(x + h + 3))\" y=\"\(SVG.n(y - h))\" font-size=\"11\" font-family=\"sans-serif\" font-weight=\"bold\">hypothetical</text>"
             }
             out += "<circle cx=\"\(SVG.n(x))\" cy=\"\(SVG.n(y))\" r=\"\(SVG.n(min(r, 14)))\" fill=\"\(SVG.colour(s.type))\" fill-opacity=\"0.8\" stroke=\"#333\" stroke-width=\"0.6\"\(s.places == nil ? " stroke-dasharray=\"1.5 1\"" : "")><title>\(label)</title></circle>"
         }

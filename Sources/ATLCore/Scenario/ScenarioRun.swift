@@ -39,6 +39,8 @@ public struct SettingUse: Sendable, Hashable {
     public var placed: Int
     public var hypothetical: Bool
     public var closed: Bool
+    /// Postcode district of the setting (its postcode, else the postcode nearest its coordinates).
+    public var district: String?
     /// Places left after allocation (nil when places are unknown).
     public var spare: Int? { places.map { max(0, $0 - placed) } }
 }
@@ -70,6 +72,32 @@ public struct DistrictUse: Sendable, Hashable {
     public var noSuitablePlace: Int
     public var meanKm: Double?
     public var unplaced: Int { children - placed }
+}
+
+/// Place utilisation in the settings of one postcode district.
+public struct SettingDistrictUse: Sendable, Hashable {
+    public var district: String
+    /// Open settings in the district (in the cohort's area).
+    public var settings: Int
+    /// Known places (vacancies) in those settings.
+    public var places: Int
+    public var settingsWithUnknownPlaces: Int
+    public var placed: Int
+    /// Children placed at settings whose places are unknown.
+    public var placedWherePlacesUnknown: Int
+
+    /// Groups setting uses by district (settings without one under "(district not known)"), in district order.
+    public static func of(_ settings: [SettingUse]) -> [SettingDistrictUse] {
+        var by: [String: [SettingUse]] = [:]
+        for s in settings where !s.closed { by[s.district ?? "(district not known)", default: []].append(s) }
+        return by.keys.sorted().map { k in
+            let ss = by[k]!
+            return SettingDistrictUse(district: k, settings: ss.count, places: ss.compactMap(\.places).reduce(0, +),
+                                      settingsWithUnknownPlaces: ss.filter { $0.places == nil }.count,
+                                      placed: ss.map(\.placed).reduce(0, +),
+                                      placedWherePlacesUnknown: ss.filter { $0.places == nil }.map(\.placed).reduce(0, +))
+        }
+    }
 }
 
 /// Headline figures of one run.
@@ -148,6 +176,8 @@ public struct ScenarioResult: Sendable {
     public var settings: [SettingUse]
     public var needs: [NeedUse]
     public var districts: [DistrictUse]
+    /// Place utilisation by the settings' own district.
+    public var settingDistricts: [SettingDistrictUse]
     public var metrics: ScenarioMetrics
 }
 
@@ -360,7 +390,8 @@ public struct ScenarioRunner: Sendable {
         }.map { s in
             SettingUse(urn: s.urn, name: s.name, type: s.type, location: s.location, needs: s.needs,
                        places: places[s.urn], placed: count[s.urn] ?? 0, hypothetical: a.hypothetical.contains(s.urn),
-                       closed: s.status != .open)
+                       closed: s.status != .open,
+                       district: (s.postcode ?? s.nearestPostcode).map { String(Postcode.outcode(of: $0)) })
         }
 
         // Needs.
@@ -382,7 +413,7 @@ public struct ScenarioRunner: Sendable {
         return ScenarioResult(name: a.scenario.name, description: a.scenario.description, scenarioHash: a.scenario.hash,
                               catalogueHash: a.catalogue.contentHash, weightsHash: a.weights.hash, log: a.log,
                               children: children, settings: settings, needs: needs, districts: districts,
-                              metrics: .of(children))
+                              settingDistricts: SettingDistrictUse.of(settings), metrics: .of(children))
     }
 
     /// Plain statements of what the results rest on that the catalogue does not know.

@@ -29,6 +29,7 @@ public enum ScenarioMarkdown {
         for r in [c.baseline] + c.scenarios {
             out += "## \(r.name): demand and places by primary need\n\n" + table(ScenarioTables.needs(r)) + "\n"
             out += "## \(r.name): outcomes by home district\n\n" + table(ScenarioTables.districts(r)) + "\n"
+            out += "## \(r.name): place utilisation by setting district\n\n" + table(ScenarioTables.settingDistricts(r)) + "\n"
         }
         for (i, s) in c.scenarios.enumerated() {
             out += "## \(s.name): settings changed or used\n\n" + table(ScenarioTables.settingUse(s, baseline: c.baseline)) + "\n"
@@ -73,6 +74,10 @@ public enum ScenarioJSON {
             ("districts", .array(r.districts.map { d in .object([
                 ("district", .string(d.district)), ("children", .int(d.children)), ("placed", .int(d.placed)),
                 ("noSuitablePlace", .int(d.noSuitablePlace)), ("meanKm", km(d.meanKm))]) })),
+            ("settingDistricts", .array(r.settingDistricts.map { d in .object([
+                ("district", .string(d.district)), ("settings", .int(d.settings)), ("places", .int(d.places)),
+                ("settingsWithUnknownPlaces", .int(d.settingsWithUnknownPlaces)), ("placed", .int(d.placed)),
+                ("placedWherePlacesUnknown", .int(d.placedWherePlacesUnknown))]) })),
             ("settings", .array(r.settings.filter { $0.placed > 0 || $0.hypothetical || $0.closed }.map { s in .object([
                 ("urn", .int(s.urn)), ("name", .string(s.name)), ("type", .string(s.type.rawValue)),
                 ("hypothetical", .bool(s.hypothetical)), ("closed", .bool(s.closed)), ("places", .optional(s.places)),
@@ -181,6 +186,7 @@ public enum ScenarioHTML {
         }
         out += "</div>\n"
         for r in runs { out += table(ScenarioTables.districts(r), caption: "\(r.name): outcomes by home district (data for the map)") }
+        for r in runs { out += table(ScenarioTables.settingDistricts(r), caption: "\(r.name): place utilisation by setting district (data for the map)") }
 
         // Demand vs places per need.
         out += "<h2>Demand and places by primary need</h2>\n<div class=\"side\">"

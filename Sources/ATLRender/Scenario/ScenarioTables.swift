@@ -65,6 +65,17 @@ public enum ScenarioTables {
          }, ["l", "r", "r", "r", "r", "r"])
     }
 
+    /// Place utilisation by the settings' own postcode district, for one run.
+    public static func settingDistricts(_ r: ScenarioResult) -> Table {
+        (["Setting district", "Open settings", "Known places", "Settings with places unknown", "Children placed",
+          "Placed where places unknown", "Known places used"],
+         r.settingDistricts.map { d in
+             let known = d.placed - d.placedWherePlacesUnknown
+             return [d.district, String(d.settings), String(d.places), String(d.settingsWithUnknownPlaces), String(d.placed),
+                     String(d.placedWherePlacesUnknown), d.places == 0 ? "–" : Fixed.format(100 * Double(known) / Double(d.places), places: 0) + "%"]
+         }, ["l", "r", "r", "r", "r", "r", "r"])
+    }
+
     /// Journey distribution: children placed per distance band, baseline and scenarios.
     public static func journeys(_ c: ScenarioComparison) -> Table {
         let runs = [c.baseline] + c.scenarios

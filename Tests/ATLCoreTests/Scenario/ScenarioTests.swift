@@ -229,6 +229,20 @@ import Testing
         #expect(ScenarioMetrics.percentile([1, 2, 3], 50) == 2)
     }
 
+    @Test func placeUtilisationBySettingDistrict() {
+        func use(_ urn: Int, _ d: String?, places: Int?, placed: Int, closed: Bool = false) -> SettingUse {
+            SettingUse(urn: urn, name: "s", type: .special, location: nil, needs: nil, places: places, placed: placed,
+                       hypothetical: false, closed: closed, district: d)
+        }
+        let u = SettingDistrictUse.of([use(1, "TF3", places: 4, placed: 3), use(2, "TF3", places: nil, placed: 5),
+                                       use(3, "TF1", places: 2, placed: 0), use(4, nil, places: 1, placed: 1),
+                                       use(5, "TF1", places: 9, placed: 0, closed: true)])
+        #expect(u.map(\.district) == ["(district not known)", "TF1", "TF3"])
+        #expect(u[2] == SettingDistrictUse(district: "TF3", settings: 2, places: 4, settingsWithUnknownPlaces: 1, placed: 8,
+                                           placedWherePlacesUnknown: 5))
+        #expect(u[1].settings == 1, "closed settings are left out")
+    }
+
     @Test func outcomeChangesByReference() {
         let base = [Self.outcome("a", km: 1), Self.outcome("b", km: nil), Self.outcome("c", km: 2)]
         var moved = Self.outcome("a", km: 1); moved.placedURN = 2

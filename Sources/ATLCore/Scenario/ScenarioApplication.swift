@@ -144,15 +144,26 @@ public enum ScenarioApplication {
                      real: !hypothetical.contains(urn))
             case .vacancies(let urn, let v):
                 guard var st = existing(urn, e) else { continue }
-                let before = st.specialistVacancies
-                st.specialistVacanciesStated = v
-                if !st.hasSpecialistOffer, st.capacity != nil || st.onRoll != nil {
-                    // Mainstream only: general vacancies are capacity − on roll; set on roll to match.
-                    if let c = st.capacity { st.onRoll = max(0, c - v) }
+                var assumption = ""
+                let before: Int?
+                if st.hasSpecialistOffer {
+                    before = st.specialistVacancies
+                    st.specialistVacanciesStated = v
+                } else {
+                    // No specialist offer: the vacancies are the general ones, capacity − on roll.
+                    before = st.generalVacancies
+                    switch (st.capacity, st.onRoll) {
+                    case (let c?, _) where c >= v: st.onRoll = c - v
+                    case (_, let r?): st.capacity = r + v
+                    default:
+                        st.capacity = v
+                        st.onRoll = 0
+                        assumption = " (capacity and number on roll are not known: the scenario assumes \(v) places)"
+                    }
                 }
                 st.sources.append("\(tag): vacancies \(before.map(String.init) ?? "unknown") → \(v)")
                 byURN[urn] = st
-                note(e, "Vacancies at \(label(st)): \(before.map(String.init) ?? "unknown") → \(v).", real: !hypothetical.contains(urn))
+                note(e, "Vacancies at \(label(st)): \(before.map(String.init) ?? "unknown") → \(v)\(assumption).", real: !hypothetical.contains(urn))
             case .needs(let urn, let needs):
                 guard var st = existing(urn, e) else { continue }
                 let before = st.needs.map { $0.codes.map(\.rawValue).joined(separator: ", ") } ?? "unknown"

@@ -159,6 +159,13 @@ import Testing
         #expect(cat.contentHash != Catalogue(settings: MatchFixture.mixed).contentHash)
     }
 
+    @Test func vacanciesOfAMainstreamSettingAreItsGeneralVacancies() throws {
+        let a = try Self.apply("format: atl-scenario/1\nname: v\nchange: vacancies\nsetting: 9000101\nvacancies: 7")
+        let s = try #require(a.catalogue.setting(urn: 9000101))
+        #expect(s.generalVacancies == 7 && s.capacity == 1000 && ScenarioRunner.places(of: s) == 7)
+        #expect(a.log[0].text.contains("50 → 7") && a.log[0].altersRealSetting)
+    }
+
     @Test func unknownURNIsAnError() {
         for op in ["change: close\nsetting: 123", "change: places\nsetting: 123\nplaces: 3",
                    "change: vacancies\nsetting: 123\nvacancies: 3", "change: needs\nsetting: 123\nneeds: ASD",

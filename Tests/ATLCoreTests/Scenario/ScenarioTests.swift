@@ -113,6 +113,34 @@ import Testing
         }
     }
 
+    @Test func acceptsBOMAndCRLF() throws {
+        let text = "\u{FEFF}format: atl-scenario/1\r\nname: x\r\nchange: close\r\nsetting: 5\r\n"
+        let s = try Self.parse(text).get()
+        #expect(s.changes == [Scenario.Entry(.close(urn: 5), line: 3)])
+    }
+
+    /// Adversarial inputs: random mutations of a valid file never crash the parser, and every failure names
+    /// the file and a line.
+    @Test func mutatedFilesNeverCrash() {
+        var rng = SeededRandom(seed: 2026)
+        let base = Array(Self.full.utf8)
+        let alphabet = Array("\n:,-+%# \u{0}abcXYZ0123456789".utf8) + [0xFF, 0xC3]
+        for _ in 0..<400 {
+            var b = base
+            for _ in 0..<rng.int(in: 1...6) {
+                let i = rng.below(b.count)
+                switch rng.below(3) {
+                case 0: b[i] = rng.pick(alphabet)
+                case 1: b.remove(at: i)
+                default: b.insert(rng.pick(alphabet), at: i)
+                }
+            }
+            if case .failure(let e) = ScenarioParser.parse(b, file: "m.scenario") {
+                #expect(!e.diagnostics.isEmpty && e.diagnostics.allSatisfy { $0.file == "m.scenario" })
+            }
+        }
+    }
+
     @Test func reportsEveryProblemAtOnce() {
         let m = Self.messages("format: atl-scenario/1\nname: x\nchange: close\nsetting: a\nchange: places\nsetting: 1\nplaces: -1")
         #expect(m.count == 2)

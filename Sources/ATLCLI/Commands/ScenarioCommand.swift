@@ -19,7 +19,7 @@ enum ScenarioCommand {
             """,
         options: [.value("cohort", "path", "The cohort: a cohort CSV or a folder of .profile files (docs/cohort-format.md)", required: true),
                   .value("scenario", "file", "A scenario file (.scenario)", required: true, repeatable: true),
-                  .value("seed", "n", "Seed for demand growth (same seed, same report)", default: "1"),
+                  .value("seed", "n", "Seed for demand growth and the allocation lottery (same seed, same report)", default: "1"),
                   .value("format", "html|md|json", "Output format", default: "html"),
                   CommonOptions.output] + EngineOptions.options
     ) { args, console in

@@ -62,11 +62,18 @@ public enum EntryExplainer {
             }
         }
         if let v = s.specialistVacancies, designatedPrimary || s.type.isSpecialist {
-            reasons.append(v == 0 ? "Full: no vacancies in its specialist places (the LA can still consult it)"
-                           : "\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places")
+            // A full setting stays on the list (the LA can still consult it), but "full" is not a reason it may suit.
+            if v == 0 {
+                notOffered.append("Full: no vacancies in its specialist places (the LA can still consult it)")
+            } else {
+                reasons.append("\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places")
+            }
         } else if o.vacancies >= 0 {
-            reasons.append(o.vacancies == 0 ? "Full: no vacancies across the school (the LA can still consult it)"
-                           : "\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") across the school (not only in the year group)")
+            if o.vacancies == 0 {
+                notOffered.append("Full: no vacancies across the school (the LA can still consult it)")
+            } else {
+                reasons.append("\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") across the school (not only in the year group)")
+            }
         }
         if !o.distanceKm.isNaN {
             let mins = minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)

@@ -3,8 +3,9 @@ import ATLCore
 /// The family-facing page of an advisory list: one self-contained, accessible, printable HTML file.
 ///
 /// Inline CSS only (no scripts, no external assets, no web fonts), so it can be emailed, opened offline and
-/// printed. Every piece of text from the catalogue or the profile is escaped. The wording is shared with the
-/// Markdown and JSON renderers through `ListText`, so every format says the same things.
+/// printed (layout described in `docs/list-output.md`). Every piece of text from the catalogue or the profile is
+/// escaped. The wording is shared with the Markdown and JSON renderers through `ListText`, so every format says
+/// the same things.
 public enum ListHTML {
     public static func render(_ l: AdvisoryList) -> String {
         var o = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -38,7 +39,7 @@ public enum ListHTML {
 
         for e in l.entries { o += entry(e) }
 
-        o += "<section aria-labelledby=\"not-listed-h\">\n<h2 id=\"not-listed-h\">Settings not on the list</h2>\n<ul>\n"
+        o += "<section aria-labelledby=\"not-listed-h\">\n<h2 id=\"not-listed-h\">Settings not on the list</h2>\n<ul class=\"bullets\">\n"
         for s in ListText.excludedSummary(l) { o += "<li>\(esc(s))</li>\n" }
         o += "<li>An officer can explain why any particular setting is not listed (<code>atl why</code>). "
         o += "You can still ask for any school or setting to be named in the plan.</li>\n</ul>\n</section>\n"
@@ -73,11 +74,14 @@ public enum ListHTML {
         o += "<th scope=\"col\">Journey</th><th scope=\"col\">Vacancies</th><th scope=\"col\">Why listed</th>"
         o += "<th scope=\"col\" class=\"num\">Points</th></tr></thead>\n<tbody>\n"
         for e in l.entries {
-            o += "<tr><td class=\"num\">\(e.rank)</td>"
+            // data-label repeats the column header for the narrow-screen layout, where each row is a card.
+            o += "<tr><td class=\"num rank-cell\" data-label=\"#\">\(e.rank)</td>"
             o += "<th scope=\"row\"><a href=\"#\(anchor(e))\">\(esc(e.setting.name))</a>\(labels(e))</th>"
-            o += "<td>\(esc(e.setting.type.shortTitle))</td><td>\(esc(ListText.journey(e)))</td>"
-            o += "<td>\(esc(ListText.vacancies(e)))</td><td>\(esc(ListText.inclusion(e)))</td>"
-            o += "<td class=\"num\">\(esc(e.points))</td></tr>\n"
+            o += "<td data-label=\"Type\">\(esc(e.setting.type.shortTitle))</td>"
+            o += "<td data-label=\"Journey\">\(esc(ListText.journey(e)))</td>"
+            o += "<td data-label=\"Vacancies\">\(esc(ListText.vacancies(e)))</td>"
+            o += "<td data-label=\"Why listed\">\(esc(ListText.inclusion(e)))</td>"
+            o += "<td class=\"num\" data-label=\"Points\">\(esc(e.points))</td></tr>\n"
         }
         o += "</tbody>\n</table>\n</div>\n"
         return o
@@ -126,7 +130,7 @@ public enum ListHTML {
 
     static func bullets(_ heading: String, _ items: [String], id: String) -> String {
         guard !items.isEmpty else { return "" }
-        return "<h3 id=\"\(id)\">\(esc(heading))</h3>\n<ul>\n" + items.map { "<li>\(esc($0))</li>\n" }.joined() + "</ul>\n"
+        return "<h3 id=\"\(id)\">\(esc(heading))</h3>\n<ul class=\"bullets\">\n" + items.map { "<li>\(esc($0))</li>\n" }.joined() + "</ul>\n"
     }
 
     static func tree(_ e: Explanation) -> String {
@@ -214,6 +218,12 @@ public enum ListHTML {
           dl.facts { grid-template-columns: 1fr; }
           dl.facts dd { margin-bottom: 0.4rem; }
           h1 { font-size: 1.6rem; }
+          table.summary, table.summary caption, table.summary tbody, table.summary tr, table.summary th, table.summary td { display: block; }
+          table.summary thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.summary tr { border-bottom: 2px solid #505a5f; padding: 0.5rem 0; }
+          table.summary th, table.summary td { border: none; padding: 0.1rem 0; text-align: left; }
+          table.summary td::before { content: attr(data-label) ": "; font-weight: 700; }
+          table.summary td.rank-cell { display: none; }
         }
         @media print {
           @page { margin: 15mm; }
@@ -224,7 +234,7 @@ public enum ListHTML {
           .setting { margin-top: 1.5rem; }
           h1, h2, h3, caption, summary { break-after: avoid; }
           caption, thead { break-inside: avoid; }
-          tr, figure.quote, dl.facts, .advisory, .banner, li { break-inside: avoid; }
+          tr, figure.quote, dl.facts, .advisory, .banner, ul.bullets li { break-inside: avoid; }
           ul.tree { font-size: 9pt; }
           details.breakdown { border: none; padding: 0; }
           details.breakdown summary { list-style: none; color: inherit; }

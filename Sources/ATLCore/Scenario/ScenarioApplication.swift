@@ -57,9 +57,9 @@ public enum ScenarioApplication {
         var nextURN = firstHypotheticalURN
         let tag = "Scenario \"\(s.name)\""
 
-        func existing(_ urn: Int, _ e: Scenario.Entry) -> Setting? {
+        func existing(_ urn: Int, _ e: Scenario.Entry, field: String = "setting") -> Setting? {
             guard let st = byURN[urn] else {
-                diags.append(Diagnostic(file: s.file, line: e.line, field: "setting",
+                diags.append(Diagnostic(file: s.file, line: e.line, field: field,
                     "no setting with URN \(urn) in the catalogue\(catalogue.root.isEmpty ? "" : " \(catalogue.root)")"))
                 return nil
             }
@@ -79,7 +79,7 @@ public enum ScenarioApplication {
                 var st = Setting(urn: urn, name: "Hypothetical: \(h.name)", fictional: catalogue.isFictional,
                                  type: h.type, status: .open, sources: ["\(tag): hypothetical setting, not a real one"])
                 if let hostURN = h.host {
-                    guard let host = existing(hostURN, e) else { continue }
+                    guard let host = existing(hostURN, e, field: "host") else { continue }
                     st.localAuthority = host.localAuthority
                     st.location = host.location
                     st.postcode = host.postcode
@@ -185,6 +185,11 @@ public enum ScenarioApplication {
                 children = grow(children, need: need, percent: percent, la: la, seed: seed, stream: UInt64(k + 1), changeNumber: k + 1)
                 let where_ = la.map { " living in LA \($0)" } ?? ""
                 let delta = children.count - before
+                let group = children.filter { $0.profile.primaryNeed == need && (la == nil || $0.home.localAuthority?.code == la) }
+                if group.isEmpty && delta == 0 {
+                    note(e, "Demand for \(need.rawValue)\(where_): the cohort has no children with that primary need\(la == nil ? "" : " there"), so nothing changed.", real: false)
+                    continue
+                }
                 note(e, "Demand for \(need.rawValue)\(where_) \(percent >= 0 ? "+" : "")\(Fixed.format(percent, places: 1))%: "
                      + (delta >= 0 ? "\(delta) \(delta == 1 ? "child" : "children") added (copies of cohort children with that primary need, references marked 'G\(k + 1)-')."
                                    : "\(-delta) \(delta == -1 ? "child" : "children") removed."), real: false)

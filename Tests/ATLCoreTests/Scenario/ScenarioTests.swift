@@ -200,8 +200,9 @@ import Testing
                    "change: open\nname: A\ntype: special\nneeds: ASD\nplaces: 3\nhost: 123"] {
             #expect(throws: InputError.self) { try Self.apply("format: atl-scenario/1\nname: x\n" + op) }
             do { _ = try Self.apply("format: atl-scenario/1\nname: x\n" + op) } catch let e as InputError {
-                #expect(e.diagnostics[0].description.hasPrefix("s.scenario:3: field 'setting': no setting with URN 123")
-                        || e.diagnostics[0].description.contains("URN 123"))
+                let d = e.diagnostics[0].description
+                #expect(d.hasPrefix("s.scenario:3: field 'setting': no setting with URN 123")
+                        || d.hasPrefix("s.scenario:3: field 'host': no setting with URN 123"), "\(d)")
             } catch { Issue.record("\(error)") }
         }
     }
@@ -216,6 +217,7 @@ import Testing
         #expect(shrink.cohort.count == 8 && shrink.cohort.contains { $0.profile.primaryNeed == .SEMH })
         let otherLA = try Self.apply("format: atl-scenario/1\nname: g\nchange: demand\nneed: ASD\ngrowth: 50%\nla: 894", cohort: c)
         #expect(otherLA.cohort.count == c.count)
+        #expect(otherLA.log[0].text.contains("no children with that primary need there"))
     }
 
     @Test func noChangesIsTheBaselineExactly() throws {

@@ -40,11 +40,12 @@ enum ScenarioCommand {
         let engine = try EngineOptions.engine(args, console: console)
         let (cohort, cohortHash) = try loadCohort(try args.required("cohort"), engine: engine, date: date)
         let postcodes = engine.postcodes, districts = engine.districts, matrix = engine.matrix
-        let runner = ScenarioRunner(
+        var runner = ScenarioRunner(
             engineVersion: ATL.version, seed: seed, date: date,
             makeEngine: { MatchingEngine(catalogue: $0, weights: $1, postcodes: postcodes, districts: districts,
                                          matrix: matrix, engineVersion: ATL.version) },
             districtCentre: { postcodes?.locate($0)?.point })
+        runner.loadedEngine = engine
         let result = try runner.run(catalogue: engine.catalogue, weights: engine.weights, cohort: cohort,
                                     cohortHash: cohortHash, scenarios: scenarios)
         let text: String

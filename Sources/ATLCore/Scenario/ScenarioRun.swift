@@ -277,6 +277,9 @@ public struct ScenarioRunner: Sendable {
     /// Public centre of a postcode district (outward code), for the map.
     public var districtCentre: @Sendable (String) -> GridPoint?
     public var threads: Int
+    /// An engine already built for the unchanged catalogue and weights: reused for every run whose catalogue
+    /// and weights are unchanged (the baseline, demand-only scenarios) instead of compiling the index again.
+    public var loadedEngine: MatchingEngine?
 
     public init(engineVersion: String, seed: UInt64, date: String,
                 makeEngine: (@Sendable (Catalogue, Weights) -> MatchingEngine)? = nil,
@@ -340,7 +343,12 @@ public struct ScenarioRunner: Sendable {
 
     /// Lists, allocation and measures for one applied scenario.
     public func measure(_ a: AppliedScenario) throws(InputError) -> ScenarioResult {
-        let engine = makeEngine(a.catalogue, a.weights)
+        let engine: MatchingEngine
+        if let e = loadedEngine, e.catalogue.contentHash == a.catalogue.contentHash, e.weights == a.weights {
+            engine = e
+        } else {
+            engine = makeEngine(a.catalogue, a.weights)
+        }
         let lists = self.lists(engine, a.cohort)
         var places: [Int: Int] = [:]
         for s in a.catalogue.settings { if let p = ScenarioRunner.places(of: s) { places[s.urn] = p } }

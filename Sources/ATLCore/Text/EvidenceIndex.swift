@@ -110,7 +110,7 @@ public enum EvidenceQuotes {
         var paragraphs: [String] = []
         var current = ""
         for raw in TextDecoding.lines(text) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = trimmedWhitespace(raw)
             let startsItem = line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("#")
                 || (line.first?.isNumber ?? false && line.contains(". ") && line.prefix(4).contains("."))
             if line.isEmpty || startsItem {
@@ -138,7 +138,18 @@ public enum EvidenceQuotes {
             }
             if !sentence.isEmpty { out.append(sentence) }
         }
-        return out.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return out.map { trimmedWhitespace($0) }.filter { !$0.isEmpty }
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (tab and Unicode Zs, scalar by scalar) without the Foundation
+    /// bridge, which dominated batch runs (it is called for every sentence of every listed setting's report).
+    static func trimmedWhitespace(_ s: some StringProtocol) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        let str = String(s)
+        let scalars = str.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     static func trimmed(_ s: String, limit: Int = 240) -> String {

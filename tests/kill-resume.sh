@@ -2,11 +2,11 @@
 # Kill-and-resume test for `atl batch` with the release binary: a big SYNTHETIC cohort is run once without
 # interruption, then again killed with SIGKILL after about a second and resumed with --resume; the two outputs
 # (records and summary) must be byte-identical. Run from .ci/run after `swift build -c release --product atl`.
-#   N=40000 KILL_AFTER=1 tests/kill-resume.sh
+#   N=20000 KILL_AFTER=1 tests/kill-resume.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ATL=${ATL:-.build/release/atl}
-N=${N:-40000}
+N=${N:-20000}
 KILL_AFTER=${KILL_AFTER:-1}
 [ -x "$ATL" ] || swift build -c release --product atl
 tmp=$(mktemp -d)

@@ -110,44 +110,44 @@ import ATLCore
 
     @Test func outputIsByteIdenticalForAnyThreadCountAndBlockSize() throws {
         let t = try Temp()
-        let csv = try t.write("c.csv", try syntheticCSV(40))
+        let csv = try t.write("c.csv", try syntheticCSV(24))
         let e = try engineArgs(t)
-        let a = run(["--cohort", csv, "--output", t.path("a.jsonl"), "--threads", "1", "--block-size", "7", "--summary", t.path("a.md")] + e)
+        let a = run(["--cohort", csv, "--output", t.path("a.jsonl"), "--threads", "1", "--block-size", "5", "--summary", t.path("a.md")] + e)
         let b = run(["--cohort", csv, "--output", t.path("b.jsonl"), "--threads", "2", "--block-size", "16", "--summary", t.path("b.md")] + e)
         #expect(a.code == 0 && b.code == 0)
         #expect(t.read("a.jsonl") == t.read("b.jsonl"))
         #expect(t.read("a.md") == t.read("b.md"))
         let recs = records(t.read("a.jsonl"))
-        #expect(recs.count == 40)
-        #expect(recs.map { $0["row"] as! Int } == Array(1...40), "records are in input order")
+        #expect(recs.count == 24)
+        #expect(recs.map { $0["row"] as! Int } == Array(1...24), "records are in input order")
         let first = t.read("a.jsonl").split(separator: "\n")[0]
         #expect(first.hasPrefix("{\"schema\":\"atl-batch/1\",\"row\":1,\"source\":\"\(csv):2\",\"reference\":\"SYN-999-000001\",\"status\":\"listed\",\"list\":{\"schema\":\"atl-list/1\""))
-        #expect(t.read("a.md").contains("**Synthetic children:** 40 of the 40"))
+        #expect(t.read("a.md").contains("**Synthetic children:** 24 of the 24"))
     }
 
     @Test func resumeAfterACrashGivesTheSameBytes() throws {
         let t = try Temp()
-        let csv = try t.write("c.csv", try syntheticCSV(30, seed: 9))
+        let csv = try t.write("c.csv", try syntheticCSV(20, seed: 9))
         let e = try engineArgs(t)
-        let common = ["--cohort", csv, "--threads", "2", "--block-size", "8", "--lists-dir"]
+        let common = ["--cohort", csv, "--threads", "2", "--block-size", "6", "--lists-dir"]
         let whole = run(common + [t.path("lists-a"), "--output", t.path("whole.jsonl"), "--summary", t.path("whole.md")] + e)
         #expect(whole.code == 0)
-        // Crash after 2 blocks of 8, leaving half of the third block's bytes (a partial trailing record).
+        // Crash after 2 blocks of 6, leaving half of the third block's bytes (a partial trailing record).
         let crashed = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md")] + e,
                           hooks: .init(crashAfterBlocks: 2))
         #expect(crashed.code == 3)
         let partial = t.read("resumed.jsonl")
         #expect(partial.count > 0 && !partial.hasSuffix("\n"), "the crash leaves a partial trailing record")
-        #expect(t.read("resumed.jsonl.state").contains("rows: 16\n"))
+        #expect(t.read("resumed.jsonl.state").contains("rows: 12\n"))
         let resumed = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md"), "--resume"] + e)
         #expect(resumed.code == 0)
-        #expect(resumed.err.contains("resuming after row 16 of 30"))
+        #expect(resumed.err.contains("resuming after row 12 of 20"))
         #expect(t.read("resumed.jsonl") == t.read("whole.jsonl"))
         #expect(t.read("resumed.md") == t.read("whole.md"))
         #expect(t.read("resumed.jsonl.state").contains("complete: yes"))
         let listsA = try FileManager.default.contentsOfDirectory(atPath: t.path("lists-a")).sorted()
         let listsB = try FileManager.default.contentsOfDirectory(atPath: t.path("lists-b")).sorted()
-        #expect(listsA == listsB && listsA.count == 30 && listsA.first == "000001-SYN-999-000001.md")
+        #expect(listsA == listsB && listsA.count == 20 && listsA.first == "000001-SYN-999-000001.md")
         // Resuming a finished run redoes nothing and changes nothing.
         let again = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md"), "--resume"] + e)
         #expect(again.code == 0 && t.read("resumed.jsonl") == t.read("whole.jsonl"))

@@ -166,7 +166,11 @@ public struct CohortReader {
         for (i, cell) in r.fields.enumerated() {
             defer { line += cell.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             guard let f = columns[i] else { continue }
-            let v = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            // A line break inside a quoted cell (wrapped text in a spreadsheet) reads as a space.
+            var v = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            if v.contains(where: \.isNewline) {
+                v = v.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            }
             if v.isEmpty { continue }
             values[f] = KeyValueLine(key: f.rawValue, value: v, line: line)
         }

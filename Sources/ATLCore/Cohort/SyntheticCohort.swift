@@ -33,7 +33,7 @@ public struct SyntheticCohort: Sendable {
     public let seed: UInt64
     /// Placement years to draw from (uniformly), e.g. [7] or [0, 7, 12].
     public let placementYears: [Int]
-    /// Real postcodes in the LA, in lookup order.
+    /// Real residential postcodes in the LA, in lookup order (non-geographic `..99` districts left out).
     public let homes: [String]
 
     /// - Throws: a diagnostic naming `--la` when the LA has no postcodes in the lookup.
@@ -45,7 +45,9 @@ public struct SyntheticCohort: Sendable {
         } else {
             wanted = Set(districts.byCode.values.filter { $0.localAuthority?.code == laCode }.map(\.code))
         }
+        // Postcode districts numbered 99 (e.g. SY99) are non-geographic (PO boxes, large users): nobody lives there.
         let homes = wanted.isEmpty ? [] : postcodes.entries(inDistricts: wanted).map(\.postcode)
+            .filter { !Postcode.outcode(of: $0).hasSuffix("99") }
         guard !homes.isEmpty else {
             throw Diagnostic(file: "--la", field: "la", "no postcodes of LA \(laCode) in the postcode lookup (it covers the West Midlands LAs in provision-catalogue/geography/districts.csv, and 999 for the example LA)")
         }

@@ -88,12 +88,16 @@ public enum EvidenceQuotes {
     /// The sentence (≤ 240 characters, trimmed at a word) that matches the most distinct query terms of the
     /// concept; ties go to the earliest section and sentence. nil when no sentence matches.
     public static func best(for concept: Vocabulary.Concept, in setting: Setting) -> Quote? {
+        SentenceCache.shared.best(concept.index, setting.report) { bestUncached(for: concept, in: setting) }
+    }
+
+    static func bestUncached(for concept: Vocabulary.Concept, in setting: Setting) -> Quote? {
         let tok = Tokenizer.shared
         let wanted = Set(tok.conceptTerms[concept.index])
         var best: (hits: Int, quote: Quote)?
         for section in ReportSection.allCases {
             guard let text = setting.report[section], !text.isEmpty else { continue }
-            for sentence in sentences(text) {
+            for sentence in SentenceCache.shared.sentences(text) {
                 var hit = Set<UInt8>()
                 tok.scan(sentence) { id in if wanted.contains(id) { hit.insert(id) } }
                 if hit.count > (best?.hits ?? 0) {
@@ -146,5 +150,37 @@ public enum EvidenceQuotes {
         var cut = String(s.prefix(limit))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut + " …"
+    }
+}
+
+/// Report text split into sentences, kept per distinct text: explaining an entry asks for the same setting's
+/// sentences once per concept, and a batch explains the same settings for thousands of children, so splitting
+/// them again each time dominated batch runs. Thread-safe; bounded (past the bound it just splits again).
+final class SentenceCache: @unchecked Sendable {
+    static let shared = SentenceCache()
+    private let lock = NSLock()
+    private var byText: [String: [String]] = [:]
+    private let limit = 200_000
+
+    private struct QuoteKey: Hashable {
+        var concept: Int
+        var report: [ReportSection: String]
+    }
+    private var quotes: [QuoteKey: EvidenceQuotes.Quote?] = [:]
+
+    /// The best quote for a concept in a report (a pure function of the two), computed once.
+    func best(_ concept: Int, _ report: [ReportSection: String], compute: () -> EvidenceQuotes.Quote?) -> EvidenceQuotes.Quote? {
+        let key = QuoteKey(concept: concept, report: report)
+        if let q = lock.withLock({ quotes[key] }) { return q }
+        let q = compute()
+        lock.withLock { if quotes.count < limit { quotes[key] = q } }
+        return q
+    }
+
+    func sentences(_ text: String) -> [String] {
+        if let s = lock.withLock({ byText[text] }) { return s }
+        let s = EvidenceQuotes.sentences(text)
+        lock.withLock { if byText.count < limit { byText[text] = s } }
+        return s
     }
 }

@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+import ATLCore
+@testable import ATLCLI
+
+/// `atl batch` end to end on the shipped fictional example catalogue, with a small postcode lookup and
+/// synthetic cohorts written to a temporary folder.
+@Suite struct BatchCommandTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let postcodes = """
+        # test lookup: real postcodes copied from provision-catalogue/geography/postcodes-west-midlands.txt
+        @SY1 E06000051
+        1AN 349490 313096
+        1DA 349398 312722
+        @TF1 E06000020
+        1AE 364959 311845
+        1AP 365110 311764
+        @TF2 E06000020
+        0AB 369402 310504
+        @TF3 E06000020
+        1AB 370242 307020
+        1AY 369432 306221
+        @TF7 E06000020
+        4AH 370394 303836
+
+        """
+
+    final class Temp {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atl-batch-\(UUID().uuidString)")
+        init() throws { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        func write(_ name: String, _ text: String) throws -> String {
+            try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+            return path(name)
+        }
+        func read(_ name: String) -> String { (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? "" }
+        deinit { try? FileManager.default.removeItem(at: dir) }
+    }
+
+    func engineArgs(_ t: Temp) throws -> [String] {
+        ["--catalogue", Self.repo.appendingPathComponent("provision-catalogue/example-la").path,
+         "--weights", Self.repo.appendingPathComponent("provision-catalogue/weights.conf").path,
+         "--postcodes", try t.write("pc.txt", Self.postcodes), "--date", "2026-11-23"]
+    }
+
+    func syntheticCSV(_ n: Int, seed: UInt64 = 3) throws -> String {
+        let lookup = try PostcodeLookup.parse(Array(Self.postcodes.utf8), file: "pc.txt")
+        let g = try SyntheticCohort(laCode: 999, seed: seed, postcodes: lookup, districts: DistrictTable())
+        func cell(_ s: String) -> String { s.contains(",") ? "\"\(s)\"" : s }
+        var text = SyntheticCohort.columns.map(\.rawValue).joined(separator: ",") + "\r\n"
+        for i in 0..<n { text += g.row(i).map(cell).joined(separator: ",") + "\r\n" }
+        return text
+    }
+
+    func run(_ args: [String], hooks: BatchCommand.Hooks = .init()) -> (code: Int32, err: String) {
+        let c = CapturingConsole()
+        if hooks.crashAfterBlocks == nil { return (ATL.run(["batch"] + args, console: c.console), c.err) }
+        do {
+            let parsed = try ParsedArguments.parse(args, specs: BatchCommand.spec.options)
+            return (try BatchCommand.run(parsed, console: c.console, hooks: hooks), c.err)
+        } catch {
+            return (-1, "\(error)")
+        }
+    }
+
+    func records(_ text: String) -> [[String: Any]] {
+        text.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+
+    @Test func brokenRowsGiveErrorRecordsAndEveryOtherRowIsListed() throws {
+        let t = try Temp()
+        let csv = try t.write("broken.csv", """
+            reference,synthetic,primary-need,secondary-needs,placement-year,home-postcode,max-journey,desirable
+            T-001,yes,ASD moderate,"SLCN mild, SEMH mild",7,TF3 1AB,12 miles,sensory-room
+            T-002,yes,,,7,TF3 1AB,12 miles,
+            T-003,yes,SEMH severe,"SLCN
+            mild",7,TF1 1AE,10 miles,
+            T-004,yes,XYZ severe,,7,TF1 1AE,10 miles,
+            T-005,yes,MLD,,7,NOT A POSTCODE,10 miles,
+            T-006,yes,MLD,,7,TF9 9ZZ,10 miles,
+            T-001,yes,SLD severe,,7,TF2 0AB,15 miles,
+            T-008,yes,HI moderate,,7,TF7 4AH,15 miles,
+            T-009,yes,PD,,7,TF7 4AH,15 miles,"lift
+            """)
+        let r = run(["--cohort", csv, "--output", t.path("out.jsonl"), "--summary", t.path("s.md"),
+                     "--summary-json", t.path("s.json"), "--threads", "2", "--block-size", "3"] + (try engineArgs(t)))
+        #expect(r.code == 2, "rows with errors give exit code 2 after all records are written")
+        let recs = records(t.read("out.jsonl"))
+        #expect(recs.map { $0["row"] as! Int } == Array(1...9))
+        #expect(recs.map { $0["status"] as! String } == ["listed", "error", "listed", "error", "error", "error", "error", "listed", "error"])
+        #expect(recs.map { $0["source"] as! String } == [2, 3, 4, 6, 7, 8, 9, 10, 11].map { "\(csv):\($0)" })
+        func firstError(_ i: Int) -> (line: Int?, field: String?, message: String) {
+            let e = (recs[i]["errors"] as! [[String: Any]])[0]
+            return (e["line"] as? Int, e["field"] as? String, e["message"] as! String)
+        }
+        #expect(firstError(1).field == "primary-need" && firstError(1).line == 3)
+        #expect(firstError(3).field == "primary-need" && firstError(3).line == 6)
+        #expect(firstError(4).field == "home-postcode" && firstError(4).line == 7)
+        #expect(firstError(5).field == "home-postcode" && firstError(5).line == 8)
+        #expect(firstError(6).field == "reference" && firstError(6).message == "duplicate of row 1")
+        #expect(firstError(8).line == 11 && recs[8]["reference"] is NSNull)
+        #expect(recs[1]["reference"] as? String == "T-002")
+        // The closing summary reconciles, in the summary files and on stderr.
+        #expect(r.err.contains("9 input rows = 3 listed + 6 errors"))
+        #expect(t.read("s.md").contains("| 9 | 3 | 6 | yes |"))
+        let s = try JSONSerialization.jsonObject(with: Data(t.read("s.json").utf8)) as! [String: Any]
+        #expect(s["rows"] as? Int == 9 && s["listed"] as? Int == 3 && s["errors"] as? Int == 6 && s["reconciles"] as? Bool == true)
+        #expect(!r.err.contains("SLCN mild"), "stderr carries counts and diagnostics, never whole rows")
+    }
+
+    @Test func outputIsByteIdenticalForAnyThreadCountAndBlockSize() throws {
+        let t = try Temp()
+        let csv = try t.write("c.csv", try syntheticCSV(24))
+        let e = try engineArgs(t)
+        let a = run(["--cohort", csv, "--output", t.path("a.jsonl"), "--threads", "1", "--block-size", "5", "--summary", t.path("a.md")] + e)
+        let b = run(["--cohort", csv, "--output", t.path("b.jsonl"), "--threads", "2", "--block-size", "16", "--summary", t.path("b.md")] + e)
+        #expect(a.code == 0 && b.code == 0)
+        #expect(t.read("a.jsonl") == t.read("b.jsonl"))
+        #expect(t.read("a.md") == t.read("b.md"))
+        let recs = records(t.read("a.jsonl"))
+        #expect(recs.count == 24)
+        #expect(recs.map { $0["row"] as! Int } == Array(1...24), "records are in input order")
+        let first = t.read("a.jsonl").split(separator: "\n")[0]
+        #expect(first.hasPrefix("{\"schema\":\"atl-batch/1\",\"row\":1,\"source\":\"\(csv):2\",\"reference\":\"SYN-999-000001\",\"status\":\"listed\",\"list\":{\"schema\":\"atl-list/1\""))
+        #expect(t.read("a.md").contains("**Synthetic children:** 24 of the 24"))
+    }
+
+    @Test func resumeAfterACrashGivesTheSameBytes() throws {
+        let t = try Temp()
+        let csv = try t.write("c.csv", try syntheticCSV(20, seed: 9))
+        let e = try engineArgs(t)
+        let common = ["--cohort", csv, "--threads", "2", "--block-size", "6", "--lists-dir"]
+        let whole = run(common + [t.path("lists-a"), "--output", t.path("whole.jsonl"), "--summary", t.path("whole.md")] + e)
+        #expect(whole.code == 0)
+        // Crash after 2 blocks of 6, leaving half of the third block's bytes (a partial trailing record).
+        let crashed = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md")] + e,
+                          hooks: .init(crashAfterBlocks: 2))
+        #expect(crashed.code == 3)
+        let partial = t.read("resumed.jsonl")
+        #expect(partial.count > 0 && !partial.hasSuffix("\n"), "the crash leaves a partial trailing record")
+        #expect(t.read("resumed.jsonl.state").contains("rows: 12\n"))
+        let resumed = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md"), "--resume"] + e)
+        #expect(resumed.code == 0)
+        #expect(resumed.err.contains("resuming after row 12 of 20"))
+        #expect(t.read("resumed.jsonl") == t.read("whole.jsonl"))
+        #expect(t.read("resumed.md") == t.read("whole.md"))
+        #expect(t.read("resumed.jsonl.state").contains("complete: yes"))
+        let listsA = try FileManager.default.contentsOfDirectory(atPath: t.path("lists-a")).sorted()
+        let listsB = try FileManager.default.contentsOfDirectory(atPath: t.path("lists-b")).sorted()
+        #expect(listsA == listsB && listsA.count == 20 && listsA.first == "000001-SYN-999-000001.md")
+        // Resuming a finished run redoes nothing and changes nothing.
+        let again = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md"), "--resume"] + e)
+        #expect(again.code == 0 && t.read("resumed.jsonl") == t.read("whole.jsonl"))
+    }
+
+    @Test func resumeRefusesADifferentConfiguration() throws {
+        let t = try Temp()
+        let csv = try t.write("c.csv", try syntheticCSV(10))
+        var e = try engineArgs(t)
+        let crashed = run(["--cohort", csv, "--output", t.path("o.jsonl"), "--block-size", "4"] + e, hooks: .init(crashAfterBlocks: 1))
+        #expect(crashed.code == 3)
+        e[e.count - 1] = "2026-11-24"
+        let r = run(["--cohort", csv, "--output", t.path("o.jsonl"), "--block-size", "4", "--resume"] + e)
+        #expect(r.code == 2)
+        #expect(r.err.contains("run again without --resume"))
+    }
+
+    @Test func aFolderOfProfilesIsReadInFileNameOrder() throws {
+        let t = try Temp()
+        let dir = t.path("profiles")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let profile = { (ref: String) in "format: atl-profile/1\nreference: \(ref)\nsynthetic: yes\nprimary-need: ASD\nplacement-year: 7\nhome-postcode: TF3 1AB\n" }
+        _ = try t.write("profiles/b.profile", profile("P-B"))
+        _ = try t.write("profiles/a.profile", profile("P-A"))
+        _ = try t.write("profiles/c.profile", "format: atl-profile/1\nreference: P-C\nprimary-need: ASD\n")
+        _ = try t.write("profiles/notes.txt", "not a profile")
+        let r = run(["--cohort", dir, "--output", t.path("o.jsonl")] + (try engineArgs(t)))
+        #expect(r.code == 2)
+        let recs = records(t.read("o.jsonl"))
+        #expect(recs.map { $0["reference"] as? String } == ["P-A", "P-B", "P-C"])
+        #expect(recs.map { $0["source"] as! String } == ["a", "b", "c"].map { dir + "/\($0).profile:1" })
+        #expect(recs.map { $0["status"] as! String } == ["listed", "listed", "error"])
+    }
+
+    @Test func synthCohortIsDeterministicAndMarkedSynthetic() throws {
+        let t = try Temp()
+        let pc = try t.write("pc.txt", Self.postcodes)
+        for name in ["a.csv", "b.csv"] {
+            let c = CapturingConsole()
+            let code = ATL.run(["synth-cohort", "--la", "999", "--size", "25", "--seed", "4", "--year", "R,7,12",
+                                "--postcodes", pc, "--output", t.path(name)], console: c.console)
+            #expect(code == 0)
+        }
+        #expect(t.read("a.csv") == t.read("b.csv"))
+        let lines = t.read("a.csv").split(separator: "\r\n")
+        #expect(lines.count == 26)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("SYN-999-") && $0.contains(",yes,") })
+        let c = CapturingConsole()
+        #expect(ATL.run(["synth-cohort", "--la", "335", "--postcodes", pc, "--output", t.path("x.csv")], console: c.console) == 1)
+    }
+}

@@ -182,6 +182,65 @@ import ATLCore
         #expect(recs.map { $0["status"] as! String } == ["listed", "listed", "error"])
     }
 
+    @Test func aChildWithNoSuitableSettingIsStillListed() throws {
+        let t = try Temp()
+        let csv = try t.write("c.csv", "reference,primary-need,placement-year,home-postcode,max-journey\r\nZ-1,ASD,7,SY1 1AN,1 km\r\n")
+        let r = run(["--cohort", csv, "--output", t.path("o.jsonl"), "--summary-json", t.path("s.json")] + (try engineArgs(t)))
+        #expect(r.code == 0)
+        let rec = records(t.read("o.jsonl"))[0]
+        #expect(rec["status"] as? String == "listed")
+        let list = rec["list"] as! [String: Any]
+        #expect((list["entries"] as! [Any]).isEmpty)
+        let summary = list["summary"] as! [String: Any]
+        #expect(summary["eligible"] as? Int == 0)
+        #expect((summary["excluded"] as! [[String: Any]]).contains { $0["rule"] as? String == "journey" })
+        let s = try JSONSerialization.jsonObject(with: Data(t.read("s.json").utf8)) as! [String: Any]
+        let all = s["all"] as! [String: Any]
+        #expect(all["no_suitable_setting"] as? Int == 1 && all["nothing_within_max_journey"] as? Int == 1)
+    }
+
+    @Test func aBatchListIsTheListThatAtlListWrites() throws {
+        let t = try Temp()
+        let dir = t.path("one")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let profile = try t.write("one/child.profile", """
+            format: atl-profile/1
+            reference: EX-0001
+            synthetic: yes
+            primary-need: ASD severe
+            secondary-needs: SLCN moderate
+            desirable: sensory-room, quiet-space
+            placement-year: 7
+            home-postcode: TF3 1AB
+            max-journey: 12 miles
+
+            """)
+        let e = try engineArgs(t)
+        #expect(run(["--cohort", dir, "--output", t.path("o.jsonl")] + e).code == 0)
+        let c = CapturingConsole()
+        #expect(ATL.run(["list", "--profile", profile, "--format", "json"] + e, console: c.console) == 0)
+        let single = try JSONSerialization.jsonObject(with: Data(c.out.utf8)) as! NSDictionary
+        let batch = records(t.read("o.jsonl"))[0]["list"] as! NSDictionary
+        #expect(batch == single)
+    }
+
+    @Test func progressRedrawsInPlaceOnATerminalAndPrintsLinesOtherwise() {
+        final class Sink: @unchecked Sendable { var text = "" }
+        let sink = Sink()
+        let tty = Console(out: { _ in }, err: { sink.text += $0 }, errIsTerminal: true)
+        let p = BatchCommand.Progress(total: 100, already: 0, console: tty)
+        p.update(50)
+        p.update(100)
+        p.finish()
+        #expect(sink.text.hasPrefix("\r[") && sink.text.contains("100/100 children") && sink.text.hasSuffix("\n"))
+        let plain = CapturingConsole()
+        let q = BatchCommand.Progress(total: 100, already: 0, console: plain.console)
+        for i in 1...100 { q.update(i) }
+        q.finish()
+        #expect(plain.err.split(separator: "\n").count == 10)
+        #expect(!plain.err.contains("\r"))
+    }
+
     @Test func synthCohortIsDeterministicAndMarkedSynthetic() throws {
         let t = try Temp()
         let pc = try t.write("pc.txt", Self.postcodes)

@@ -154,7 +154,7 @@ enum BatchCommand {
         }
         for l in errorLines.prefix(20) { console.errLine(l) }
         if summary.errors > 0 && errorLines.count >= 20 { console.errLine("… see the error records in \(output) for the rest") }
-        console.errLine("atl batch: \(summary.rows) input rows = \(summary.listed) listed + \(summary.errors) errors; "
+        console.errLine("atl batch: \(summary.rows) input rows = \(summary.listed) listed + \(summary.errors) error\(summary.errors == 1 ? "" : "s"); "
                         + "\(summary.all.fewerThanK) listed children have fewer than \(k) suitable settings, \(summary.all.noneSuitable) have none")
         return summary.errors > 0 ? 2 : 0
     }

@@ -33,6 +33,7 @@ docs/examples/lists/regenerate.sh
 # Allocation worked example (docs/allocation.md): a batch of 15 synthetic profiles, then the simulation.
 al=docs/examples/allocation
 "$ATL" batch --cohort "$al/profiles" --output "$al/example-la-batch.jsonl" --date "$date" 2>/dev/null || true
+rm -f "$al/example-la-batch.jsonl.state"   # resume state of a finished run: not an example
 for format in md json csv; do
     "$ATL" allocate --lists "$al/example-la-batch.jsonl" --date "$date" --format "$format" \
         --output "$al/example-la-allocation.$format" 2>/dev/null

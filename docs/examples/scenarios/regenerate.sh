@@ -15,7 +15,7 @@ if [ -z "${ATL:-}" ]; then
 fi
 
 # Worked example 1: the fictional example LA, ASD demand +20% over three years with no new places.
-"$ATL" synth-cohort --la 999 --size 120 --seed 7 --year 7 --output "$out/example-la-cohort.csv"
+"$ATL" synth-cohort --la 999 --size 400 --seed 7 --year 7 --output "$out/example-la-cohort.csv"
 for format in html md json; do
     "$ATL" scenario --cohort "$out/example-la-cohort.csv" --scenario examples/scenarios/asd-demand-plus-20.scenario \
         --catalogue provision-catalogue/example-la --seed 7 --date "$date" --format "$format" \

@@ -13,7 +13,7 @@ public enum ATL {
         [
             ListCommand.spec, WhyCommand.spec, WeightsCommand.spec, ValidateCommand.spec, AuditCommand.spec,
             ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
-            IndexCommand.spec,
+            IndexCommand.spec, SynthNationalCommand.spec,
         ]
     }
 

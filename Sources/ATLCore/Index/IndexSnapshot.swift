@@ -35,11 +35,19 @@ public struct IndexSnapshot: Sendable {
         var p = SnapshotWriter(reserve: 1 << 20)
         IndexSnapshot.encode(index, into: &p)
         p.string(catalogue.root)
-        p.u64(UInt64(catalogue.settings.count))
+        // Settings: an offset table, then each setting's record, so a load decodes them in parallel.
+        var blob = SnapshotWriter(reserve: 1 << 20)
+        var offsets: [UInt64] = []
+        offsets.reserveCapacity(catalogue.settings.count)
         for s in catalogue.settings {
-            IndexSnapshot.encode(s, into: &p)
-            p.string(catalogue.files[s.urn] ?? "")
+            offsets.append(UInt64(blob.bytes.count))
+            IndexSnapshot.encode(s, into: &blob)
+            blob.string(catalogue.files[s.urn] ?? "")
         }
+        p.u64(UInt64(catalogue.settings.count))
+        p.array(offsets)
+        p.u64(UInt64(blob.bytes.count))
+        p.bytes.append(contentsOf: blob.bytes)
         p.u64(UInt64(fingerprint.files.count))
         for f in fingerprint.files {
             p.string(f.path); p.int(f.size); p.int(f.modified); p.string(f.sha256)
@@ -141,13 +149,24 @@ public struct IndexSnapshot: Sendable {
             let catalogueRoot = try q.string()
             let n = Int(try q.u64())
             guard n == header.settings, n == index.count else { throw SnapshotReader.Truncated() }
+            let offsets = try q.array(UInt64.self)
+            let blobLength = Int(clamping: try q.u64())
+            let blob = try q.take(blobLength)
+            guard offsets.count == n, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }),
+                  offsets.last.map({ $0 < UInt64(blobLength) }) ?? true else { throw SnapshotReader.Truncated() }
+            let shared = UnsafeSendable(blob)
+            let decoded = Parallel.map(n) { i -> (Setting, String)? in
+                let end = i + 1 < n ? Int(offsets[i + 1]) : shared.value.count
+                var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: shared.value[..<end]), offset: Int(offsets[i]))
+                guard let s = try? decodeSetting(&r), let path = try? r.string(), r.offset == end else { return nil }
+                return (s, path)
+            }
             var settings: [Setting] = []
             settings.reserveCapacity(n)
             var files: [Int: String] = [:]
             files.reserveCapacity(n)
-            for _ in 0..<n {
-                let s = try decodeSetting(&q)
-                let path = try q.string()
+            for d in decoded {
+                guard let (s, path) = d else { throw SnapshotReader.Truncated() }
                 if !path.isEmpty { files[s.urn] = path }
                 settings.append(s)
             }

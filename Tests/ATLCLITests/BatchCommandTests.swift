@@ -9,6 +9,8 @@ import ATLCore
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let postcodes = """
         # test lookup: real postcodes copied from provision-catalogue/geography/postcodes-west-midlands.txt
+        @B1 E08000025
+        1BA 406875 286393
         @SY1 E06000051
         1AN 349490 313096
         1DA 349398 312722
@@ -184,7 +186,7 @@ import ATLCore
 
     @Test func aChildWithNoSuitableSettingIsStillListed() throws {
         let t = try Temp()
-        let csv = try t.write("c.csv", "reference,primary-need,placement-year,home-postcode,max-journey\r\nZ-1,ASD,7,SY1 1AN,1 km\r\n")
+        let csv = try t.write("c.csv", "reference,primary-need,placement-year,home-postcode,max-journey\r\nZ-1,ASD,7,B1 1BA,1 km\r\n")
         let r = run(["--cohort", csv, "--output", t.path("o.jsonl"), "--summary-json", t.path("s.json")] + (try engineArgs(t)))
         #expect(r.code == 0)
         let rec = records(t.read("o.jsonl"))[0]

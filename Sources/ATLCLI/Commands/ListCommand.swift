@@ -14,6 +14,7 @@ enum EngineOptions {
         .value("postcodes", "file", "Postcode lookup", default: defaultPostcodes),
         .value("travel-matrix", "csv", "Road distances/times from a routing engine (docs/travel-matrix.md)"),
         .value("date", "YYYY-MM-DD", "Date written in the audit stamp (default: today); fix it to reproduce an output"),
+        .value("index", "file", "Load the catalogue from this snapshot ('atl index') instead of its text files"),
     ]
 
     static func date(_ args: ParsedArguments) throws -> String {
@@ -43,7 +44,15 @@ enum EngineOptions {
     }
 
     static func engine(_ args: ParsedArguments, console: Console, needPostcodes: Bool = true) throws -> MatchingEngine {
-        let catalogue = try CommandSupport.loadCatalogue(args.value("catalogue")!, console: console)
+        var catalogue: Catalogue
+        var index: CompiledIndex?
+        if let path = args.value("index") {
+            let snapshot = try IndexSnapshot.load(path: path, engineVersion: ATL.version)
+            try snapshot.checkFresh(catalogueRoot: args.value("catalogue")!, file: path)
+            (catalogue, index) = (snapshot.catalogue, snapshot.index)
+        } else {
+            catalogue = try CommandSupport.loadCatalogue(args.value("catalogue")!, console: console)
+        }
         let w = try weights(args)
         var postcodes: PostcodeLookup?
         var districts = DistrictTable()
@@ -63,7 +72,7 @@ enum EngineOptions {
             case .failure(let e): throw CLIError.input(e.diagnostics)
             }
         }
-        return MatchingEngine(catalogue: catalogue, weights: w, postcodes: postcodes, districts: districts,
+        return MatchingEngine(catalogue: catalogue, index: index, weights: w, postcodes: postcodes, districts: districts,
                               matrix: matrix, engineVersion: ATL.version)
     }
 

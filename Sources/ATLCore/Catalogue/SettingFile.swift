@@ -89,13 +89,13 @@ public enum SettingFile {
         let lines = TextDecoding.lines(text)
         var i = 0
         while i < lines.count, lines[i].allSatisfy(\.isWhitespace) { i += 1 }
-        guard i < lines.count, lines[i].trimmingCharacters(in: .whitespaces) == "---" else {
+        guard i < lines.count, TextDecoding.trimSpaces(lines[i]) == "---" else {
             return (nil, [Diagnostic(file: file, line: min(i + 1, max(lines.count, 1)),
                                      "a setting file starts with a '---' line, then the header, then '---'")])
         }
         let headerStart = i + 1
         var headerEnd = headerStart
-        while headerEnd < lines.count, lines[headerEnd].trimmingCharacters(in: .whitespaces) != "---" { headerEnd += 1 }
+        while headerEnd < lines.count, TextDecoding.trimSpaces(lines[headerEnd]) != "---" { headerEnd += 1 }
         if headerEnd == lines.count {
             return (nil, [Diagnostic(file: file, line: i + 1, "the header opened here is never closed with a '---' line")])
         }
@@ -145,7 +145,7 @@ public enum SettingFile {
             if line.hasPrefix("## ") || line == "##" {
                 close()
                 sawHeading = true
-                let heading = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                let heading = String(TextDecoding.trimSpaces(line.dropFirst(2)))
                 if let s = ReportSection(heading: heading) {
                     if let first = sectionLine[s] {
                         diags.append(Diagnostic(file: file, line: n + 1, field: "## " + heading,

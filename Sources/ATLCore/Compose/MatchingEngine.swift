@@ -149,6 +149,9 @@ public struct MatchingEngine: Sendable {
                 notes.append("\(unknownType) listed settings have no published type of establishment: the diversity rule cannot count them as a type, and their need match earns nothing until it is known.")
             }
         }
+        if entries.contains(where: { NationalSynthesis.isSynthetic($0.setting) }) {
+            notes.append("SYNTHETIC benchmark data: the listed settings are real schools, but their type, SEN provision, vacancies, facilities and report text were invented by 'atl synth-national'. Do not use this list for a child.")
+        }
         if home.approximate { notes.append("The home location is approximate (the centre of the postcode district), so journeys are approximate.") }
         return AdvisoryList(
             reference: p.reference, synthetic: p.synthetic, fictionalCatalogue: catalogue.isFictional,

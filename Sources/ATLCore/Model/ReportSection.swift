@@ -153,7 +153,15 @@ public enum ReportSection: String, CaseIterable, Sendable, Comparable, Hashable,
     }
 
     static func normalise(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        // CharacterSet.alphanumerics (letters, marks, numbers), without Foundation's bridging on Linux.
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { c in
+            if c.isASCII { return (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0x61 && c.value <= 0x7A) || (c.value >= 0x41 && c.value <= 0x5A) }
+            switch c.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber: return true
+            default: return false
+            }
+        }))
     }
 
     private static let byNormalisedHeading: [String: ReportSection] = {

@@ -1,6 +1,22 @@
 /// Decoding of the engine's text inputs: strict UTF-8 with a line number on the first bad byte, a leading
 /// byte-order mark tolerated and dropped, CRLF and LF line ends both accepted.
 public enum TextDecoding {
+    /// `s.trimmingCharacters(in: .whitespaces)` — tab and Unicode space separators (Zs) — in pure Swift:
+    /// Foundation's version bridges through NSString on Linux and dominated catalogue parsing and quoting.
+    public static func trimSpaces(_ s: Substring) -> Substring {
+        var u = s.unicodeScalars
+        while let f = u.first, isSpace(f) { u = u.dropFirst() }
+        while let l = u.last, isSpace(l) { u = u.dropLast() }
+        return Substring(u)
+    }
+
+    public static func trimSpaces(_ s: String) -> String { String(trimSpaces(s[...])) }
+
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c.value == 0x20 || c.value == 0x09 }
+        return c.properties.generalCategory == .spaceSeparator
+    }
+
     /// Decodes bytes as UTF-8. On failure, reports the 1-based line holding the first invalid byte.
     public static func decodeUTF8(_ bytes: some Collection<UInt8>, file: String) -> Result<String, Diagnostic> {
         var body = Array(bytes)
@@ -54,13 +70,13 @@ public struct KeyValueLine: Sendable {
 
     /// Parses `key: value`; nil for blank lines and `#` comments. Throws a diagnostic for anything else.
     public static func parse(_ text: Substring, line: Int, file: String) throws(Diagnostic) -> KeyValueLine? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(TextDecoding.trimSpaces(text))
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
         guard let colon = trimmed.firstIndex(of: ":") else {
             throw Diagnostic(file: file, line: line, "expected 'key: value', got \"\(trimmed.prefix(60))\"")
         }
-        let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let key = TextDecoding.trimSpaces(trimmed[..<colon]).lowercased()
+        let value = String(TextDecoding.trimSpaces(trimmed[trimmed.index(after: colon)...]))
         guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
             throw Diagnostic(file: file, line: line, "'\(key)' is not a field name (letters, digits, '-' and '.')")
         }

@@ -114,7 +114,7 @@ public enum EvidenceQuotes {
         var paragraphs: [String] = []
         var current = ""
         for raw in TextDecoding.lines(text) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = String(TextDecoding.trimSpaces(raw))
             let startsItem = line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("#")
                 || (line.first?.isNumber ?? false && line.contains(". ") && line.prefix(4).contains("."))
             if line.isEmpty || startsItem {
@@ -142,7 +142,7 @@ public enum EvidenceQuotes {
             }
             if !sentence.isEmpty { out.append(sentence) }
         }
-        return out.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return out.map(TextDecoding.trimSpaces).filter { !$0.isEmpty }
     }
 
     static func trimmed(_ s: String, limit: Int = 240) -> String {

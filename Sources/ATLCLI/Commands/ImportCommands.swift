@@ -51,14 +51,15 @@ enum ImportPostcodesCommand {
         let path = try args.required("csv")
         var reader: CSVReader
         reader = try CSVReader.open(path: path)
-        let (rows, diags) = PostcodeImporter.read(&reader)
+        let (rows, diags, duplicates) = PostcodeImporter.read(&reader)
         if !diags.isEmpty { throw CLIError.input(diags) }
         let header = ["ATL postcode lookup: postcode -> British National Grid easting/northing (metres) and ONS district.",
                       "Format: '@OUTCODE DISTRICT' lines, then 'INWARD EASTING NORTHING [DISTRICT]'. See PROVENANCE.md."]
             + args.values("note")
         let text = PostcodeLookup.render(rows, header: header)
         try CommandSupport.write(text, to: args.value("output")!)
-        console.line("\(rows.count) postcodes written to \(args.value("output")!)")
+        console.line("\(rows.count) postcodes written to \(args.value("output")!)"
+                     + (duplicates > 0 ? " (\(duplicates) repeated \(duplicates == 1 ? "row" : "rows") with the same values left out)" : ""))
         return 0
     }
 }

@@ -51,14 +51,15 @@ enum ImportPostcodesCommand {
         let path = try args.required("csv")
         var reader: CSVReader
         reader = try CSVReader.open(path: path)
-        let (rows, diags) = PostcodeImporter.read(&reader)
+        let (rows, diags, duplicates) = PostcodeImporter.read(&reader)
         if !diags.isEmpty { throw CLIError.input(diags) }
         let header = ["ATL postcode lookup: postcode -> British National Grid easting/northing (metres) and ONS district.",
                       "Format: '@OUTCODE DISTRICT' lines, then 'INWARD EASTING NORTHING [DISTRICT]'. See PROVENANCE.md."]
             + args.values("note")
         let text = PostcodeLookup.render(rows, header: header)
         try CommandSupport.write(text, to: args.value("output")!)
-        console.line("\(rows.count) postcodes written to \(args.value("output")!)")
+        console.line("\(rows.count) postcodes written to \(args.value("output")!)"
+                     + (duplicates > 0 ? " (\(duplicates) repeated \(duplicates == 1 ? "row" : "rows") with the same values left out)" : ""))
         return 0
     }
 }
@@ -79,7 +80,8 @@ enum ImportGIASCommand {
         name: "import-gias",
         abstract: "Import the DfE GIAS establishment extract (edubasealldataYYYYMMDD.csv) into a catalogue folder.",
         discussion: """
-            Reads the full extract (Windows-1252, RFC 4180) as a stream: open establishments only, types mapped to
+            Reads the full extract (Windows-1252, or UTF-8 when the file has a byte-order mark or is valid
+            UTF-8 with non-ASCII characters, as a re-saved copy often is; stderr says which) as a stream: open establishments only, types mapped to
             setting groups, SEN1..SEN13 to need codes, resourced provision / SEN unit places, age range, capacity,
             gender. Re-importing replaces only GIAS facts and keeps hand-written fields (facilities, Ofsted,
             cost band) and every report section. Every rejected row is reported as file:line: field.
@@ -87,7 +89,7 @@ enum ImportGIASCommand {
             exits 2.
             """,
         options: [
-            .positional("csv", "The GIAS extract (Windows-1252)"),
+            .positional("csv", "The GIAS extract (Windows-1252 or UTF-8)"),
             .value("catalogue", "dir", "Catalogue folder to create or update", required: true),
             .value("la", "code", "Only settings of this LA code (e.g. 894)", repeatable: true),
             .value("extract-date", "YYYY-MM-DD", "Date of the extract (default: from the file name)"),
@@ -100,8 +102,12 @@ enum ImportGIASCommand {
             guard let c = Int(v), (100...999).contains(c) else { throw CLIError.usage("--la expects a three-digit LA code, got \"\(v)\"") }
             las.insert(c)
         }
+        if let d = args.value("extract-date"), !GIASImporter.isValidExtractDate(d) {
+            throw CLIError.usage("--extract-date: \(GIASImporter.extractDateProblem(d))")
+        }
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError.input([Diagnostic(file: path, "file not found")]) }
         let result = GIASImporter.importExtract(path: path, extractDate: args.value("extract-date"))
+        if let note = result.encodingNote { console.errLine("\(path): \(note)") }
         for w in result.warnings { console.errLine(w.description) }
         if result.hasErrors && !args.flag("keep-going") {
             throw CLIError.input(result.errors)

@@ -67,7 +67,7 @@ enum EngineOptions {
         }
         var matrix: TravelMatrix?
         if let m = args.value("travel-matrix") {
-            switch TravelMatrix.load(path: m) {
+            switch TravelMatrix.load(path: m, catalogue: catalogue, postcodes: postcodes) {
             case .success(let t): matrix = t
             case .failure(let e): throw CLIError.input(e.diagnostics)
             }

@@ -44,7 +44,8 @@ public struct Catalogue: Sendable {
 }
 
 /// Reads a catalogue folder: every `*.setting.md` file below it (other files, such as README.md, are not
-/// settings and are not read). Problems in any file are collected, never skipped.
+/// settings and are not read; a `*.md` file that opens like a setting file gets a warning naming it).
+/// Problems in any file are collected, never skipped.
 public enum CatalogueLoader {
     public struct Result: Sendable {
         /// The catalogue, when no file had an error.
@@ -58,6 +59,11 @@ public enum CatalogueLoader {
 
     /// Lists setting files below `root`, as sorted catalogue-relative paths.
     public static func settingFiles(root: String) throws(Diagnostic) -> [String] {
+        try listFiles(root: root).settings
+    }
+
+    /// Setting files and the other Markdown files (`*.md` in any letter case) below `root`, sorted.
+    static func listFiles(root: String) throws(Diagnostic) -> (settings: [String], otherMarkdown: [String]) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else {
             throw Diagnostic(file: root, "catalogue folder not found")
@@ -66,17 +72,45 @@ public enum CatalogueLoader {
         guard let e = FileManager.default.enumerator(atPath: root) else {
             throw Diagnostic(file: root, "cannot list the catalogue folder")
         }
-        var out: [String] = []
+        var out: [String] = [], other: [String] = []
         while let rel = e.nextObject() as? String {
             if rel.hasSuffix(SettingFile.fileSuffix) { out.append(rel) }
+            else if rel.lowercased().hasSuffix(".md") { other.append(rel) }
         }
-        return out.sorted()
+        return (out.sorted(), other.sorted())
+    }
+
+    /// Whether a file's first bytes are a setting file's opening (`---`, then `format: atl-setting/...`),
+    /// after an optional byte-order mark, so a setting saved under a mistyped name can be pointed out.
+    static func looksLikeSettingFile(_ head: [UInt8]) -> Bool {
+        var text = String(decoding: head, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard lines.count >= 2, lines[0] == "---" else { return false }
+        return lines[1].replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("format:atl-setting")
+    }
+
+    /// Warnings for Markdown files below `root` that open like a setting file but are not named
+    /// `*.setting.md`, so the loader does not read them.
+    static func misnamedSettingFiles(_ others: [String], display: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for rel in others {
+            let path = display + "/" + rel
+            guard let h = FileHandle(forReadingAtPath: path) else { continue }
+            let head = (try? h.read(upToCount: 256)) ?? nil
+            try? h.close()
+            guard let head, looksLikeSettingFile([UInt8](head)) else { continue }
+            out.append(Diagnostic(file: path, line: 1,
+                "this file starts like a setting file but is not named *\(SettingFile.fileSuffix), so it is not read; rename it if it is a setting", severity: .warning))
+        }
+        return out
     }
 
     /// Loads and validates every setting file below `root`, in parallel.
     public static func load(root: String, threads: Int = Parallel.defaultThreads) -> Result {
-        let paths: [String]
-        do { paths = try settingFiles(root: root) } catch {
+        let paths: [String], others: [String]
+        do { (paths, others) = try listFiles(root: root) } catch {
             return Result(catalogue: nil, diagnostics: [error], fileCount: 0)
         }
         let display = root.hasSuffix("/") ? String(root.dropLast()) : root
@@ -91,7 +125,7 @@ public enum CatalogueLoader {
             let (s, d) = SettingFile.parse(bytes, file: shown)
             return Parsed(setting: s, diags: d, hash: s == nil ? "" : SHA256.hex(bytes))
         }
-        var diags = parsed.flatMap(\.diags)
+        var diags = parsed.flatMap(\.diags) + misnamedSettingFiles(others, display: display)
         var byURN: [Int: Int] = [:]
         var settings: [(Setting, String, String)] = []
         for (i, p) in parsed.enumerated() {

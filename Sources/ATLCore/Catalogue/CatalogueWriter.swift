@@ -68,6 +68,7 @@ public enum CatalogueWriter {
 
     /// Merges `imported` into the catalogue at `root` (created if missing) and writes changed files only.
     /// Existing files must load cleanly; otherwise nothing is written and their problems are thrown.
+    /// Real settings are never written into a folder of fictional ones, nor the reverse (nothing is written).
     public static func write(_ imported: [Setting], into root: String, owned: Set<SettingFile.Field>,
                              isOwnSource: @escaping (String) -> Bool) throws(InputError) -> Summary {
         var existing: [Int: (Setting, String)] = [:]
@@ -78,6 +79,12 @@ public enum CatalogueWriter {
                 let r = CatalogueLoader.load(root: root)
                 guard let cat = r.catalogue else { throw InputError(r.errors) }
                 for s in cat.settings { existing[s.urn] = (s, cat.files[s.urn]!) }
+                if let clash = imported.first(where: { $0.fictional != cat.isFictional }),
+                   let there = cat.settings.first {
+                    let (what, other) = cat.isFictional ? ("fictional", "real") : ("real", "fictional")
+                    throw InputError(Diagnostic(file: root, field: "fictional",
+                        "this catalogue folder holds \(what) settings (e.g. \(cat.files[there.urn] ?? "URN \(there.urn)")) and the import has \(other) ones (e.g. URN \(clash.urn)); real and fictional settings are never mixed, so nothing was written: import into a new folder"))
+                }
             }
         }
         var summary = Summary()

@@ -17,6 +17,9 @@ public struct GIASImport: Sendable {
     /// "blank line"), sorted by reason.
     public var skipped: [(reason: String, count: Int)]
 
+    /// How the file's bytes were read, and why ("UTF-8 (byte-order mark)"); nil when read from memory.
+    public var encodingNote: String?
+
     public init(settings: [Setting] = [], diagnostics: [Diagnostic] = [], rowsRead: Int = 0, rowsRejected: Int = 0,
                 skipped: [(reason: String, count: Int)] = []) {
         self.settings = settings
@@ -129,17 +132,71 @@ public enum GIASImporter {
         "children's centre linked site",
     ]
 
-    /// Reads the extract at `path` (Windows-1252). When `extractDate` is nil it is taken from a DfE file name
-    /// `edubasealldataYYYYMMDD.csv`, if the name has that shape.
+    /// Reads the extract at `path`. The DfE publishes it in Windows-1252, but a copy re-saved by a spreadsheet
+    /// is often UTF-8: see ``detectEncoding(path:)``; the result's `encodingNote` says which was used.
+    /// When `extractDate` is nil it is taken from a DfE file name `edubasealldataYYYYMMDD.csv`, if the name has
+    /// that shape; a given `extractDate` must be a real date written YYYY-MM-DD (else an error, nothing read).
     public static func importExtract(path: String, extractDate: String?) -> GIASImport {
+        if let d = extractDate, !isValidExtractDate(d) {
+            return GIASImport(diagnostics: [Diagnostic(file: path, field: "extract-date", extractDateProblem(d))])
+        }
+        let detected: (encoding: CSVReader.Encoding, note: String)
         var reader: CSVReader
         do {
-            reader = try CSVReader.open(path: path, encoding: .windows1252)
+            detected = try detectEncoding(path: path)
+            reader = try CSVReader.open(path: path, encoding: detected.encoding)
         } catch {
             return GIASImport(diagnostics: [error])
         }
         let date = extractDate ?? Self.extractDate(fromFileName: (path as NSString).lastPathComponent)
-        return importExtract(reader: &reader, sourceName: path, extractDate: date)
+        var result = importExtract(reader: &reader, sourceName: path, extractDate: date)
+        result.encodingNote = detected.note
+        return result
+    }
+
+    /// Which encoding to read the file at `path` in: UTF-8 when it starts with a UTF-8 byte-order mark, or when
+    /// its bytes are valid UTF-8 with at least one multi-byte sequence (Windows-1252 text with accented
+    /// letters is almost never valid UTF-8); Windows-1252 otherwise (plain ASCII reads the same either way).
+    /// Streams the file once in 64 KiB chunks. The note says which was chosen and why, for the user.
+    public static func detectEncoding(path: String) throws(Diagnostic) -> (encoding: CSVReader.Encoding, note: String) {
+        guard let h = FileHandle(forReadingAtPath: path) else {
+            throw Diagnostic(file: path, "cannot open the file for reading")
+        }
+        defer { try? h.close() }
+        var check = UTF8Check()
+        while true {
+            let d: Data?
+            do { d = try h.read(upToCount: 1 << 16) } catch {
+                throw Diagnostic(file: path, "cannot read the file")
+            }
+            guard let d, !d.isEmpty else { break }
+            check.feed([UInt8](d))
+            if check.invalid || check.hasBOM { break }
+        }
+        check.finish()
+        if check.hasBOM { return (.utf8, "read as UTF-8 (the file starts with a UTF-8 byte-order mark)") }
+        if !check.invalid && check.multiByte {
+            return (.utf8, "read as UTF-8 (the bytes are valid UTF-8 with non-ASCII characters)")
+        }
+        if check.invalid { return (.windows1252, "read as Windows-1252, the encoding of the DfE extract (the bytes are not valid UTF-8)") }
+        return (.windows1252, "read as Windows-1252, the encoding of the DfE extract (the file is plain ASCII)")
+    }
+
+    /// Whether `s` is a real calendar date written YYYY-MM-DD, in the years 2000–2099.
+    public static func isValidExtractDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard s.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (2000...2099).contains(y), (1...12).contains(m) else { return false }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
+    }
+
+    /// The message for an `extractDate` that ``isValidExtractDate(_:)`` refuses.
+    public static func extractDateProblem(_ s: String) -> String {
+        "\"\(s)\" is not a date: give the extract's date as YYYY-MM-DD (e.g. 2026-01-30), a real calendar date from 2000 to 2099"
     }
 
     /// Reads the extract from `reader`; `sourceName` is the file name used in diagnostics.
@@ -149,7 +206,7 @@ public enum GIASImporter {
         return run.result()
     }
 
-    /// "edubasealldata20260130.csv" → "2026-01-30"; nil for any other name.
+    /// "edubasealldata20260130.csv" → "2026-01-30"; nil for any other name or an impossible date.
     public static func extractDate(fromFileName name: String) -> String? {
         let lower = name.lowercased()
         let prefix = "edubasealldata", suffix = ".csv"
@@ -157,8 +214,8 @@ public enum GIASImporter {
         let digits = lower.dropFirst(prefix.count).dropLast(suffix.count)
         guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let y = digits.prefix(4), m = digits.dropFirst(4).prefix(2), d = digits.suffix(2)
-        guard let mm = Int(m), let dd = Int(d), (1...12).contains(mm), (1...31).contains(dd) else { return nil }
-        return "\(y)-\(m)-\(d)"
+        let date = "\(y)-\(m)-\(d)"
+        return isValidExtractDate(date) ? date : nil
     }
 
     /// The `sources` line: "DfE GIAS establishment extract 2026-01-30".
@@ -572,5 +629,45 @@ private struct RowParser {
                     "unknown type of resourced provision \"\(t)\" (expected Resourced provision, SEN unit, or Resourced provision and SEN unit); left unknown")
             return nil
         }
+    }
+}
+
+/// Streaming UTF-8 validity check for ``GIASImporter/detectEncoding(path:)``: bytes may be fed in any chunks.
+struct UTF8Check {
+    private(set) var invalid = false
+    private(set) var multiByte = false
+    private(set) var hasBOM = false
+    private var started = false
+    /// Bytes of an incomplete sequence at the end of the last chunk.
+    private var carry: [UInt8] = []
+
+    mutating func feed(_ chunk: [UInt8]) {
+        guard !invalid else { return }
+        var bytes = carry + chunk
+        carry = []
+        if !started {
+            if bytes.count < 3 && [0xEF, 0xBB, 0xBF].starts(with: bytes) { carry = bytes; return }
+            started = true
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { hasBOM = true; return }
+        }
+        // Hold back a sequence cut by the chunk end: its lead byte is within the last three bytes.
+        var i = bytes.count - 1
+        while i >= 0 && i >= bytes.count - 3 {
+            let b = bytes[i]
+            if b & 0xC0 != 0x80 {
+                let need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                if bytes.count - i < need { carry = Array(bytes[i...]); bytes.removeLast(bytes.count - i) }
+                break
+            }
+            i -= 1
+        }
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            if String(validating: bytes, as: UTF8.self) == nil { invalid = true } else { multiByte = true }
+        }
+    }
+
+    /// Ends the input: a sequence still incomplete (or a lone part of a byte-order mark) is invalid.
+    mutating func finish() {
+        if !carry.isEmpty { invalid = true; carry = [] }
     }
 }

@@ -33,6 +33,22 @@ public struct PostcodeLookup: Sendable {
 
     public var count: Int { keys.count }
 
+    /// The postcode areas (the letters that start an outward code: "B", "TF") the loaded file holds, sorted.
+    public var areas: [String] {
+        Set(outcodes.keys.map { String($0.prefix { $0.isLetter }) }).sorted()
+    }
+
+    /// The file's `# Source: ...` comment line (without "# "), if it has one.
+    public private(set) var sourceNote: String?
+
+    /// What the loaded file covers, for messages: "1234 postcodes in the B, DY and TF areas; Source: ...".
+    public var coverage: String {
+        let a = areas
+        let list = a.count <= 1 ? a.joined() : a.dropLast().joined(separator: ", ") + " and " + a.last!
+        return "\(count) postcode\(count == 1 ? "" : "s") in the \(list) area\(a.count == 1 ? "" : "s")"
+            + (sourceNote.map { "; \($0)" } ?? "")
+    }
+
     public init() {}
 
     /// Packs a postcode into 6 bits per character (A–Z, 0–9): the outward code left-aligned in 4 slots, then
@@ -116,7 +132,8 @@ public struct PostcodeLookup: Sendable {
         return try parse([UInt8](data), file: path)
     }
 
-    /// Parses the compact format. Errors name the line.
+    /// Parses the compact format. Errors name the line: malformed or unsorted lines, coordinates outside
+    /// Great Britain, and a file holding no postcode at all.
     public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> PostcodeLookup {
         var l = PostcodeLookup()
         var districtByCode: [String: UInt16] = [:]
@@ -142,7 +159,12 @@ public struct PostcodeLookup: Sendable {
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             defer { start = end + 1 }
-            if lineEnd == start || bytes[start] == UInt8(ascii: "#") { continue }
+            if lineEnd > start, bytes[start] == UInt8(ascii: "#") {
+                let comment = String(decoding: bytes[start..<lineEnd], as: UTF8.self).dropFirst().trimmingCharacters(in: .whitespaces)
+                if l.sourceNote == nil, comment.hasPrefix("Source:") { l.sourceNote = comment }
+                continue
+            }
+            if lineEnd == start { continue }
             let fields = bytes[start..<lineEnd].split(separator: UInt8(ascii: " "))
             if bytes[start] == UInt8(ascii: "@") {
                 guard fields.count == 2 else { throw Diagnostic(file: file, line: lineNo, "expected '@OUTCODE DISTRICT'") }
@@ -155,6 +177,10 @@ public struct PostcodeLookup: Sendable {
                   let e = Int32(Substring(decoding: fields[1], as: UTF8.self)),
                   let n = Int32(Substring(decoding: fields[2], as: UTF8.self)) else {
                 throw Diagnostic(file: file, line: lineNo, "expected 'INWARD EASTING NORTHING [DISTRICT]'")
+            }
+            guard GridPoint(easting: Int(e), northing: Int(n)).isInGreatBritain else {
+                throw Diagnostic(file: file, line: lineNo, field: "easting",
+                    "coordinates \(e), \(n) are outside Great Britain (easting 0-700000, northing 0-1300000)")
             }
             guard let key = pack(outward: outcode, inward: fields[0]) else {
                 throw Diagnostic(file: file, line: lineNo, field: "postcode", "not a postcode")
@@ -170,6 +196,9 @@ public struct PostcodeLookup: Sendable {
             let oc = String(decoding: outcode, as: UTF8.self)
             let s = sums[oc, default: (0, 0, 0, outDistrict)]
             sums[oc] = (s.e + Int(e), s.n + Int(n), s.count + 1, outDistrict)
+        }
+        guard !l.keys.isEmpty else {
+            throw Diagnostic(file: file, "the postcode lookup holds no postcodes; rebuild it with 'atl import-postcodes'")
         }
         for (oc, s) in sums {
             l.outcodes[oc] = (GridPoint(easting: s.e / s.count, northing: s.n / s.count), s.district)

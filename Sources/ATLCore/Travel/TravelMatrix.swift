@@ -23,7 +23,11 @@ public struct TravelMatrix: Sendable {
 
     public func legs(from origin: String) -> [Int: Leg]? { legs[origin.uppercased()] }
 
-    public static func load(path: String) -> Result<TravelMatrix, InputError> {
+    /// Reads the matrix at `path`. Every malformed row is an error naming its line and field; so is a URN not in
+    /// `catalogue` and an origin `postcodes` cannot locate, when those are given (a row for a setting or a home
+    /// the engine can never ask about is a mistake in the file, not something to ignore quietly).
+    public static func load(path: String, catalogue: Catalogue? = nil,
+                            postcodes: PostcodeLookup? = nil) -> Result<TravelMatrix, InputError> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(InputError(Diagnostic(file: path, "travel matrix not found")))
         }
@@ -57,6 +61,16 @@ public struct TravelMatrix: Sendable {
                         continue
                     }
                     minutes = v
+                }
+                if let postcodes, postcodes.locate(origin) == nil {
+                    diags.append(Diagnostic(file: path, line: rec.line, field: "origin",
+                        "\(origin) is not in the postcode lookup (it holds \(postcodes.coverage))"))
+                    continue
+                }
+                if let catalogue, catalogue.setting(urn: urn) == nil {
+                    let from = catalogue.root.isEmpty ? "" : " \(catalogue.root)"
+                    diags.append(Diagnostic(file: path, line: rec.line, field: "urn", "URN \(urn) is not in the catalogue\(from)"))
+                    continue
                 }
                 if legs[origin]?[urn] != nil {
                     diags.append(Diagnostic(file: path, line: rec.line, field: "urn", "origin \(origin) to URN \(urn) given twice"))

@@ -509,10 +509,83 @@ enum GIASFixture {
         #expect(r.settings.count == 1500)
         #expect(r.settings.last?.name == "School 1499, \"Quoted\"")
         #expect(r.settings.first?.sources == ["DfE GIAS establishment extract 2026-01-30"])
-        let dated = GIASImporter.importExtract(path: path, extractDate: "30 January 2026")
-        #expect(dated.settings.first?.sources == ["DfE GIAS establishment extract 30 January 2026"])
+        let dated = GIASImporter.importExtract(path: path, extractDate: "2026-02-28")
+        #expect(dated.settings.first?.sources == ["DfE GIAS establishment extract 2026-02-28"])
         let missing = GIASImporter.importExtract(path: dir.appendingPathComponent("nope.csv").path, extractDate: nil)
         #expect(missing.errors.count == 1)
+    }
+
+    /// Tester #9: an impossible `--extract-date` is an error, and nothing is imported with it.
+    @Test func extractDateMustBeARealDate() throws {
+        for bad in ["2026-99-99", "2026-02-30", "2025-02-29", "30 January 2026", "2026-1-30", "2026-01-30x",
+                    "1800-01-01", "9999-01-01", "２０２６-01-30", ""] {
+            #expect(!GIASImporter.isValidExtractDate(bad), "\(bad)")
+        }
+        for good in ["2026-01-30", "2024-02-29", "2000-02-29", "2026-12-31"] {
+            #expect(GIASImporter.isValidExtractDate(good), "\(good)")
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atl-gias-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("nodate.csv").path
+        try Data(F.bytes(F.text(rows: [F.cells(F.community)]))).write(to: URL(fileURLWithPath: path))
+        let r = GIASImporter.importExtract(path: path, extractDate: "2026-99-99")
+        #expect(r.settings.isEmpty)
+        #expect(r.errors.count == 1 && r.errors.first?.field == "extract-date")
+        #expect(r.errors.first?.description.contains("2026-99-99") == true)
+        #expect(GIASImporter.extractDate(fromFileName: "edubasealldata20260231.csv") == nil)
+    }
+
+    /// Tester #10: a UTF-8 extract (with a BOM, or valid multi-byte UTF-8) is read as UTF-8, and the
+    /// result says which encoding was used; Windows-1252 and plain ASCII stay Windows-1252.
+    @Test func detectsUTF8() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atl-gias-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let row = F.cells(F.community.merging(["EstablishmentName": "Ysgol Café Special – St Mary’s"]) { $1 })
+        let text = F.text(rows: [row])
+        // Pad with ASCII rows so the accented name lands after the first 64 KiB chunk boundary too.
+        var padded: [[String]] = []
+        for i in 0..<300 { padded.append(F.cells(F.community.merging(["URN": "\(110000 + i)"]) { $1 })) }
+        padded.append(F.cells(F.community.merging(["URN": "120000", "EstablishmentName": "Ysgol Café Special"]) { $1 }))
+        let cases: [(String, [UInt8], String, String)] = [
+            ("bom.csv", [0xEF, 0xBB, 0xBF] + Array(text.utf8), "Ysgol Café Special – St Mary’s", "UTF-8"),
+            ("utf8.csv", Array(text.utf8), "Ysgol Café Special – St Mary’s", "UTF-8"),
+            ("cp1252.csv", F.bytes(text), "Ysgol Café Special – St Mary’s", "Windows-1252"),
+            ("long-utf8.csv", Array(F.text(rows: padded).utf8), "Ysgol Café Special", "UTF-8"),
+            ("long-cp1252.csv", F.bytes(F.text(rows: padded)), "Ysgol Café Special", "Windows-1252"),
+        ]
+        for (name, bytes, expected, encoding) in cases {
+            let path = dir.appendingPathComponent(name).path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let r = GIASImporter.importExtract(path: path, extractDate: "2026-01-30")
+            #expect(r.diagnostics.isEmpty, "\(name): \(r.diagnostics)")
+            #expect(r.settings.last?.name == expected, "\(name)")
+            #expect(r.encodingNote?.hasPrefix("read as \(encoding)") == true, "\(name): \(r.encodingNote ?? "nil")")
+        }
+        let ascii = dir.appendingPathComponent("ascii.csv").path
+        try Data(F.text(rows: [F.cells(F.community)]).utf8).write(to: URL(fileURLWithPath: ascii))
+        #expect(try GIASImporter.detectEncoding(path: ascii).encoding == .windows1252)
+    }
+
+    /// The UTF-8 check gives the same answer wherever chunk boundaries cut a multi-byte sequence.
+    @Test func utf8CheckAcrossChunks() {
+        let bytes = Array("a€b😀c é".utf8)
+        for cut in 0...bytes.count {
+            var c = UTF8Check()
+            c.feed(Array(bytes[..<cut]))
+            c.feed(Array(bytes[cut...]))
+            c.finish()
+            #expect(!c.invalid && c.multiByte, "cut at \(cut)")
+        }
+        var truncated = UTF8Check()
+        truncated.feed(Array(bytes.dropLast(1)).dropLast(0) + [0xE2, 0x82])
+        truncated.finish()
+        #expect(truncated.invalid)
+        var lone = UTF8Check()
+        lone.feed([0x41, 0xE9, 0x42])
+        lone.finish()
+        #expect(lone.invalid)
     }
 
     @Test func extractDateFromFileName() {

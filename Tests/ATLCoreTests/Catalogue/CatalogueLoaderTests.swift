@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+@testable import ATLCore
+
+@Suite struct CatalogueLoaderMisnamedFileTests {
+    /// Tester #16: a Markdown file that opens like a setting file but is not named *.setting.md is pointed out.
+    @Test func misnamedSettingFileIsAWarning() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("atl-cl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("894-x"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(SettingFixture.file().utf8).write(to: root.appendingPathComponent("894-x/123456-oakfield.setting.md"))
+        let other = SettingFixture.file().replacingOccurrences(of: "123456", with: "123457")
+        try Data(other.utf8).write(to: root.appendingPathComponent("894-x/123457-typo.settings.md"))
+        try Data(("\u{FEFF}" + other.replacingOccurrences(of: "\n", with: "\r\n")).utf8)
+            .write(to: root.appendingPathComponent("894-x/123458.MD"))
+        try Data("# Read me\n\nNot a setting.\n---\nformat: atl-setting/1\n".utf8).write(to: root.appendingPathComponent("README.md"))
+        let r = CatalogueLoader.load(root: root.path)
+        #expect(r.catalogue?.settings.count == 1)
+        let warnings = r.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.map { ($0.file as NSString).lastPathComponent } == ["123457-typo.settings.md", "123458.MD"])
+        #expect(warnings.allSatisfy { $0.message.contains("*.setting.md") && $0.line == 1 })
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import ATLCore
+
+@Suite struct PostcodeLookupLoaderTests {
+    static let good = """
+        # test lookup
+        # Source: a test fixture
+        @B1 E08000025
+        1BA 406875 286393
+        @TF3 E06000020
+        1AB 370100 307100
+        1LA 370000 307000
+
+        """
+
+    /// Tester #13: coordinates outside Great Britain are an error naming the line.
+    @Test func coordinatesOutsideGreatBritainAreErrors() {
+        for (bad, line) in [("1AB 9999999 307020", 4), ("1AB 370100 -5", 4), ("1AB 370100 1300001", 4)] {
+            let text = "# x\n@TF3 E06000020\n1AA 370000 307000\n\(bad)\n"
+            #expect(throws: Diagnostic.self, "\(bad)") { try PostcodeLookup.parse(Array(text.utf8), file: "lk.txt") }
+            do { _ = try PostcodeLookup.parse(Array(text.utf8), file: "lk.txt") } catch {
+                #expect(error.line == line && error.file == "lk.txt" && error.field == "easting")
+            }
+        }
+    }
+
+    /// Tester #13: a lookup with no postcode (empty, or comments and outcode lines only) is an error.
+    @Test func emptyLookupIsAnError() {
+        for text in ["", "# only a comment\n", "# x\n@TF3 E06000020\n"] {
+            #expect(throws: Diagnostic.self, "\(text.debugDescription)") {
+                try PostcodeLookup.parse(Array(text.utf8), file: "empty.txt")
+            }
+        }
+    }
+
+    /// Tester #13: the "not in the postcode lookup" message describes the file loaded, not a fixed list.
+    @Test func coverageComesFromTheFileLoaded() throws {
+        let l = try PostcodeLookup.parse(Array(Self.good.utf8), file: "lk.txt")
+        #expect(l.areas == ["B", "TF"])
+        #expect(l.coverage == "3 postcodes in the B and TF areas; Source: a test fixture")
+        let p = try ProfileParser.parse(Array("format: atl-profile/1\nreference: R1\nprimary-need: ASD\nnc-year: 6\nhome-postcode: ZZ9 9ZZ\n".utf8),
+                                        file: "p.profile", academicYear: 2026).get()
+        let e = MatchingEngine(catalogue: Catalogue(settings: []), postcodes: l, engineVersion: "t")
+        do {
+            _ = try e.resolveHome(p, file: "p.profile")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("3 postcodes in the B and TF areas"))
+            #expect(!error.message.contains("WV"))
+        }
+    }
+}

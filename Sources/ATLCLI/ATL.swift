@@ -18,7 +18,29 @@ public enum ATL {
         ]
     }
 
-    public static func run(_ args: [String], console: Console) -> Int32 {
+    /// Runs one command line. Exit code 3 if standard output or error could not be written (a full disk, a
+    /// closed descriptor), with a message on stderr when stderr still works.
+    public static func run(_ args: [String], console: Console,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+        let code = dispatch(args, console: console, environment: environment)
+        if let why = console.outFailure {
+            let name = args.first.flatMap { n in commands.first { $0.name == n }?.name }
+            console.errLine("atl\(name.map { " " + $0 } ?? ""): cannot write standard output: \(why)")
+            return 3
+        }
+        return console.errFailed ? 3 : code
+    }
+
+    /// Checks `ATL_THREADS` (a whole number from 1 to 1024 when set); the message when it is not.
+    static func threadsEnvironmentProblem(_ environment: [String: String]) -> String? {
+        guard let s = environment["ATL_THREADS"] else { return nil }
+        guard let n = Int(s), (1...1024).contains(n) else {
+            return "ATL_THREADS must be a whole number from 1 to 1024, got \"\(s.prefix(80))\"; unset it to use the processor count"
+        }
+        return nil
+    }
+
+    static func dispatch(_ args: [String], console: Console, environment: [String: String]) -> Int32 {
         guard let first = args.first else {
             console.err(overview)
             return 1
@@ -26,6 +48,10 @@ public enum ATL {
         if first == "--help" || first == "-h" || first == "help" {
             if args.count > 1, let c = commands.first(where: { $0.name == args[1] }) {
                 console.out(c.helpText)
+            } else if args.count > 1 {
+                console.errLine("atl: unknown command '\(args[1])'")
+                console.err(overview)
+                return 1
             } else {
                 console.out(overview)
             }
@@ -46,6 +72,8 @@ public enum ATL {
                 console.out(command.helpText)
                 return 0
             }
+            if let problem = threadsEnvironmentProblem(environment) { throw CLIError.usage(problem) }
+            try CommandSupport.checkOutputsAreNotInputs(parsed, specs: command.options)
             return try command.run(parsed, console)
         } catch let e as CLIError {
             switch e {
@@ -55,24 +83,27 @@ public enum ATL {
                 console.errLine("see 'atl \(command.name) --help'")
                 return 1
             case .input(let diags):
-                for d in diags.sorted() { console.errLine(d.description) }
-                let n = diags.filter { $0.severity == .error }.count
-                console.errLine("atl \(command.name): \(n) error\(n == 1 ? "" : "s") in the input")
-                return 2
+                return inputErrors(diags, command: command.name, console: console)
             case .failure(let m):
                 console.errLine("atl \(command.name): \(m)")
                 return 3
             }
         } catch let d as Diagnostic {
-            console.errLine(d.description)
-            return 2
+            return inputErrors([d], command: command.name, console: console)
         } catch let e as InputError {
-            for d in e.diagnostics { console.errLine(d.description) }
-            return 2
+            return inputErrors(e.diagnostics, command: command.name, console: console)
         } catch {
-            console.errLine("atl \(command.name): \(error)")
+            console.errLine("atl \(command.name): \(CommandSupport.describe(error))")
             return 3
         }
+    }
+
+    /// Prints the diagnostics and the closing "N errors in the input" line; exit code 2.
+    static func inputErrors(_ diags: [Diagnostic], command: String, console: Console) -> Int32 {
+        for d in diags.sorted() { console.errLine(d.description) }
+        let n = max(1, diags.filter { $0.severity == .error }.count)
+        console.errLine("atl \(command): \(n) error\(n == 1 ? "" : "s") in the input")
+        return 2
     }
 
     public static var overview: String {
@@ -110,12 +141,94 @@ enum CommandSupport {
     }
 
     static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        guard !path.isEmpty else { throw CLIError.usage("an output path is empty") }
+        var st = stat()
+        var target = path
+        if lstat(path, &st) == 0 {
+            if stat(path, &st) != 0 {
+                // A symbolic link to a file that does not exist yet: write through it (creating its target).
+                do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+                    throw CLIError.failure("cannot write \(path): \(describe(error))")
+                }
+                return
+            }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR: throw CLIError.failure("cannot write \(path): it is a folder, not a file")
+            case S_IFREG:
+                // Follow symbolic links, so the atomic replace happens at the real file and the link survives.
+                if let real = realpath(path, nil) { target = String(cString: real); free(real) }
+            default:
+                // A device, pipe or socket (/dev/stdout, /dev/null, a FIFO): write into it, never replace it.
+                guard let h = FileHandle(forWritingAtPath: path) else {
+                    throw CLIError.failure("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                defer { try? h.close() }
+                do { try h.write(contentsOf: Data(text.utf8)) } catch {
+                    throw CLIError.failure("cannot write \(path): \(describe(error))")
+                }
+                return
+            }
+        }
+        let url = URL(fileURLWithPath: target)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw CLIError.failure("cannot write \(path): \(error.localizedDescription)")
+            throw CLIError.failure("cannot write \(path): \(describe(error))")
+        }
+    }
+
+    /// A file error in plain words ("No space left on device"), without Foundation's domain and code.
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? CLIError {
+            switch e {
+            case .usage(let m), .failure(let m): return m
+            case .input(let d): return d.map(\.description).joined(separator: "; ")
+            }
+        }
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(u.code)))
+        }
+        if let p = error as? POSIXError { return String(cString: strerror(p.code.rawValue)) }
+        switch CocoaError.Code(rawValue: ns.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "No such file or directory"
+        case .fileWriteNoPermission, .fileReadNoPermission: return "Permission denied"
+        case .fileWriteOutOfSpace: return "No space left on device"
+        case .fileWriteVolumeReadOnly: return "Read-only file system"
+        default: return ns.domain == NSCocoaErrorDomain ? "the file operation failed" : "\(error)"
+        }
+    }
+
+    /// Options that name files a command writes; every other path option is read.
+    static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters"]
+
+    /// Refuses (exit 1) an output path that is the same file as an input of the command, e.g.
+    /// `batch --cohort c.csv --output c.csv`, which would destroy the input before it is read.
+    static func checkOutputsAreNotInputs(_ args: ParsedArguments, specs: [OptionSpec]) throws {
+        func identity(_ path: String) -> (dev_t, ino_t)? {
+            var st = stat()
+            guard !path.isEmpty, stat(path, &st) == 0 else { return nil }
+            return (st.st_dev, st.st_ino)
+        }
+        var outputs: [(name: String, id: (dev_t, ino_t))] = []
+        for o in specs where outputOptions.contains(o.name) {
+            guard let v = args.value(o.name), let id = identity(v) else { continue }
+            if let other = outputs.first(where: { $0.id == id }) {
+                throw CLIError.usage("--\(o.name) and --\(other.name) are the same file (\(v))")
+            }
+            outputs.append((o.name, id))
+            if o.name == "output", let state = identity(v + ".state") { outputs.append(("output's state file", state)) }
+        }
+        guard !outputs.isEmpty else { return }
+        for i in specs where !outputOptions.contains(i.name) {
+            if case .flag = i.kind { continue }
+            for v in args.values(i.name).isEmpty ? [args.value(i.name)].compactMap({ $0 }) : args.values(i.name) {
+                guard let id = identity(v), let out = outputs.first(where: { $0.id == id }) else { continue }
+                let what = i.kind == .positional(i.name) ? "<\(i.name)>" : "--\(i.name)"
+                throw CLIError.usage("--\(out.name) \(v) is the input \(what); writing it would destroy the input")
+            }
         }
     }
 }

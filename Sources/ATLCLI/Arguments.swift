@@ -122,6 +122,11 @@ public struct ParsedArguments: Sendable {
         return v
     }
 
+    /// True for value names of options that take a file or folder path (an empty path is a usage error).
+    static func isPath(_ valueName: String) -> Bool {
+        ["file", "path", "dir", "csv", "jsonl"].contains { valueName.contains($0) }
+    }
+
     /// Parses `args` (after the subcommand name) against `specs`.
     public static func parse(_ args: [String], specs: [OptionSpec]) throws -> ParsedArguments {
         var p = ParsedArguments(specs: specs)
@@ -144,13 +149,14 @@ public struct ParsedArguments: Sendable {
                 case .flag:
                     if inline != nil { throw CLIError.usage("--\(name) takes no value") }
                     p.flags.insert(name)
-                case .value:
+                case .value(let valueName):
                     let v: String
                     if let inline { v = inline } else {
                         guard i + 1 < args.count else { throw CLIError.usage("--\(name) needs a value") }
                         i += 1
                         v = args[i]
                     }
+                    if v.isEmpty, isPath(valueName) { throw CLIError.usage("--\(name) needs a \(valueName), got an empty value") }
                     if !spec.repeatable, p.values[name] != nil {
                         throw CLIError.usage("--\(name) given more than once")
                     }
@@ -162,6 +168,7 @@ public struct ParsedArguments: Sendable {
             } else {
                 guard !positionals.isEmpty else { throw CLIError.usage("unexpected argument \"\(a)\"") }
                 let spec = positionals.removeFirst()
+                if a.isEmpty { throw CLIError.usage("<\(spec.name)> is empty") }
                 p.values[spec.name] = [a]
             }
             i += 1

@@ -43,11 +43,36 @@ enum AllocateCommand {
         }
         let root = args.value("catalogue")!
         let catalogue = try CommandSupport.loadCatalogue(root, console: console)
+        // Lists made from another catalogue: one clear line, not one error per listed setting.
+        if let c = records.listed.first(where: { $0.fictionalCatalogue != catalogue.isFictional }) {
+            throw CLIError.input([Diagnostic(file: path, line: c.line, field: "list.fictional_catalogue",
+                "the lists were made from a \(c.fictionalCatalogue ? "fictional" : "real") catalogue but --catalogue \(root) is "
+                + (c.fictionalCatalogue ? "real; pass the fictional catalogue the batch used"
+                                        : "fictional; pass the real catalogue the batch used, e.g. --catalogue provision-catalogue/west-midlands"))])
+        }
+        let otherHashes = Set(records.listed.compactMap(\.catalogueHash)).subtracting([catalogue.contentHash]).sorted()
+        let mismatched = records.listed.filter { $0.catalogueHash.map { $0 != catalogue.contentHash } ?? false }.count
         let problem: AllocationProblem
         do throws(InputError) {
             problem = try AllocationProblem.from(children: records.listed, unlisted: records.unlisted, catalogue: catalogue, seed: seed)
         } catch {
-            throw CLIError.input(error.diagnostics)
+            let missing = error.diagnostics.filter { $0.message.contains("is not in the catalogue") }
+            guard mismatched > 0, missing.count > 1 else { throw CLIError.input(error.diagnostics) }
+            let urns = Set(missing.compactMap { d in d.message.split(separator: " ").dropFirst().first.flatMap { Int($0) } })
+            let first = missing.min()!
+            let firstURN = first.message.split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+            let others = urns.count - 1
+            throw CLIError.input(error.diagnostics.filter { !$0.message.contains("is not in the catalogue") } + [
+                Diagnostic(file: first.file, line: first.line, field: first.field,
+                    "setting \(firstURN) is not in the catalogue \(root)"
+                    + (others > 0 ? ", nor \(others == 1 ? "is 1 other listed setting" : "are \(others) other listed settings")" : "")
+                    + ": \(mismatched) of \(records.listed.count) lists were made from a different catalogue (catalogue_hash "
+                    + "\(otherHashes.first.map { String($0.prefix(12)) } ?? "?")…, not \(catalogue.contentHash.prefix(12))…); pass the catalogue the batch used")])
+        }
+        if mismatched > 0 {
+            console.errLine("atl allocate: warning: \(mismatched) of \(records.listed.count) lists were made from a different catalogue "
+                            + "(catalogue_hash \(otherHashes.first.map { String($0.prefix(12)) } ?? "?")…) than --catalogue \(root) "
+                            + "(\(catalogue.contentHash.prefix(12))…); places and settings are taken from \(root)")
         }
         let report = AllocationReport(problem)
         let stamp = AllocationStamp(engineVersion: ATL.version, catalogue: AuditCommand.catalogueName(root),

@@ -53,6 +53,9 @@ enum BatchCommand {
         let blockSize = try args.int("block-size", min: 1, max: 100_000)!
         let listsDir = args.value("lists-dir")
 
+        // Check before the run that every output can be written (not after the whole cohort has been matched).
+        for name in ["summary", "summary-json"] { if let p = args.value(name) { try checkWritable(p, option: name) } }
+        if let listsDir { try checkWritableFolder(listsDir) }
         let engine = try EngineOptions.engine(args, console: console)
         let survey = try CohortReader.survey(path: cohortPath)
         var reader = try CohortReader(path: cohortPath, academicYear: EngineOptions.academicYear(date))
@@ -81,12 +84,13 @@ enum BatchCommand {
             }
             console.errLine("atl batch: resuming after row \(saved.rows) of \(survey.rows)")
         } else {
+            if args.flag("resume") { console.errLine("atl batch: no state file \(statePath); starting from the beginning") }
             try BatchOutputFile.create(output)
             try start.save(statePath)
         }
         if let listsDir {
             do { try FileManager.default.createDirectory(atPath: listsDir, withIntermediateDirectories: true) } catch {
-                throw CLIError.failure("cannot create \(listsDir): \(error.localizedDescription)")
+                throw CLIError.failure("cannot create \(listsDir): \(CommandSupport.describe(error))")
             }
         }
 
@@ -154,9 +158,52 @@ enum BatchCommand {
         }
         for l in errorLines.prefix(20) { console.errLine(l) }
         if summary.errors > 0 && errorLines.count >= 20 { console.errLine("… see the error records in \(output) for the rest") }
-        console.errLine("atl batch: \(summary.rows) input rows = \(summary.listed) listed + \(summary.errors) error\(summary.errors == 1 ? "" : "s"); "
-                        + "\(summary.all.fewerThanK) listed children have fewer than \(k) suitable settings, \(summary.all.noneSuitable) have none")
+        console.errLine(summaryLine(summary, k: k))
         return summary.errors > 0 ? 2 : 0
+    }
+
+    /// The closing line: "atl batch: 3 input rows = 2 listed + 1 error. 2 listed children have fewer than 3
+    /// suitable settings; 1 has none."
+    static func summaryLine(_ summary: CohortSummary, k: Int) -> String {
+        func n(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+        let few = summary.all.fewerThanK, none = summary.all.noneSuitable
+        return "atl batch: \(n(summary.rows, "input row", "input rows")) = \(summary.listed) listed + \(n(summary.errors, "error", "errors")). "
+            + "\(n(few, "listed child has", "listed children have")) fewer than \(n(k, "suitable setting", "suitable settings")); "
+            + "\(none) \(none == 1 ? "has" : "have") none."
+    }
+
+    /// Fails (exit 3) before the run when `path` cannot be written: a folder, or a place no file can be made.
+    static func checkWritable(_ path: String, option: String) throws {
+        var isDir: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+        if exists && isDir.boolValue { throw CLIError.failure("cannot write --\(option) \(path): it is a folder, not a file") }
+        if exists {
+            guard let h = FileHandle(forWritingAtPath: path) else {
+                throw CLIError.failure("cannot write --\(option) \(path): \(String(cString: strerror(errno)))")
+            }
+            try? h.close()
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch { throw CLIError.failure("cannot write --\(option) \(path): \(CommandSupport.describe(error))") }
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CLIError.failure("cannot write --\(option) \(path): \(String(cString: strerror(errno)))")
+        }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Creates `--lists-dir` and checks a file can be written in it, before the run.
+    static func checkWritableFolder(_ dir: String) throws {
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            throw CLIError.failure("cannot create --lists-dir \(dir): \(CommandSupport.describe(error))")
+        }
+        let probe = dir + "/.atl-write-check-\(getpid())"
+        guard FileManager.default.createFile(atPath: probe, contents: nil) else {
+            throw CLIError.failure("cannot write into --lists-dir \(dir): \(String(cString: strerror(errno)))")
+        }
+        try? FileManager.default.removeItem(atPath: probe)
     }
 
     static func listFileName(_ item: BatchItem, format: ListFileFormat) -> String {
@@ -264,7 +311,7 @@ final class BatchOutputFile {
 
     init(path: String, offset: UInt64) throws {
         guard let h = FileHandle(forWritingAtPath: path) else { throw CLIError.failure("cannot open \(path) for writing") }
-        do { try h.seek(toOffset: offset) } catch { throw CLIError.failure("cannot seek in \(path): \(error.localizedDescription)") }
+        do { try h.seek(toOffset: offset) } catch { throw CLIError.failure("cannot seek in \(path): \(CommandSupport.describe(error))") }
         handle = h
         self.path = path
         self.offset = offset
@@ -275,7 +322,7 @@ final class BatchOutputFile {
     func append(_ text: String) throws { try append(Data(text.utf8)) }
 
     func append(_ d: Data) throws {
-        do { try handle.write(contentsOf: d) } catch { throw CLIError.failure("cannot write \(path): \(error.localizedDescription)") }
+        do { try handle.write(contentsOf: d) } catch { throw CLIError.failure("cannot write \(path): \(CommandSupport.describe(error))") }
         offset += UInt64(d.count)
     }
 
@@ -285,7 +332,7 @@ final class BatchOutputFile {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data().write(to: url)
-        } catch { throw CLIError.failure("cannot write \(path): \(error.localizedDescription)") }
+        } catch { throw CLIError.failure("cannot write \(path): \(CommandSupport.describe(error))") }
     }
 
     /// Cuts the file to `offset` bytes (dropping a partial trailing block), then streams its complete lines
@@ -302,7 +349,7 @@ final class BatchOutputFile {
         do {
             try h.truncate(atOffset: offset)
             try h.seek(toOffset: 0)
-        } catch { throw CLIError.failure("cannot truncate \(path): \(error.localizedDescription)") }
+        } catch { throw CLIError.failure("cannot truncate \(path): \(CommandSupport.describe(error))") }
         var pending: [UInt8] = []
         var n = 0
         var read: UInt64 = 0

@@ -19,6 +19,7 @@ enum ImportSchoolsCommand {
         ]
     ) { args, console in
         let path = try args.required("csv")
+        try ImportPostcodesCommand.checkIsFile(path)
         var reader: CSVReader
         reader = try CSVReader.open(path: path)
         let result = SchoolsFileImporter.read(&reader, sourceNote: args.value("source")!)
@@ -44,11 +45,12 @@ enum ImportPostcodesCommand {
         abstract: "Build the compact postcode lookup from a postcode CSV (postcode, easting, northing, district).",
         options: [
             .positional("csv", "Postcode CSV with postcode, easting, northing and admin_district_code columns"),
-            .value("output", "path", "Lookup file to write", default: "provision-catalogue/geography/postcodes-west-midlands.txt"),
+            .value("output", "path", "Lookup file to write (e.g. provision-catalogue/geography/postcodes-west-midlands.txt)", required: true),
             .value("note", "text", "Provenance line for the file header", repeatable: true),
         ]
     ) { args, console in
         let path = try args.required("csv")
+        try checkIsFile(path)
         var reader: CSVReader
         reader = try CSVReader.open(path: path)
         let (rows, diags, duplicates) = PostcodeImporter.read(&reader)
@@ -61,6 +63,14 @@ enum ImportPostcodesCommand {
         console.line("\(rows.count) postcodes written to \(args.value("output")!)"
                      + (duplicates > 0 ? " (\(duplicates) repeated \(duplicates == 1 ? "row" : "rows") with the same values left out)" : ""))
         return 0
+    }
+
+    /// A folder given where a CSV file is expected is an input error (not Foundation's "Code=256").
+    static func checkIsFile(_ path: String) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw CLIError.input([Diagnostic(file: path, "is a folder, not a CSV file")])
+        }
     }
 }
 
@@ -106,6 +116,7 @@ enum ImportGIASCommand {
             throw CLIError.usage("--extract-date: \(GIASImporter.extractDateProblem(d))")
         }
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError.input([Diagnostic(file: path, "file not found")]) }
+        try ImportPostcodesCommand.checkIsFile(path)
         let result = GIASImporter.importExtract(path: path, extractDate: args.value("extract-date"))
         if let note = result.encodingNote { console.errLine("\(path): \(note)") }
         for w in result.warnings { console.errLine(w.description) }

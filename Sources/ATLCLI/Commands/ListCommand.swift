@@ -13,17 +13,12 @@ enum EngineOptions {
         .value("weights", "file", "Scoring weights file", default: defaultWeights),
         .value("postcodes", "file", "Postcode lookup", default: defaultPostcodes),
         .value("travel-matrix", "csv", "Road distances/times from a routing engine (docs/travel-matrix.md)"),
-        .value("date", "YYYY-MM-DD", "Date written in the audit stamp (default: today); fix it to reproduce an output"),
+        .value("date", "YYYY-MM-DD", "Run date (default: today): written in the audit stamp, and it sets the academic year that turns a date of birth into a year group; fix it to reproduce an output"),
         .value("index", "file", "Load the catalogue from this snapshot ('atl index') instead of its text files"),
     ]
 
     static func date(_ args: ParsedArguments) throws -> String {
-        if let d = args.value("date") {
-            let parts = d.split(separator: "-")
-            guard parts.count == 3, parts[0].count == 4, Int(parts[0]) != nil, let m = Int(parts[1]), let dd = Int(parts[2]),
-                  (1...12).contains(m), (1...31).contains(dd) else { throw CLIError.usage("--date expects YYYY-MM-DD, got \"\(d)\"") }
-            return d
-        }
+        if let d = args.value("date") { return try AuditCommand.auditDate(d) }
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
@@ -34,9 +29,13 @@ enum EngineOptions {
         return p[1] >= 9 ? p[0] : p[0] - 1
     }
 
-    static func weights(_ args: ParsedArguments) throws -> Weights {
+    static func weights(_ args: ParsedArguments, console: Console) throws -> Weights {
         let path = args.value("weights")!
-        if args.values("weights").isEmpty && !FileManager.default.fileExists(atPath: path) { return .defaults }
+        if args.values("weights").isEmpty && !FileManager.default.fileExists(atPath: path) {
+            console.errLine("atl: note: weights: built-in defaults (\(path) not found in \(FileManager.default.currentDirectoryPath); give --weights to use an LA's file)")
+            return .defaults
+        }
+        if !FileManager.default.fileExists(atPath: path) { throw CLIError.input([Diagnostic(file: path, field: "weights", "weights file not found")]) }
         switch Weights.load(path: path) {
         case .success(let w): return w
         case .failure(let e): throw CLIError.input(e.diagnostics)
@@ -53,17 +52,17 @@ enum EngineOptions {
         } else {
             catalogue = try CommandSupport.loadCatalogue(args.value("catalogue")!, console: console)
         }
-        let w = try weights(args)
+        let w = try weights(args, console: console)
         var postcodes: PostcodeLookup?
         var districts = DistrictTable()
         if needPostcodes {
             let path = args.value("postcodes")!
             if FileManager.default.fileExists(atPath: path) || !args.values("postcodes").isEmpty {
                 postcodes = try PostcodeLookup.load(path: path)
+            } else {
+                console.errLine("atl: note: postcodes: no lookup loaded (\(path) not found); give --postcodes for profiles with a home postcode")
             }
-            if FileManager.default.fileExists(atPath: defaultDistricts) {
-                districts = try DistrictTable.load(path: defaultDistricts)
-            }
+            districts = try loadDistricts(console: console)
         }
         var matrix: TravelMatrix?
         if let m = args.value("travel-matrix") {
@@ -76,8 +75,21 @@ enum EngineOptions {
                               matrix: matrix, engineVersion: ATL.version)
     }
 
+    /// The district table, or an empty one with a note on stderr when the shipped file is not found.
+    static func loadDistricts(console: Console) throws -> DistrictTable {
+        guard FileManager.default.fileExists(atPath: defaultDistricts) else {
+            console.errLine("atl: note: districts: no district names loaded (\(defaultDistricts) not found in \(FileManager.default.currentDirectoryPath))")
+            return DistrictTable()
+        }
+        return try DistrictTable.load(path: defaultDistricts)
+    }
+
     /// Reads and parses a profile; returns it with the SHA-256 of its bytes.
     static func profile(_ path: String, academicYear: Int) throws -> (NeedsProfile, String) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw CLIError.input([Diagnostic(file: path, "is a folder, not a profile")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError.input([Diagnostic(file: path, "profile not found")])
         }

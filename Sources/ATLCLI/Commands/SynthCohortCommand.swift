@@ -28,18 +28,15 @@ enum SynthCohortCommand {
         let seedText = args.value("seed")!
         guard let seed = UInt64(seedText) else { throw CLIError.usage("--seed expects a whole number ≥ 0, got \"\(seedText)\"") }
         var years: [Int] = []
-        for item in args.value("year")!.split(separator: ",") {
+        for item in args.value("year")!.split(separator: ",", omittingEmptySubsequences: false) {
             let t = item.trimmingCharacters(in: .whitespaces).uppercased()
             guard let y = t == "R" ? 0 : Int(t), (0...14).contains(y) else {
-                throw CLIError.usage("--year expects R or 1-14, or a list like R,7,12; got \"\(args.value("year")!)\"")
+                throw CLIError.usage("--year expects R or 1-14, or a list like R,7,12; got \"\(args.value("year")!.prefix(80))\"")
             }
             if !years.contains(y) { years.append(y) }
         }
         let postcodes = try PostcodeLookup.load(path: args.value("postcodes")!)
-        var districts = DistrictTable()
-        if FileManager.default.fileExists(atPath: EngineOptions.defaultDistricts) {
-            districts = try DistrictTable.load(path: EngineOptions.defaultDistricts)
-        }
+        let districts = try EngineOptions.loadDistricts(console: console)
         let cohort: SyntheticCohort
         do {
             cohort = try SyntheticCohort(laCode: la, seed: seed, placementYears: years, postcodes: postcodes, districts: districts)

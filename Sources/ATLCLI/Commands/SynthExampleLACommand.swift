@@ -70,7 +70,7 @@ enum SynthExampleLACommand {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw CLIError.failure("cannot create \(dir): \(error.localizedDescription)")
+            throw CLIError.failure("cannot create \(dir): \(CommandSupport.describe(error))")
         }
         for s in settings {
             let file = SettingFile.fileName(for: s)
@@ -84,13 +84,13 @@ enum SynthExampleLACommand {
                 created += 1
             }
             do { try bytes.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw CLIError.failure("cannot write \(path): \(error.localizedDescription)")
+                throw CLIError.failure("cannot write \(path): \(CommandSupport.describe(error))")
             }
         }
         var removed = 0
         for file in oldGenerated.keys.sorted() where !written.contains(file) {
             do { try FileManager.default.removeItem(atPath: dir + "/" + file) } catch {
-                throw CLIError.failure("cannot remove \(dir)/\(file): \(error.localizedDescription)")
+                throw CLIError.failure("cannot remove \(dir)/\(file): \(CommandSupport.describe(error))")
             }
             removed += 1
         }

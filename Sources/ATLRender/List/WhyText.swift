@@ -15,7 +15,7 @@ public enum WhyText {
                 case .shareRelaxed?: how = "by score, with the one-type share limit relaxed"
                 default: how = "by score"
                 }
-                o += "It is on the list (\(a.listSize) settings), included \(how).\n"
+                o += "It is on the list (\(a.listSize) setting\(a.listSize == 1 ? "" : "s")), included \(how).\n"
             } else {
                 o += "It is not on the list: the list holds \(a.listSize) settings, and higher-scoring settings (or the diversity rule) took the places.\n"
             }

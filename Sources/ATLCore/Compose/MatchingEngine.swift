@@ -61,7 +61,7 @@ public struct MatchingEngine: Sendable {
             }
             guard let m = lookup.locate(pc) else {
                 throw Diagnostic(file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
-                    "\(pc) is not in the postcode lookup (it covers the B, DE, DY, HR, ST, SY, TF, WR, WS and WV areas; postcodes created after 2014 outside TF and HR are missing); give home-easting and home-northing instead")
+                    "this postcode (district \(Postcode.outcode(of: pc))) is not in the postcode lookup (it covers the B, DE, DY, HR, ST, SY, TF, WR, WS and WV areas; postcodes created after 2014 outside TF and HR are missing); give home-easting and home-northing instead")
             }
             return ResolvedHome(point: m.point, postcodeDistrict: String(Postcode.outcode(of: m.postcode)),
                                 districtCode: m.districtCode, localAuthority: homeAuthority(districts.localAuthority(m.districtCode)),

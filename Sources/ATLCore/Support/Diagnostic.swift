@@ -24,13 +24,21 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
         self.severity = severity
     }
 
+    /// Longest part of an input value a message repeats (a pasted document must not become a 10 MB line).
+    public static let echoLimit = 80
+
+    /// An input value as a message quotes it: in double quotes, cut to ``echoLimit`` characters with an ellipsis.
+    public static func quote(_ value: some StringProtocol) -> String {
+        value.count <= echoLimit ? "\"\(value)\"" : "\"\(value.prefix(echoLimit - 1))…\""
+    }
+
     /// `file:line: field 'name': message` — the form compilers use, so editors can jump to it.
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
         s += ": "
         if severity == .warning { s += "warning: " }
-        if let field { s += "field '\(field)': " }
+        if let field { s += "field '\(field.count <= Diagnostic.echoLimit ? field : field.prefix(Diagnostic.echoLimit - 1) + "…")': " }
         return s + message
     }
 

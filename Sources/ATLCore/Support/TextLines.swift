@@ -75,7 +75,7 @@ public struct FieldParser: Sendable {
 
     public func int(_ kv: KeyValueLine, min: Int? = nil, max: Int? = nil) throws(Diagnostic) -> Int {
         guard let v = Int(kv.value.replacingOccurrences(of: "_", with: "")) else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a whole number, got \"\(kv.value)\"")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a whole number, got \(Diagnostic.quote(kv.value))")
         }
         if let min, v < min {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(v)")
@@ -88,13 +88,13 @@ public struct FieldParser: Sendable {
 
     public func double(_ kv: KeyValueLine, min: Double? = nil, max: Double? = nil) throws(Diagnostic) -> Double {
         guard let v = Double(kv.value), v.isFinite else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a number, got \"\(kv.value)\"")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a number, got \(Diagnostic.quote(kv.value))")
         }
         if let min, v < min {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(kv.value)")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(Diagnostic.quote(kv.value))")
         }
         if let max, v > max {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(kv.value)")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(Diagnostic.quote(kv.value))")
         }
         return v
     }
@@ -104,7 +104,7 @@ public struct FieldParser: Sendable {
         case "yes", "true": return true
         case "no", "false": return false
         default:
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected yes or no, got \"\(kv.value)\"")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected yes or no, got \(Diagnostic.quote(kv.value))")
         }
     }
 
@@ -115,7 +115,7 @@ public struct FieldParser: Sendable {
             .map { $0.trimmingCharacters(in: .whitespaces) }
         if items.contains(where: \.isEmpty) {
             throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                             "empty item in list \"\(kv.value)\" (separate items with single commas; 'none' for an empty list)")
+                             "empty item in list \(Diagnostic.quote(kv.value)) (separate items with single commas; 'none' for an empty list)")
         }
         return items
     }
@@ -125,7 +125,7 @@ public struct FieldParser: Sendable {
     where E.RawValue == String {
         guard let v = parse(kv.value) else {
             throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                             "unknown value \"\(kv.value)\"; expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+                             "unknown value \(Diagnostic.quote(kv.value)); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return v
     }
@@ -135,7 +135,7 @@ public struct FieldParser: Sendable {
         for item in try list(kv) {
             guard let c = NeedCode(parsing: item) else {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                                 "unknown need code \"\(item)\"; expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
+                                 "unknown need code \(Diagnostic.quote(item)); expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             set.insert(NeedSet(c))
         }
@@ -147,7 +147,7 @@ public struct FieldParser: Sendable {
         for item in try list(kv) {
             guard let f = Facility(parsing: item) else {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                                 "unknown facility \"\(item)\"; expected one of: \(Facility.allCases.map(\.rawValue).joined(separator: ", "))")
+                                 "unknown facility \(Diagnostic.quote(item)); expected one of: \(Facility.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             set.insert(FacilitySet(f))
         }

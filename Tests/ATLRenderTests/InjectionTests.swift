@@ -38,3 +38,30 @@ import Testing
         #expect(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; School"))
     }
 }
+
+/// Tester #7: the renderers show the family's named settings that are not listed.
+@Suite struct NamedSettingsRenderTests {
+    static var list: AdvisoryList {
+        var l = ListRenderFixture.list
+        l.namedSettingsNotListed = [
+            NamedSettingNotListed(urn: 9100007, name: "Fernhill <High> School", rule: .journey,
+                                  reason: "further than the maximum journey: about 24.9 miles by road"),
+            NamedSettingNotListed(urn: 1234567, name: nil, rule: nil, reason: "not in this catalogue"),
+        ]
+        return l
+    }
+
+    @Test func markdownHTMLAndJSONNameThem() throws {
+        let md = ListMarkdown.render(Self.list)
+        #expect(md.contains("Named by the family but not listed: Fernhill &lt;High&gt; School (URN 9100007), because: further than the maximum journey: about 24.9 miles by road."))
+        #expect(md.contains("Named by the family but not listed: URN 1234567, because: not in this catalogue."))
+        let html = ListHTML.render(Self.list)
+        #expect(html.contains("Fernhill &lt;High&gt; School (URN 9100007)") && html.contains("not in this catalogue"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(ListJSON.render(Self.list).utf8)) as? [String: Any])
+        let summary = try #require(json["summary"] as? [String: Any])
+        let named = try #require(summary["named_settings_not_listed"] as? [[String: Any]])
+        #expect(named.count == 2)
+        #expect(named[0]["urn"] as? Int == 9100007 && named[0]["rule"] as? String == "journey")
+        #expect(named[1]["name"] is NSNull && named[1]["rule"] is NSNull && named[1]["reason"] as? String == "not in this catalogue")
+    }
+}

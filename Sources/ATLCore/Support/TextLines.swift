@@ -62,7 +62,7 @@ public struct KeyValueLine: Sendable {
         let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
-            throw Diagnostic(file: file, line: line, "'\(key)' is not a field name (letters, digits, '-' and '.')")
+            throw Diagnostic(file: file, line: line, "\(Diagnostic.quote(key)) is not a field name (letters, digits, '-' and '.')")
         }
         return KeyValueLine(key: key, value: value, line: line)
     }

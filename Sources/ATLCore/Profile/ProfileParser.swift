@@ -109,7 +109,9 @@ public enum ProfileParser {
                     continue
                 }
                 if kv.value.isEmpty {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "empty value; remove the line if not known"))
+                    let required: Set<Field> = [.format, .reference, .primaryNeed]
+                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, required.contains(f)
+                        ? "empty value; this field is required (\(f.help))" : "empty value; remove the line if not known"))
                     givenEmpty.insert(f)
                     continue
                 }

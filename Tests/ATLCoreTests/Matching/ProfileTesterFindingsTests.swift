@@ -115,6 +115,7 @@ import Testing
         let errs = errors("format: atl-profile/1\nprimary-need: ASD\nreference:\nnc-year: 6\nhome-easting: 370000\nhome-northing: 310000\n")
         #expect(errs.count == 1, "\(errs)")
         #expect(errs.first?.line == 3 && errs.first?.field == "reference")
+        #expect(errs.first?.message.contains("required") == true)
         #expect(errors("format: atl-profile/1\nreference: R-1\nprimary-need: ASD\nnc-year:\nhome-postcode:\n").count == 2)
     }
 

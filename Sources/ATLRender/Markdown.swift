@@ -13,8 +13,26 @@ public enum MarkdownText {
     }
 
     public static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
-            .replacingOccurrences(of: "\n", with: " ")
+        inline(s).replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Text from an input file (a setting's name, a quote, a profile value) made safe for Markdown: `&`, `<`
+    /// and `>` become entities (so `<script>` is shown, never run, where Markdown is turned into HTML) and `|`
+    /// is escaped so it cannot break a table.
+    public static func inline(_ s: String) -> String {
+        guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "|" }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "|": out += "\\|"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 }
 

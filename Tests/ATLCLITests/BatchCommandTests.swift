@@ -172,14 +172,14 @@ import ATLCore
         let dir = t.path("profiles")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let profile = { (ref: String) in "format: atl-profile/1\nreference: \(ref)\nsynthetic: yes\nprimary-need: ASD\nplacement-year: 7\nhome-postcode: TF3 1AB\n" }
-        _ = try t.write("profiles/b.profile", profile("P-B"))
-        _ = try t.write("profiles/a.profile", profile("P-A"))
-        _ = try t.write("profiles/c.profile", "format: atl-profile/1\nreference: P-C\nprimary-need: ASD\n")
+        _ = try t.write("profiles/b.profile", profile("P-2"))
+        _ = try t.write("profiles/a.profile", profile("P-1"))
+        _ = try t.write("profiles/c.profile", "format: atl-profile/1\nreference: P-3\nprimary-need: ASD\n")
         _ = try t.write("profiles/notes.txt", "not a profile")
         let r = run(["--cohort", dir, "--output", t.path("o.jsonl")] + (try engineArgs(t)))
         #expect(r.code == 2)
         let recs = records(t.read("o.jsonl"))
-        #expect(recs.map { $0["reference"] as? String } == ["P-A", "P-B", "P-C"])
+        #expect(recs.map { $0["reference"] as? String } == ["P-1", "P-2", "P-3"])
         #expect(recs.map { $0["source"] as! String } == ["a", "b", "c"].map { dir + "/\($0).profile:1" })
         #expect(recs.map { $0["status"] as! String } == ["listed", "listed", "error"])
     }

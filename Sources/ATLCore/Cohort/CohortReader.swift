@@ -191,10 +191,8 @@ public struct CohortReader {
                          profile: .success((p, SHA256.hex(ProfileParser.render(p)))))
     }
 
-    /// The rule ``ProfileParser`` applies to a reference: up to 40 ASCII letters, digits, '-', '_', '/', '.'.
-    public static func isValidReference(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 40 && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_/.".contains($0)) }
-    }
+    /// The rule ``ProfileParser`` applies to a reference (``ProfileParser/isValidReference(_:)``).
+    public static func isValidReference(_ s: String) -> Bool { ProfileParser.isValidReference(s) }
 
     /// Counts the rows of a cohort and hashes its bytes in one streaming pass (for progress and resume).
     /// A directory hashes each profile file's name and bytes in order.

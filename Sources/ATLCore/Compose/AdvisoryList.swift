@@ -75,6 +75,25 @@ public struct ListEntry: Sendable {
     public var points: String { Explanation.points(milli) }
 }
 
+/// A setting the family named in `preferred-settings` that is not on the list, and why: the first eligibility
+/// rule it breaks, "not in this catalogue", or higher-scoring settings taking the places.
+public struct NamedSettingNotListed: Sendable, Hashable {
+    public var urn: Int
+    /// Its name; nil when the URN is not in the catalogue.
+    public var name: String?
+    /// The first eligibility rule it breaks; nil when it is eligible or not in the catalogue.
+    public var rule: EligibilityRule?
+    /// The reason in plain English, e.g. "further than the maximum journey: about 18.2 miles by road".
+    public var reason: String
+
+    public init(urn: Int, name: String?, rule: EligibilityRule?, reason: String) {
+        self.urn = urn
+        self.name = name
+        self.rule = rule
+        self.reason = reason
+    }
+}
+
 /// An advisory tailored list for one child: advisory, reviewed by an officer, never a decision.
 public struct AdvisoryList: Sendable {
     public var reference: String
@@ -102,4 +121,6 @@ public struct AdvisoryList: Sendable {
     /// Notes about the whole list (e.g. unknown data in the catalogue).
     public var notes: [String]
     public var stamp: AuditStamp
+    /// Settings the family named that are not on the list, in the order named, each with the reason.
+    public var namedSettingsNotListed: [NamedSettingNotListed] = []
 }

@@ -61,7 +61,7 @@ public struct MatchingEngine: Sendable {
             }
             guard let m = lookup.locate(pc) else {
                 throw Diagnostic(file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
-                    "\(pc) is not in the postcode lookup (it holds \(lookup.coverage)); give home-easting and home-northing instead")
+                    "this postcode (district \(Postcode.outcode(of: pc))) is not in the postcode lookup (it holds \(lookup.coverage)); give home-easting and home-northing instead")
             }
             return ResolvedHome(point: m.point, postcodeDistrict: String(Postcode.outcode(of: m.postcode)),
                                 districtCode: m.districtCode, localAuthority: homeAuthority(districts.localAuthority(m.districtCode)),
@@ -153,6 +153,12 @@ public struct MatchingEngine: Sendable {
             notes.append("SYNTHETIC benchmark data: the listed settings are real schools, but their type, SEN provision, vacancies, facilities and report text were invented by 'atl synth-national'. Do not use this list for a child.")
         }
         if home.approximate { notes.append("The home location is approximate (the centre of the postcode district), so journeys are approximate.") }
+        let named = namedSettingsNotListed(p, home: home, query: q, listed: Set(entries.map(\.setting.urn)))
+        for (field, urns) in [("preferred-settings", p.preferredSettings), ("avoid-settings", p.avoidSettings)] {
+            for urn in urns where position(ofURN: urn) == nil {
+                notes.append("Warning: URN \(urn) in \(field) is not in this catalogue; check the URN.")
+            }
+        }
         return AdvisoryList(
             reference: p.reference, synthetic: p.synthetic, fictionalCatalogue: catalogue.isFictional,
             primaryNeed: p.primaryNeed, primarySeverity: p.primarySeverity, secondaryNeeds: p.secondaryNeeds,
@@ -166,7 +172,32 @@ public struct MatchingEngine: Sendable {
             notes: notes,
             stamp: AuditStamp(engineVersion: engineVersion, catalogueHash: catalogue.contentHash, weightsHash: w.hash,
                               inputHashes: [("profile", profileHash)] + (matrix.map { [("travel-matrix", $0.hash)] } ?? []),
-                              date: date))
+                              date: date),
+            namedSettingsNotListed: named)
+    }
+
+    /// The family's preferred settings that are not on the list, each with its reason (for a few URNs, so
+    /// each is explained in full like `atl why`).
+    func namedSettingsNotListed(_ p: NeedsProfile, home: ResolvedHome, query q: CompiledQuery, listed: Set<Int>) -> [NamedSettingNotListed] {
+        var out: [NamedSettingNotListed] = []
+        var seen = Set<Int>()
+        for urn in p.preferredSettings where !listed.contains(urn) && seen.insert(urn).inserted {
+            guard let i = position(ofURN: urn) else {
+                out.append(NamedSettingNotListed(urn: urn, name: nil, rule: nil, reason: "not in this catalogue"))
+                continue
+            }
+            let s = catalogue.settings[Int(index.catalogueIndex[i])]
+            let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
+                                           matrixMinutes: matrixMinutes(home, urn: urn))
+            if let rule = EligibilityRule.rules(in: d.outcome.excluded).first {
+                out.append(NamedSettingNotListed(urn: urn, name: s.name, rule: rule,
+                                                 reason: rule.title + rule.detail(for: s, distanceKm: d.outcome.distanceKm)))
+            } else {
+                out.append(NamedSettingNotListed(urn: urn, name: s.name, rule: nil,
+                    reason: "eligible, but higher-scoring settings (or the rule that the list illustrates choice) took the places"))
+            }
+        }
+        return out
     }
 
     /// Types that have at least one eligible setting (a second pass; only when the pool did not hold them all).

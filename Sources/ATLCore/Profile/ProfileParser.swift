@@ -19,7 +19,7 @@ public enum ProfileParser {
         public var help: String {
             switch self {
             case .format: "always '\(ProfileParser.formatTag)'"
-            case .reference: "the child's case reference (letters, digits, '-', '_', '/'); never a name"
+            case .reference: "the child's case reference: letters and digits, at least one digit, groups separated by '-' or '/' (e.g. EHC-2026-0042); never a name"
             case .synthetic: "yes for invented children (examples, synthetic cohorts)"
             case .primaryNeed: "primary need code and severity, e.g. 'ASD severe' (severity: mild, moderate, severe, profound; default moderate)"
             case .secondaryNeeds: "secondary needs with severity, comma-separated, e.g. 'SLCN moderate, SEMH mild'"
@@ -51,9 +51,32 @@ public enum ProfileParser {
     }
 
     /// National curriculum year in the academic year starting `academicYear` of a child born on `dob`
-    /// (children born September–December start Reception a year later than those born January–August).
+    /// (Reception starts in the September after the fourth birthday, so those born
+    /// September–December start a year later than those born January–August of the same calendar year).
     public static func ncYear(born dob: DateComponents, academicYear: Int) -> Int {
         academicYear - dob.year! - (dob.month! >= 9 ? 5 : 4)
+    }
+
+    /// Longest case reference accepted.
+    public static let referenceLimit = 40
+
+    /// Whether `s` looks like a case reference: 1–40 ASCII letters and digits with at least one digit, in groups
+    /// separated by single '-' or '/' (so never `.`, `..`, `/`, a leading or trailing separator, or a bare name).
+    /// References appear in every output and in `--lists-dir` file names.
+    public static func isValidReference(_ s: String) -> Bool {
+        guard (1...referenceLimit).contains(s.utf8.count) else { return false }
+        var digit = false, afterSeparator = true
+        for u in s.utf8 {
+            switch u {
+            case 0x30...0x39: digit = true; afterSeparator = false
+            case 0x41...0x5A, 0x61...0x7A: afterSeparator = false
+            case 0x2D, 0x2F:
+                if afterSeparator { return false }
+                afterSeparator = true
+            default: return false
+            }
+        }
+        return digit && !afterSeparator
     }
 
     public static func parse(_ bytes: some Collection<UInt8>, file: String,
@@ -76,6 +99,7 @@ public enum ProfileParser {
     public static func parse(text: String, file: String, academicYear: Int = academicYear()) -> Result<NeedsProfile, InputError> {
         var diags: [Diagnostic] = []
         var values: [Field: KeyValueLine] = [:]
+        var givenEmpty: Set<Field> = []
         for (i, line) in TextDecoding.lines(text).enumerated() {
             do {
                 guard let kv = try KeyValueLine.parse(line, line: i + 1, file: file) else { continue }
@@ -85,7 +109,10 @@ public enum ProfileParser {
                     continue
                 }
                 if kv.value.isEmpty {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "empty value; remove the line if not known"))
+                    let required: Set<Field> = [.format, .reference, .primaryNeed]
+                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, required.contains(f)
+                        ? "empty value; this field is required (\(f.help))" : "empty value; remove the line if not known"))
+                    givenEmpty.insert(f)
                     continue
                 }
                 if let first = values[f] {
@@ -97,15 +124,17 @@ public enum ProfileParser {
                 diags.append(error)
             }
         }
-        let profile = build(values, file: file, academicYear: academicYear, diags: &diags)
+        let profile = build(values, file: file, academicYear: academicYear, givenEmpty: givenEmpty, diags: &diags)
         if let profile, diags.isEmpty { return .success(profile) }
         return .failure(InputError(diags.isEmpty ? [Diagnostic(file: file, "invalid profile")] : diags))
     }
 
     /// Builds a profile from already-split field values (shared with the cohort CSV reader, whose columns are
     /// these field names). `line` numbers in `values` are used for diagnostics.
+    /// `givenEmpty` names fields present with an empty value (already reported): they are not reported again
+    /// as missing.
     public static func build(_ values: [Field: KeyValueLine], file: String, academicYear: Int,
-                             diags: inout [Diagnostic]) -> NeedsProfile? {
+                             givenEmpty: Set<Field> = [], diags: inout [Diagnostic]) -> NeedsProfile? {
         let p = FieldParser(file: file)
         func field<T>(_ f: Field, _ parse: (KeyValueLine) throws(Diagnostic) -> T) -> T? {
             guard let kv = values[f] else { return nil }
@@ -115,17 +144,17 @@ public enum ProfileParser {
             }
         }
         let firstLine = values.values.map(\.line).min() ?? 1
-        for f in [Field.format, .reference, .primaryNeed] where values[f] == nil {
+        for f in [Field.format, .reference, .primaryNeed] where values[f] == nil && !givenEmpty.contains(f) {
             diags.append(Diagnostic(file: file, line: firstLine, field: f.rawValue, "required field is missing (\(f.help))"))
         }
         if let kv = values[.format], kv.value != formatTag {
-            diags.append(Diagnostic(file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \"\(kv.value)\""))
+            diags.append(Diagnostic(file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \(Diagnostic.quote(kv.value))"))
         }
         let reference = field(.reference) { kv throws(Diagnostic) -> String in
-            guard kv.value.count <= 40,
-                  kv.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_/.".contains($0)) }) else {
+            // The value is never repeated: a bad reference may be a name.
+            guard isValidReference(kv.value) else {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                    "a reference is up to 40 letters, digits, '-', '_', '/', '.' (never a name), got \"\(kv.value)\"")
+                    "is not a valid case reference (up to \(referenceLimit) letters and digits with at least one digit, in groups separated by single '-' or '/', like EHC-2026-0042; never a name)")
             }
             return kv.value
         }
@@ -149,7 +178,7 @@ public enum ProfileParser {
                 guard (1...2).contains(parts.count), let code = NeedCode(parsing: parts[0]),
                       parts.count == 1 || Severity(rawValue: parts[1].lowercased()) != nil else {
                     throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                        "expected items like 'SLCN moderate', got \"\(item)\"")
+                        "expected items like 'SLCN moderate', got \(Diagnostic.quote(item))")
                 }
                 if out.contains(where: { $0.code == code }) {
                     throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(code.rawValue) given twice")
@@ -162,18 +191,27 @@ public enum ProfileParser {
             diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
                                     "\(primary.0.rawValue) is already the primary need"))
         }
-        let mustHave = field(.mustHave) { kv throws(Diagnostic) in try p.facilities(kv) } ?? []
-        let desirable = field(.desirable) { kv throws(Diagnostic) in try p.facilities(kv) } ?? []
+        func facilities(_ kv: KeyValueLine) throws(Diagnostic) -> FacilitySet {
+            var seen = FacilitySet()
+            for item in try p.list(kv) {
+                if let f = Facility(parsing: item), seen.contains(f) {
+                    throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(f.rawValue) given twice")
+                }
+                seen.insert(try p.facilities(KeyValueLine(key: kv.key, value: item, line: kv.line)))
+            }
+            return seen
+        }
+        let mustHave = field(.mustHave) { kv throws(Diagnostic) in try facilities(kv) } ?? []
+        let desirable = field(.desirable) { kv throws(Diagnostic) in try facilities(kv) } ?? []
         if let kv = values[.desirable], !mustHave.intersection(desirable).isEmpty {
             diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
                 "\(mustHave.intersection(desirable).facilities.map(\.rawValue).joined(separator: ", ")) is already a must-have"))
         }
         let dob = field(.dateOfBirth) { kv throws(Diagnostic) -> DateComponents in
-            let parts = kv.value.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, (1990...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a date YYYY-MM-DD, got \"\(kv.value)\"")
+            guard let d = calendarDate(kv.value), (1990...2100).contains(d.year!) else {
+                throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a date YYYY-MM-DD that exists on the calendar, got \(Diagnostic.quote(kv.value))")
             }
-            return DateComponents(year: parts[0], month: parts[1], day: parts[2])
+            return d
         }
         let ncYear = field(.ncYear) { kv throws(Diagnostic) -> Int in
             if kv.value.uppercased() == "R" { return 0 }
@@ -193,9 +231,23 @@ public enum ProfileParser {
                     "gives year group \(current) in \(academicYear)/\(academicYear % 100 + 1); give placement-year"))
             }
         }
-        if placement == nil, values[.placementYear] == nil, values[.ncYear] == nil, values[.dateOfBirth] == nil {
+        if placement == nil, values[.placementYear] == nil, values[.ncYear] == nil, values[.dateOfBirth] == nil,
+           givenEmpty.isDisjoint(with: [.placementYear, .ncYear, .dateOfBirth]) {
             diags.append(Diagnostic(file: file, line: firstLine, field: "placement-year",
                                     "give placement-year (or nc-year or date-of-birth: the placement is then for the next year)"))
+        }
+        if let dob, let ncYear, let kv = values[.dateOfBirth], let nk = values[.ncYear] {
+            let fromDOB = ProfileParser.ncYear(born: dob, academicYear: academicYear)
+            if fromDOB != ncYear {
+                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    "gives \(yearName(fromDOB)) in \(academicYear)/\(String(format: "%02d", (academicYear + 1) % 100)), but nc-year on line \(nk.line) says \(yearName(ncYear)); correct one of them or give only one"))
+            }
+        } else if let dob, values[.ncYear] == nil, let placement, let kv = values[.dateOfBirth], let pk = values[.placementYear] {
+            let fromDOB = ProfileParser.ncYear(born: dob, academicYear: academicYear)
+            if placement < fromDOB {
+                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    "gives \(yearName(fromDOB)) in \(academicYear)/\(String(format: "%02d", (academicYear + 1) % 100)), but placement-year on line \(pk.line) is \(yearName(placement)), an earlier year"))
+            }
         }
         if let ncYear, let placement, let kv = values[.placementYear], placement < ncYear {
             diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
@@ -213,7 +265,8 @@ public enum ProfileParser {
             } else if Postcode.isOutcode(raw) {
                 home = .postcode(raw.uppercased())
             } else {
-                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "\"\(raw)\" is not a UK postcode or outward code"))
+                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    "is not a UK postcode or outward code (like TF3 1LA or TF3); the value is not repeated here because it is personal data"))
             }
         } else if values[.homeEasting] != nil || values[.homeNorthing] != nil {
             let e = field(.homeEasting) { kv throws(Diagnostic) in try p.int(kv, min: 0, max: 700_000) }
@@ -224,7 +277,7 @@ public enum ProfileParser {
                                         field: values[.homeEasting] == nil ? "home-easting" : "home-northing",
                                         "home-easting and home-northing go together"))
             }
-        } else {
+        } else if givenEmpty.isDisjoint(with: [.homePostcode, .homeEasting, .homeNorthing]) {
             diags.append(Diagnostic(file: file, line: firstLine, field: "home-postcode",
                                     "give a home postcode (or home-easting and home-northing) so journeys can be measured"))
         }
@@ -234,7 +287,7 @@ public enum ProfileParser {
             for item in try p.list(kv) {
                 guard let t = SettingType(rawValue: item.lowercased()), t != .unknown else {
                     throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                        "unknown setting type \"\(item)\"; expected: \(SettingType.allCases.filter { $0 != .unknown }.map(\.rawValue).joined(separator: ", "))")
+                        "unknown setting type \(Diagnostic.quote(item)); expected: \(SettingType.allCases.filter { $0 != .unknown }.map(\.rawValue).joined(separator: ", "))")
                 }
                 s.insert(t)
             }
@@ -245,7 +298,7 @@ public enum ProfileParser {
             field(f) { kv throws(Diagnostic) -> [Int] in
                 try p.list(kv).map { item throws(Diagnostic) -> Int in
                     guard let u = Int(item), u >= 100_000 else {
-                        throw Diagnostic(file: file, line: kv.line, field: kv.key, "\"\(item)\" is not a URN")
+                        throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(Diagnostic.quote(item)) is not a URN")
                     }
                     return u
                 }
@@ -270,20 +323,59 @@ public enum ProfileParser {
         return profile
     }
 
-    /// "10 miles", "10 mi", "16 km", "16km" → kilometres (0 < d ≤ 200).
+    /// A real calendar date written `YYYY-MM-DD` (four, two and two digits; 2015-02-30 is not one), or nil.
+    public static func calendarDate(_ s: String) -> DateComponents? {
+        let b = Array(s.utf8)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
+              b.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }),
+              let y = Int(s.prefix(4)), let m = Int(s.dropFirst(5).prefix(2)), let d = Int(s.suffix(2)),
+              (1...12).contains(m) else { return nil }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard (1...days).contains(d) else { return nil }
+        return DateComponents(year: y, month: m, day: d)
+    }
+
+    static func yearName(_ y: Int) -> String {
+        switch y {
+        case 0: "Reception"
+        case ..<0: "nursery (year \(y))"
+        default: "Year \(y)"
+        }
+    }
+
+    /// Smallest max-journey accepted (100 m): anything shorter is a typing slip, and shows as 0.0 in lists.
+    public static let shortestJourneyKm = 0.1
+
+    /// "10 miles", "10 mi", "16 km", "16km" → kilometres (0.1 ≤ d ≤ 200). Plain decimals only: no hex, exponents,
+    /// signs or "nan".
     static func parseDistance(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> Double {
         let v = kv.value.lowercased().replacingOccurrences(of: " ", with: "")
         let units: [(String, Double)] = [("miles", 1.609344), ("mile", 1.609344), ("mi", 1.609344), ("km", 1)]
         for (suffix, factor) in units where v.hasSuffix(suffix) {
-            if let n = Double(v.dropLast(suffix.count)), n.isFinite, n > 0 {
+            let number = v.dropLast(suffix.count)
+            if isPlainDecimal(number), let n = Double(number), n.isFinite, n > 0 {
                 let km = n * factor
+                guard km >= shortestJourneyKm else {
+                    throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                        "\(Diagnostic.quote(kv.value)) is shorter than 0.1 km; give the longest acceptable journey, e.g. '3 miles'")
+                }
                 guard km <= 200 else {
-                    throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(kv.value) is longer than any daily journey (200 km)")
+                    throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(Diagnostic.quote(kv.value)) is longer than any daily journey (200 km)")
                 }
                 return km
             }
         }
-        throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a distance like '10 miles' or '15 km', got \"\(kv.value)\"")
+        throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a distance like '10 miles' or '15 km', got \(Diagnostic.quote(kv.value))")
+    }
+
+    /// Digits with at most one decimal point ("12", "12.5", ".5"): what people write for a distance.
+    static func isPlainDecimal(_ s: Substring) -> Bool {
+        var digits = 0, points = 0
+        for u in s.utf8 {
+            if (0x30...0x39).contains(u) { digits += 1 } else if u == 0x2E { points += 1 } else { return false }
+        }
+        return digits > 0 && points <= 1
     }
 
     /// The canonical text of a profile (used to hash it and by the synthetic cohort writer).

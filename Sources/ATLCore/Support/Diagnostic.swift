@@ -20,8 +20,19 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
         self.file = file
         self.line = line
         self.field = field
-        self.message = message
+        // A safety net for messages that quote input without ``quote(_:)``: never a line of megabytes.
+        self.message = message.count <= Diagnostic.messageLimit ? message : message.prefix(Diagnostic.messageLimit - 1) + "…"
         self.severity = severity
+    }
+
+    /// Longest part of an input value a message repeats (a pasted document must not become a 10 MB line).
+    public static let echoLimit = 80
+    /// Longest message kept (the longest the engine writes, listing every known field, is well under this).
+    public static let messageLimit = 1000
+
+    /// An input value as a message quotes it: in double quotes, cut to ``echoLimit`` characters with an ellipsis.
+    public static func quote(_ value: some StringProtocol) -> String {
+        value.count <= echoLimit ? "\"\(value)\"" : "\"\(value.prefix(echoLimit - 1))…\""
     }
 
     /// `file:line: field 'name': message` — the form compilers use, so editors can jump to it.
@@ -30,7 +41,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
         if let line { s += ":\(line)" }
         s += ": "
         if severity == .warning { s += "warning: " }
-        if let field { s += "field '\(field)': " }
+        if let field { s += "field '\(field.count <= Diagnostic.echoLimit ? field : field.prefix(Diagnostic.echoLimit - 1) + "…")': " }
         return s + message
     }
 

@@ -78,7 +78,7 @@ public struct KeyValueLine: Sendable {
         let key = TextDecoding.trimSpaces(trimmed[..<colon]).lowercased()
         let value = String(TextDecoding.trimSpaces(trimmed[trimmed.index(after: colon)...]))
         guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
-            throw Diagnostic(file: file, line: line, "'\(key)' is not a field name (letters, digits, '-' and '.')")
+            throw Diagnostic(file: file, line: line, "\(Diagnostic.quote(key)) is not a field name (letters, digits, '-' and '.')")
         }
         return KeyValueLine(key: key, value: value, line: line)
     }
@@ -91,7 +91,7 @@ public struct FieldParser: Sendable {
 
     public func int(_ kv: KeyValueLine, min: Int? = nil, max: Int? = nil) throws(Diagnostic) -> Int {
         guard let v = Int(kv.value.replacingOccurrences(of: "_", with: "")) else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a whole number, got \"\(kv.value)\"")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a whole number, got \(Diagnostic.quote(kv.value))")
         }
         if let min, v < min {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(v)")
@@ -104,13 +104,13 @@ public struct FieldParser: Sendable {
 
     public func double(_ kv: KeyValueLine, min: Double? = nil, max: Double? = nil) throws(Diagnostic) -> Double {
         guard let v = Double(kv.value), v.isFinite else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a number, got \"\(kv.value)\"")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a number, got \(Diagnostic.quote(kv.value))")
         }
         if let min, v < min {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(kv.value)")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(Diagnostic.quote(kv.value))")
         }
         if let max, v > max {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(kv.value)")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(Diagnostic.quote(kv.value))")
         }
         return v
     }
@@ -120,7 +120,7 @@ public struct FieldParser: Sendable {
         case "yes", "true": return true
         case "no", "false": return false
         default:
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected yes or no, got \"\(kv.value)\"")
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected yes or no, got \(Diagnostic.quote(kv.value))")
         }
     }
 
@@ -131,7 +131,7 @@ public struct FieldParser: Sendable {
             .map { $0.trimmingCharacters(in: .whitespaces) }
         if items.contains(where: \.isEmpty) {
             throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                             "empty item in list \"\(kv.value)\" (separate items with single commas; 'none' for an empty list)")
+                             "empty item in list \(Diagnostic.quote(kv.value)) (separate items with single commas; 'none' for an empty list)")
         }
         return items
     }
@@ -141,7 +141,7 @@ public struct FieldParser: Sendable {
     where E.RawValue == String {
         guard let v = parse(kv.value) else {
             throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                             "unknown value \"\(kv.value)\"; expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+                             "unknown value \(Diagnostic.quote(kv.value)); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return v
     }
@@ -151,7 +151,7 @@ public struct FieldParser: Sendable {
         for item in try list(kv) {
             guard let c = NeedCode(parsing: item) else {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                                 "unknown need code \"\(item)\"; expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
+                                 "unknown need code \(Diagnostic.quote(item)); expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             set.insert(NeedSet(c))
         }
@@ -163,7 +163,7 @@ public struct FieldParser: Sendable {
         for item in try list(kv) {
             guard let f = Facility(parsing: item) else {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                                 "unknown facility \"\(item)\"; expected one of: \(Facility.allCases.map(\.rawValue).joined(separator: ", "))")
+                                 "unknown facility \(Diagnostic.quote(item)); expected one of: \(Facility.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             set.insert(FacilitySet(f))
         }

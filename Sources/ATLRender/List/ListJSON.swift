@@ -31,6 +31,10 @@ public enum ListJSON {
                 ("types_illustrated", .array(l.typesIllustrated.map { .string($0.rawValue) })),
                 ("types_with_no_eligible_setting", .array(l.typesWithNoEligible.map { .string($0.rawValue) })),
                 ("left_out_by_share_rule", .int(l.leftOutByShare)),
+                ("named_settings_not_listed", .array(l.namedSettingsNotListed.map { n in
+                    .object([("urn", .int(n.urn)), ("name", .optional(n.name)), ("rule", .optional(n.rule?.key)),
+                             ("reason", .string(n.reason))])
+                })),
                 ("notes", .array(l.notes.map(JSON.string))),
             ])),
             ("stamp", stamp(l.stamp)),

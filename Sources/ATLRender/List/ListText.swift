@@ -63,7 +63,10 @@ public enum ListText {
     }
 
     public static func excludedSummary(_ l: AdvisoryList) -> [String] {
-        var out = ["\(l.settingsConsidered) settings considered, \(l.eligible) eligible."]
+        var out = l.namedSettingsNotListed.map { n in
+            "Named by the family but not listed: \(n.name.map { "\($0) (URN \(n.urn))" } ?? "URN \(n.urn)"), because: \(n.reason)."
+        }
+        out.append("\(l.settingsConsidered) settings considered, \(l.eligible) eligible.")
         for (rule, n) in l.excludedByRule { out.append("\(n) not eligible: \(rule.title).") }
         if l.leftOutByShare > 0 {
             out.append("\(l.leftOutByShare) higher-scoring settings were left out so that the list illustrates choice (no one type takes more than its share, and each suitable type has a place).")

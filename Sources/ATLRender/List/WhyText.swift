@@ -42,21 +42,7 @@ public enum WhyText {
     }
 
     static func detail(_ r: EligibilityRule, _ a: MatchingEngine.WhyAnswer) -> String {
-        switch r {
-        case .journey:
-            return a.detail.outcome.distanceKm.isNaN ? "" : ": about \(ListText.miles(a.detail.outcome.distanceKm)) miles by road"
-        case .phase:
-            if let ar = a.setting.ageRange { return ": it admits ages \(ar.low)-\(ar.high)" }
-            return a.setting.phase.map { ": its phase is \($0.title.lowercased())" } ?? ""
-        case .needNotProvided:
-            return a.setting.needs.map { ": it is designated for \($0.codes.map(\.rawValue).joined(separator: ", "))" } ?? ""
-        case .mustHaveMissing:
-            return ": its listed facilities are \(a.setting.facilities?.facilities.map(\.rawValue).joined(separator: ", ") ?? "none")"
-        case .typeNotAllowed:
-            return ": it is \(a.setting.type.title.lowercased())"
-        default:
-            return ""
-        }
+        r.detail(for: a.setting, distanceKm: a.detail.outcome.distanceKm)
     }
 
     static func tree(_ e: Explanation, depth: Int) -> String {

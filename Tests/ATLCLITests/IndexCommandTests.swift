@@ -17,7 +17,7 @@ import ATLCore
     }
     static let profile = """
         format: atl-profile/1
-        reference: T-IDX
+        reference: T-IDX-1
         synthetic: yes
         primary-need: ASD moderate
         placement-year: 7

@@ -141,19 +141,7 @@ public enum ListHTML {
 
     /// Escapes text for HTML element content and double- or single-quoted attribute values.
     public static func esc(_ s: String) -> String {
-        var o = ""
-        o.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            case "'": o += "&#39;"
-            default: o.unicodeScalars.append(c)
-            }
-        }
-        return o
+        HTMLText.escape(s)
     }
 
     /// Inline stylesheet. Colours meet WCAG AA contrast (text ≥ 4.5:1 on its background); print hides nothing

@@ -5,19 +5,7 @@ import ATLCore
 public enum SVG {
     /// Escapes text for SVG/HTML element content and attribute values.
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        HTMLText.escape(s)
     }
 
     /// A coordinate with one decimal place.

@@ -125,18 +125,32 @@ public enum EvidenceQuotes {
         for p in paragraphs where !p.hasPrefix("#") {
             var item = p
             if item.hasPrefix("- ") || item.hasPrefix("* ") { item = String(item.dropFirst(2)) }
-            var sentence = ""
-            var prev: Character = " "
-            for ch in item {
-                if (prev == "." || prev == "!" || prev == "?") && ch == " " {
-                    out.append(sentence)
-                    sentence = ""
-                } else {
-                    sentence.append(ch)
+            // A sentence ends at ". ", "! " or "? " (the space is dropped). Slices rather than per-character
+            // appends; ASCII text is cut on bytes, where every byte is one Character.
+            if item.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                let u = Array(item.utf8)
+                var start = 0
+                for j in u.indices where j > 0 && u[j] == 0x20 && (u[j - 1] == 0x2E || u[j - 1] == 0x21 || u[j - 1] == 0x3F) {
+                    out.append(String(decoding: u[start..<j], as: UTF8.self))
+                    start = j + 1
                 }
-                prev = ch
+                if start < u.count { out.append(String(decoding: u[start...], as: UTF8.self)) }
+            } else {
+                var start = item.startIndex
+                var prev: Character = " "
+                var j = item.startIndex
+                while j < item.endIndex {
+                    let ch = item[j]
+                    let next = item.index(after: j)
+                    if (prev == "." || prev == "!" || prev == "?") && ch == " " {
+                        out.append(String(item[start..<j]))
+                        start = next
+                    }
+                    prev = ch
+                    j = next
+                }
+                if start < item.endIndex { out.append(String(item[start...])) }
             }
-            if !sentence.isEmpty { out.append(sentence) }
         }
         return out.map(TextDecoding.trimSpaces).filter { !$0.isEmpty }
     }

@@ -21,6 +21,8 @@ struct BenchOptions {
     var seed: UInt64 = 1
     var output: String?
     var batch: Int?
+    var batchOnly = false
+    var index = ""
     var threads = Parallel.defaultThreads
 
     init(_ args: [String]) {
@@ -37,6 +39,8 @@ struct BenchOptions {
             case "--seed": seed = UInt64(next()) ?? 1
             case "--output": output = next()
             case "--batch": batch = Int(next())
+            case "--batch-only": batchOnly = true
+            case "--index": index = next()
             case "--help", "-h":
                 print("usage: atl-bench [--quick] [--catalogue DIR] [--seed N] [--output FILE] [--batch CHILDREN]")
                 exit(0)
@@ -153,12 +157,8 @@ func nationalBatch(engine: MatchingEngine, cohort: NationalCohort, children: Int
     return (t, bytes)
 }
 
-if CommandLine.arguments.contains("--batch-only") {
-    var a = Array(CommandLine.arguments.dropFirst())
-    a.removeAll { $0 == "--batch-only" }
-    var index = ""
-    if let i = a.firstIndex(of: "--index") { index = a[i + 1]; a.removeSubrange(i...(i + 1)) }
-    let o = BenchOptions(a)
+if opt.batchOnly {
+    let o = opt, index = opt.index
     var snapshot: IndexSnapshot!
     let load = try seconds {
         snapshot = try IndexSnapshot.load(path: index, engineVersion: ATL.version)

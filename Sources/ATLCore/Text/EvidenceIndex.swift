@@ -88,20 +88,49 @@ public enum EvidenceQuotes {
     /// The sentence (≤ 240 characters, trimmed at a word) that matches the most distinct query terms of the
     /// concept; ties go to the earliest section and sentence. nil when no sentence matches.
     public static func best(for concept: Vocabulary.Concept, in setting: Setting) -> Quote? {
+        best(for: [concept], in: setting)[0]
+    }
+
+    /// ``best(for:in:)`` for several concepts at once: the report is split and tokenised once, each sentence
+    /// reduced to a 256-bit set of the term ids it contains, and each concept's hits counted on that set.
+    public static func best(for concepts: [Vocabulary.Concept], in setting: Setting) -> [Quote?] {
         let tok = Tokenizer.shared
-        let wanted = Set(tok.conceptTerms[concept.index])
-        var best: (hits: Int, quote: Quote)?
+        let wanted = concepts.map { c in TermMask(tok.conceptTerms[c.index]) }
+        var best = [(hits: Int, section: ReportSection, sentence: String)?](repeating: nil, count: concepts.count)
+        if concepts.isEmpty { return [] }
         for section in ReportSection.allCases {
             guard let text = setting.report[section], !text.isEmpty else { continue }
             for sentence in sentences(text) {
-                var hit = Set<UInt8>()
-                tok.scan(sentence) { id in if wanted.contains(id) { hit.insert(id) } }
-                if hit.count > (best?.hits ?? 0) {
-                    best = (hit.count, Quote(section: section, text: trimmed(sentence)))
+                var present = TermMask()
+                tok.scan(sentence) { id in present.insert(id) }
+                if present.isEmpty { continue }
+                for k in concepts.indices {
+                    let hits = present.intersectionCount(wanted[k])
+                    if hits > (best[k]?.hits ?? 0) { best[k] = (hits, section, sentence) }
                 }
             }
         }
-        return best?.quote
+        return best.map { b in b.map { Quote(section: $0.section, text: trimmed($0.sentence)) } }
+    }
+
+    /// A set of term ids (< 256) as four words.
+    struct TermMask {
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        init() {}
+        init(_ ids: some Sequence<UInt8>) { for id in ids { insert(id) } }
+        @inline(__always) mutating func insert(_ id: UInt8) {
+            let bit = UInt64(1) << UInt64(id & 63)
+            switch id >> 6 {
+            case 0: w.0 |= bit
+            case 1: w.1 |= bit
+            case 2: w.2 |= bit
+            default: w.3 |= bit
+            }
+        }
+        var isEmpty: Bool { w.0 | w.1 | w.2 | w.3 == 0 }
+        @inline(__always) func intersectionCount(_ o: TermMask) -> Int {
+            (w.0 & o.w.0).nonzeroBitCount + (w.1 & o.w.1).nonzeroBitCount + (w.2 & o.w.2).nonzeroBitCount + (w.3 & o.w.3).nonzeroBitCount
+        }
     }
 
     /// Splits report text into sentences. Markdown soft line breaks are joined first: a paragraph ends at a

@@ -20,8 +20,8 @@ public struct CatalogueFingerprint: Sendable, Hashable {
 
     /// Lists the setting files below `root` with their sizes and times (and SHA-256s when `hashing`).
     public static func scan(root: String, hashing: Bool, threads: Int = Parallel.defaultThreads) throws(Diagnostic) -> CatalogueFingerprint {
-        let paths = try CatalogueLoader.settingFiles(root: root)
         let display = root.hasSuffix("/") ? String(root.dropLast()) : root
+        let paths = try settingFiles(root: display)
         let files = Parallel.map(paths.count, threads: threads) { i -> File in
             let full = display + "/" + paths[i]
             var st = stat()
@@ -30,6 +30,38 @@ public struct CatalogueFingerprint: Sendable, Hashable {
             return File(path: paths[i], size: size, modified: mtime, sha256: hashing ? hash(full) : "")
         }
         return CatalogueFingerprint(files: files)
+    }
+
+    /// The same list as ``CatalogueLoader/settingFiles(root:)`` (sorted relative paths of `*.setting.md` below
+    /// `root`, not following directory symlinks), by `readdir`: FileManager's enumerator took most of a
+    /// freshness check on Linux.
+    static func settingFiles(root: String) throws(Diagnostic) -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+            return try CatalogueLoader.settingFiles(root: root) // its error messages
+        }
+        var out: [String] = []
+        var pending = [""]
+        while let rel = pending.popLast() {
+            guard let dir = opendir(rel.isEmpty ? root : root + "/" + rel) else {
+                throw Diagnostic(file: root + "/" + rel, "cannot list the catalogue folder")
+            }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = rel.isEmpty ? name : rel + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var st = stat()
+                    if lstat(root + "/" + path, &st) == 0 { type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG) }
+                }
+                if type == UInt8(DT_DIR) { pending.append(path) } else if name.hasSuffix(SettingFile.fileSuffix) { out.append(path) }
+            }
+        }
+        return out.sorted()
     }
 
     static func hash(_ path: String) -> String {

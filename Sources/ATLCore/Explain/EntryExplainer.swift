@@ -126,8 +126,8 @@ public enum EntryExplainer {
             return nil
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var quotes: [EvidenceQuotes.Quote] = []
-        for (c, _) in evidenceLeaves {
-            if let qt = EvidenceQuotes.best(for: c, in: s), !quotes.contains(qt) { quotes.append(qt) }
+        for found in EvidenceQuotes.best(for: evidenceLeaves.map(\.0), in: s) {
+            if let qt = found, !quotes.contains(qt) { quotes.append(qt) }
             if quotes.count == 2 { break }
         }
         let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)

@@ -188,16 +188,22 @@ public struct IndexSnapshot: Sendable {
 
     /// Reads and decodes a snapshot file (see ``decode(_:file:engineVersion:)``).
     public static func load(path: String, engineVersion: String?) throws(Diagnostic) -> IndexSnapshot {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
+        // Map the file read-only (no copy into an anonymous buffer: the page cache is read in place). Every
+        // decoded value is copied out, so the mapping is released before returning.
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
             throw Diagnostic(file: path, "index snapshot not found or unreadable; build one with 'atl index'")
         }
-        let result = data.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> Result<IndexSnapshot, Diagnostic> in
-            do throws(Diagnostic) { return .success(try decode(b, file: path, engineVersion: engineVersion)) } catch { return .failure(error) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw Diagnostic(file: path, "cannot read the index snapshot") }
+        let size = Int(st.st_size)
+        if size == 0 { return try decode(UnsafeRawBufferPointer(start: nil, count: 0), file: path, engineVersion: engineVersion) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            throw Diagnostic(file: path, "cannot read the index snapshot")
         }
-        return try result.get()
+        defer { munmap(base, size) }
+        return try decode(UnsafeRawBufferPointer(start: base, count: size), file: path, engineVersion: engineVersion)
     }
 
     /// Checks that the catalogue folder still holds exactly the files the snapshot was built from (same paths;

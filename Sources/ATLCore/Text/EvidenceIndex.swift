@@ -88,24 +88,47 @@ public enum EvidenceQuotes {
     /// The sentence (≤ 240 characters, trimmed at a word) that matches the most distinct query terms of the
     /// concept; ties go to the earliest section and sentence. nil when no sentence matches.
     public static func best(for concept: Vocabulary.Concept, in setting: Setting) -> Quote? {
-        SentenceCache.shared.best(concept.index, setting.report) { bestUncached(for: concept, in: setting) }
+        best(for: [concept], in: setting)[0]
     }
 
-    static func bestUncached(for concept: Vocabulary.Concept, in setting: Setting) -> Quote? {
+    /// ``best(for:in:)`` for several concepts at once: the report is split and tokenised once, each sentence
+    /// reduced to a 256-bit set of the term ids it contains, and each concept's hits counted on that set.
+    public static func best(for concepts: [Vocabulary.Concept], in setting: Setting) -> [Quote?] {
         let tok = Tokenizer.shared
-        let wanted = Set(tok.conceptTerms[concept.index])
-        var best: (hits: Int, quote: Quote)?
+        let wanted = concepts.map { c in TermMask(tok.conceptTerms[c.index]) }
+        var best = [(hits: Int, section: ReportSection, sentence: String)?](repeating: nil, count: concepts.count)
+        if concepts.isEmpty { return [] }
         for section in ReportSection.allCases {
             guard let text = setting.report[section], !text.isEmpty else { continue }
-            for sentence in SentenceCache.shared.sentences(text) {
-                var hit = Set<UInt8>()
-                tok.scan(sentence) { id in if wanted.contains(id) { hit.insert(id) } }
-                if hit.count > (best?.hits ?? 0) {
-                    best = (hit.count, Quote(section: section, text: trimmed(sentence)))
+            let split = SentenceCache.shared.split(text)
+            for (sentence, present) in zip(split.sentences, split.masks) where !present.isEmpty {
+                for k in concepts.indices {
+                    let hits = present.intersectionCount(wanted[k])
+                    if hits > (best[k]?.hits ?? 0) { best[k] = (hits, section, sentence) }
                 }
             }
         }
-        return best?.quote
+        return best.map { b in b.map { Quote(section: $0.section, text: trimmed($0.sentence)) } }
+    }
+
+    /// A set of term ids (< 256) as four words.
+    struct TermMask {
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        init() {}
+        init(_ ids: some Sequence<UInt8>) { for id in ids { insert(id) } }
+        @inline(__always) mutating func insert(_ id: UInt8) {
+            let bit = UInt64(1) << UInt64(id & 63)
+            switch id >> 6 {
+            case 0: w.0 |= bit
+            case 1: w.1 |= bit
+            case 2: w.2 |= bit
+            default: w.3 |= bit
+            }
+        }
+        var isEmpty: Bool { w.0 | w.1 | w.2 | w.3 == 0 }
+        @inline(__always) func intersectionCount(_ o: TermMask) -> Int {
+            (w.0 & o.w.0).nonzeroBitCount + (w.1 & o.w.1).nonzeroBitCount + (w.2 & o.w.2).nonzeroBitCount + (w.3 & o.w.3).nonzeroBitCount
+        }
     }
 
     /// Splits report text into sentences. Markdown soft line breaks are joined first: a paragraph ends at a
@@ -129,18 +152,32 @@ public enum EvidenceQuotes {
         for p in paragraphs where !p.hasPrefix("#") {
             var item = p
             if item.hasPrefix("- ") || item.hasPrefix("* ") { item = String(item.dropFirst(2)) }
-            var sentence = ""
-            var prev: Character = " "
-            for ch in item {
-                if (prev == "." || prev == "!" || prev == "?") && ch == " " {
-                    out.append(sentence)
-                    sentence = ""
-                } else {
-                    sentence.append(ch)
+            // A sentence ends at ". ", "! " or "? " (the space is dropped). Slices rather than per-character
+            // appends; ASCII text is cut on bytes, where every byte is one Character.
+            if item.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                let u = Array(item.utf8)
+                var start = 0
+                for j in u.indices where j > 0 && u[j] == 0x20 && (u[j - 1] == 0x2E || u[j - 1] == 0x21 || u[j - 1] == 0x3F) {
+                    out.append(String(decoding: u[start..<j], as: UTF8.self))
+                    start = j + 1
                 }
-                prev = ch
+                if start < u.count { out.append(String(decoding: u[start...], as: UTF8.self)) }
+            } else {
+                var start = item.startIndex
+                var prev: Character = " "
+                var j = item.startIndex
+                while j < item.endIndex {
+                    let ch = item[j]
+                    let next = item.index(after: j)
+                    if (prev == "." || prev == "!" || prev == "?") && ch == " " {
+                        out.append(String(item[start..<j]))
+                        start = next
+                    }
+                    prev = ch
+                    j = next
+                }
+                if start < item.endIndex { out.append(String(item[start...])) }
             }
-            if !sentence.isEmpty { out.append(sentence) }
         }
         return out.map(TextDecoding.trimSpaces).filter { !$0.isEmpty }
     }
@@ -153,33 +190,31 @@ public enum EvidenceQuotes {
     }
 }
 
-/// Report text split into sentences, kept per distinct text: explaining an entry asks for the same setting's
-/// sentences once per concept, and a batch explains the same settings for thousands of children, so splitting
-/// them again each time dominated batch runs. Thread-safe; bounded (past the bound it just splits again).
+/// Report text split into sentences, each with the set of vocabulary term ids it contains, kept per distinct
+/// text: a batch explains the same settings for thousands of children, and splitting and tokenising their
+/// reports again for every child dominated batch runs. A pure function of the text, so caching cannot change an
+/// output. Thread-safe; bounded (past the bound a text is just split again).
 final class SentenceCache: @unchecked Sendable {
     static let shared = SentenceCache()
     private let lock = NSLock()
-    private var byText: [String: [String]] = [:]
+    private var byText: [String: Split] = [:]
     private let limit = 200_000
 
-    private struct QuoteKey: Hashable {
-        var concept: Int
-        var report: [ReportSection: String]
-    }
-    private var quotes: [QuoteKey: EvidenceQuotes.Quote?] = [:]
-
-    /// The best quote for a concept in a report (a pure function of the two), computed once.
-    func best(_ concept: Int, _ report: [ReportSection: String], compute: () -> EvidenceQuotes.Quote?) -> EvidenceQuotes.Quote? {
-        let key = QuoteKey(concept: concept, report: report)
-        if let q = lock.withLock({ quotes[key] }) { return q }
-        let q = compute()
-        lock.withLock { if quotes.count < limit { quotes[key] = q } }
-        return q
+    struct Split: Sendable {
+        var sentences: [String]
+        var masks: [EvidenceQuotes.TermMask]
     }
 
-    func sentences(_ text: String) -> [String] {
+    func split(_ text: String) -> Split {
         if let s = lock.withLock({ byText[text] }) { return s }
-        let s = EvidenceQuotes.sentences(text)
+        let tok = Tokenizer.shared
+        let sentences = EvidenceQuotes.sentences(text)
+        let masks = sentences.map { sentence -> EvidenceQuotes.TermMask in
+            var m = EvidenceQuotes.TermMask()
+            tok.scan(sentence) { id in m.insert(id) }
+            return m
+        }
+        let s = Split(sentences: sentences, masks: masks)
         lock.withLock { if byText.count < limit { byText[text] = s } }
         return s
     }

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import ATLCore
+@testable import ATLCLI
+
+/// Tester 2 #1: a synth-national catalogue (real schools, invented SEN facts) is marked SYNTHETIC in every
+/// output, and `audit --letters` refuses it.
+@Suite struct SyntheticCatalogueCLITests {
+    static let la = LocalAuthority(code: 894, name: "Telford and Wrekin")
+    static let settings: [Setting] = NationalSynthesis.synthesise((0..<8).map { i in
+        Setting(urn: 123_400 + i, name: "Real School \(i)", localAuthority: la, type: .unknown,
+                phase: i % 2 == 0 ? .notApplicable : .secondary, location: GridPoint(easting: 370_000 + 800 * i, northing: 310_000),
+                sources: ["Schools file test"])
+    }, seed: 1, threads: 1)
+    static let profile = """
+        format: atl-profile/1
+        reference: T-SYN-1
+        synthetic: yes
+        primary-need: ASD moderate
+        placement-year: 7
+        home-easting: 370000
+        home-northing: 310000
+        max-journey: 20 km
+
+        """
+
+    func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
+        let c = CapturingConsole()
+        let code = ATL.run(args, console: c.console)
+        return (code, c.out, c.err)
+    }
+
+    @Test func validateSaysSynthetic() throws {
+        let cat = try TempCatalogue(Self.settings, name: "syn-catalogue")
+        let r = run(["validate", "--catalogue", cat.path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("8 settings (SYNTHETIC: real schools with invented SEN data)"))
+    }
+
+    @Test func auditHeadsEveryOutputAndRefusesLetters() throws {
+        let cat = try TempCatalogue(Self.settings, name: "syn-catalogue")
+        let md = run(["audit", "--catalogue", cat.path, "--date", "2026-11-23"])
+        #expect(md.code == 0, "\(md.err)")
+        #expect(md.out.hasPrefix("# SEN information gap analysis — SYNTHETIC"))
+        #expect(!md.out.contains("Real settings"))
+        for format in ["csv", "csv-settings", "json"] {
+            let r = run(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--format", format])
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.out.contains(GapAnalysis.syntheticLabel), "\(format)")
+        }
+        let json = run(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--format", "json"])
+        #expect(json.out.contains("\"synthetic\": true") || json.out.contains("\"synthetic\":true"))
+        let dir = cat.root.deletingLastPathComponent().appendingPathComponent("letters")
+        let letters = run(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--letters", dir.path])
+        #expect(letters.code == 2)
+        #expect(letters.err.contains("SYNTHETIC"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
+}

@@ -56,4 +56,23 @@ import ATLCore
         #expect(letters.err.contains("SYNTHETIC"))
         #expect(!FileManager.default.fileExists(atPath: dir.path))
     }
+
+    @Test func listAndWhyCarryATopBanner() throws {
+        let cat = try TempCatalogue(Self.settings, name: "syn-catalogue")
+        let profile = cat.root.deletingLastPathComponent().appendingPathComponent("child.profile").path
+        try Data(Self.profile.utf8).write(to: URL(fileURLWithPath: profile))
+        let base = ["list", "--catalogue", cat.path, "--profile", profile, "--date", "2026-11-23"]
+        let md = run(base)
+        #expect(md.code == 0, "\(md.err)")
+        #expect(md.out.hasPrefix("# Advisory Tailored List: T-SYN-1\n\n> **SYNTHETIC CATALOGUE:"))
+        let html = run(base + ["--format", "html"])
+        let header = html.out.components(separatedBy: "<h1>").first ?? ""
+        #expect(header.contains("SYNTHETIC CATALOGUE:"))
+        #expect(html.out.contains("<title>Advisory Tailored List for T-SYN-1 (SYNTHETIC catalogue)"))
+        let json = run(base + ["--format", "json"])
+        #expect(json.out.contains("\"synthetic_catalogue\": true"))
+        let why = run(["why", "--catalogue", cat.path, "--profile", profile, "--setting", "123400", "--date", "2026-11-23"])
+        #expect(why.code == 0, "\(why.err)")
+        #expect(why.out.hasPrefix("Real School 0 (URN 123400) [SYNTHETIC"))
+    }
 }

@@ -123,4 +123,7 @@ public struct AdvisoryList: Sendable {
     public var stamp: AuditStamp
     /// Settings the family named that are not on the list, in the order named, each with the reason.
     public var namedSettingsNotListed: [NamedSettingNotListed] = []
+    /// True when the catalogue is synthetic (real schools with invented SEN facts, `atl synth-national`):
+    /// every rendering carries a SYNTHETIC banner at the top.
+    public var syntheticCatalogue: Bool = false
 }

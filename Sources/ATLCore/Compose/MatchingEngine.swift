@@ -173,7 +173,7 @@ public struct MatchingEngine: Sendable {
             stamp: AuditStamp(engineVersion: engineVersion, catalogueHash: catalogue.contentHash, weightsHash: w.hash,
                               inputHashes: [("profile", profileHash)] + (matrix.map { [("travel-matrix", $0.hash)] } ?? []),
                               date: date),
-            namedSettingsNotListed: named)
+            namedSettingsNotListed: named, syntheticCatalogue: catalogue.isSynthetic)
     }
 
     /// The family's preferred settings that are not on the list, each with its reason (for a few URNs, so

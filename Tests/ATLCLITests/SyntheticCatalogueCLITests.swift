@@ -76,3 +76,44 @@ import ATLCore
         #expect(why.out.hasPrefix("Real School 0 (URN 123400) [SYNTHETIC"))
     }
 }
+
+/// Tester 2 #4: `atl index --output` never writes inside the catalogue it reads, nor over a setting file.
+@Suite struct IndexOutputClashTests {
+    func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
+        let c = CapturingConsole()
+        let code = ATL.run(args, console: c.console)
+        return (code, c.out, c.err)
+    }
+
+    @Test func refusesOutputInsideTheCatalogue() throws {
+        let cat = try TempCatalogue(SyntheticCatalogueCLITests.settings, name: "idx-clash")
+        let file = try #require(FileManager.default.enumerator(atPath: cat.path)?.allObjects
+            .compactMap { $0 as? String }.first { $0.hasSuffix(".setting.md") })
+        let target = cat.path + "/" + file
+        let before = try Data(contentsOf: URL(fileURLWithPath: target))
+        let r = run(["index", "--catalogue", cat.path, "--output", target])
+        #expect(r.code != 0)
+        #expect(r.err.contains("setting file"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
+        let inside = run(["index", "--catalogue", cat.path, "--output", cat.path + "/../idx-clash/cat.atlidx"])
+        #expect(inside.code != 0)
+        #expect(inside.err.contains("inside the catalogue folder"))
+        #expect(!FileManager.default.fileExists(atPath: cat.path + "/cat.atlidx"))
+        let elsewhere = run(["index", "--catalogue", cat.path, "--output", cat.path + "-x.atlidx"])
+        #expect(elsewhere.code == 0, "\(elsewhere.err)")
+        try? FileManager.default.removeItem(atPath: cat.path + "-x.atlidx")
+    }
+
+    @Test func snapshotCarriesTheSyntheticFlag() throws {
+        let cat = try TempCatalogue(SyntheticCatalogueCLITests.settings, name: "idx-syn")
+        let dir = cat.root.deletingLastPathComponent().path
+        let snap = dir + "/syn.atlidx", profile = dir + "/child.profile"
+        try Data(SyntheticCatalogueCLITests.profile.utf8).write(to: URL(fileURLWithPath: profile))
+        #expect(run(["index", "--catalogue", cat.path, "--output", snap]).code == 0)
+        let base = ["list", "--catalogue", cat.path, "--profile", profile, "--date", "2026-11-23", "--format", "json"]
+        let text = run(base), fast = run(base + ["--index", snap])
+        #expect(fast.code == 0, "\(fast.err)")
+        #expect(fast.out == text.out)
+        #expect(fast.out.contains("\"synthetic_catalogue\": true"))
+    }
+}

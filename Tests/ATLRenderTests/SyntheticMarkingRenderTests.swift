@@ -19,4 +19,32 @@ import ATLRender
         #expect(letter.hasSuffix("SYNTHETIC – DO NOT SEND. \(GapAnalysis.syntheticLabel) · \(Self.stamp.line)\n"))
         #expect(!GapAnalysis(settings: [Setting(urn: 123456, name: "Real School", type: .special)]).synthetic)
     }
+
+    @Test func allocationScenarioAndCohortSummaryAreHeadedSynthetic() throws {
+        var p = AllocationRenderTests.problem
+        #expect(!AllocationMarkdown.render(AllocationReport(p), stamp: AllocationRenderTests.stamp).contains("SYNTHETIC"))
+        p.fictionalSettings = false
+        p.syntheticSettings = true
+        let r = AllocationReport(p)
+        let md = AllocationMarkdown.render(r, stamp: AllocationRenderTests.stamp)
+        #expect(md.hasPrefix("# Allocation simulation — SYNTHETIC settings"))
+        #expect(md.contains("\n\n> **SYNTHETIC CATALOGUE:"))
+        #expect(AllocationJSON.render(r, stamp: AllocationRenderTests.stamp).contains("\"synthetic_settings\": true"))
+
+        var c = try ScenarioRenderTests.comparison()
+        c.fictionalCatalogue = false
+        c.syntheticCatalogue = true
+        #expect(ScenarioTables.banners(c).first?.hasPrefix("SYNTHETIC CATALOGUE:") == true)
+        let smd = ScenarioMarkdown.render(c)
+        #expect(smd.contains("> **SYNTHETIC CATALOGUE:"))
+        #expect(ScenarioJSON.render(c).contains("\"syntheticCatalogue\": true"))
+        #expect(ScenarioHTML.render(c).contains("SYNTHETIC CATALOGUE:"))
+
+        let stamp = AuditStamp(engineVersion: "0.1.0", catalogueHash: "abc", weightsHash: "def", inputHashes: [], date: "2026-11-23")
+        let ctx = CohortSummaryRender.Context(cohort: "c.csv", cohortHash: "123", fictionalCatalogue: false, stamp: stamp,
+                                              syntheticCatalogue: true)
+        let s = CohortSummary(k: 10)
+        #expect(CohortSummaryRender.markdown(s, demand: [], context: ctx).hasPrefix("# Cohort summary\n\n> **SYNTHETIC CATALOGUE:"))
+        #expect(CohortSummaryRender.json(s, demand: [], context: ctx).serialized().contains("synthetic_catalogue"))
+    }
 }

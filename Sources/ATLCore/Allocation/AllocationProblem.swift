@@ -134,17 +134,20 @@ public struct AllocationProblem: Sendable {
     public var seed: UInt64
     public var fictionalSettings: Bool
     public var syntheticChildren: Bool
+    /// Real schools with invented SEN facts (`atl synth-national`): every output says SYNTHETIC at the top.
+    public var syntheticSettings: Bool
     /// Notes about the inputs (e.g. lists made from another version of the catalogue).
     public var notes: [String]
 
     public init(providers: [Provider], children: [Child], unlisted: [UnlistedChild] = [], seed: UInt64,
-                fictionalSettings: Bool, syntheticChildren: Bool, notes: [String] = []) {
+                fictionalSettings: Bool, syntheticChildren: Bool, notes: [String] = [], syntheticSettings: Bool = false) {
         self.providers = providers
         self.children = children
         self.unlisted = unlisted
         self.seed = seed
         self.fictionalSettings = fictionalSettings
         self.syntheticChildren = syntheticChildren
+        self.syntheticSettings = syntheticSettings
         self.notes = notes
     }
 
@@ -286,6 +289,7 @@ extension AllocationProblem {
             notes.append("\(hashMismatch) of \(listed.count) lists were made from a different version of the catalogue than the one whose places are used here")
         }
         return AllocationProblem(providers: providers, children: children, unlisted: unlisted, seed: seed,
-                                 fictionalSettings: catalogue.isFictional, syntheticChildren: synthetic, notes: notes)
+                                 fictionalSettings: catalogue.isFictional, syntheticChildren: synthetic, notes: notes,
+                                 syntheticSettings: catalogue.isSynthetic)
     }
 }

@@ -71,6 +71,10 @@ import ATLCore
         #expect(html.out.contains("<title>Advisory Tailored List for T-SYN-1 (SYNTHETIC catalogue)"))
         let json = run(base + ["--format", "json"])
         #expect(json.out.contains("\"synthetic_catalogue\": true"))
+        // Every listed row carries the synthetic-data label, so a row copied out of a CSV keeps its marking.
+        let csv = run(base + ["--format", "csv"])
+        let rows = csv.out.split(separator: "\r\n").dropFirst()
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("synthetic-data") })
         let why = run(["why", "--catalogue", cat.path, "--profile", profile, "--setting", "123400", "--date", "2026-11-23"])
         #expect(why.code == 0, "\(why.err)")
         #expect(why.out.hasPrefix("Real School 0 (URN 123400) [SYNTHETIC"))

@@ -37,6 +37,8 @@ public enum EntryLabel: String, Sendable, CaseIterable {
     case namedByFamily = "named-by-family"
     case fictional
     case unknownType = "type-unknown"
+    /// A real school whose SEN facts were invented (`atl synth-national`).
+    case synthetic = "synthetic-data"
 
     public var title: String {
         switch self {
@@ -46,6 +48,7 @@ public enum EntryLabel: String, Sendable, CaseIterable {
         case .namedByFamily: "Named by the family"
         case .fictional: "Fictional example"
         case .unknownType: "Type not known"
+        case .synthetic: "SYNTHETIC data (real school, invented SEN facts)"
         }
     }
 }

@@ -127,6 +127,7 @@ public struct MatchingEngine: Sendable {
             if p.preferredSettings.contains(s.urn) { labels.append(.namedByFamily) }
             if s.type == .unknown { labels.append(.unknownType) }
             if s.fictional { labels.append(.fictional) }
+            if s.synthetic { labels.append(.synthetic) }
             entries.append(ListEntry(rank: rank + 1, setting: s, milli: c.total, inclusion: inclusion, labels: labels,
                                      distanceKm: d.outcome.distanceKm.isNaN ? nil : d.outcome.distanceKm, minutes: d.minutes,
                                      distanceFromMatrix: d.outcome.fromMatrix,

@@ -4,8 +4,9 @@
 /// is "Not applicable", capacity and pupils on roll, designated needs, specialist places, facilities and a SEN
 /// information report of realistic length (``SyntheticProvision``, ``SyntheticReport``).
 ///
-/// The invented facts are marked in every file: a `source:` line beginning ``marker`` and a first line in
-/// every report section. Lists from such a catalogue carry a note saying so (``Catalogue/isSynthetic``).
+/// The invented facts are marked in every file: `synthetic: yes` (``Setting/synthetic``), a `source:` line
+/// beginning ``marker`` and a first line in every report section. Every output made from such a catalogue
+/// says SYNTHETIC (``Catalogue/isSynthetic``).
 /// Never write these settings into `provision-catalogue/`.
 ///
 /// The schools file has no type of establishment, so the type mix is itself invented, roughly like England's:

@@ -199,9 +199,12 @@ public struct ListedChild: Sendable, Hashable {
     public var file: String
     public var line: Int?
     public var entries: [Entry]
+    /// The list was made from a synthetic catalogue (real schools, invented SEN facts).
+    public var syntheticCatalogue: Bool
 
     public init(reference: String, primaryNeed: NeedCode, synthetic: Bool, fictionalCatalogue: Bool,
-                catalogueHash: String?, file: String, line: Int?, entries: [Entry]) {
+                catalogueHash: String?, file: String, line: Int?, entries: [Entry], syntheticCatalogue: Bool = false) {
+        self.syntheticCatalogue = syntheticCatalogue
         self.reference = reference
         self.primaryNeed = primaryNeed
         self.synthetic = synthetic
@@ -215,7 +218,8 @@ public struct ListedChild: Sendable, Hashable {
     public init(_ l: AdvisoryList, file: String = "in-process") {
         self.init(reference: l.reference, primaryNeed: l.primaryNeed, synthetic: l.synthetic,
                   fictionalCatalogue: l.fictionalCatalogue, catalogueHash: l.stamp.catalogueHash, file: file, line: nil,
-                  entries: l.entries.map { Entry(rank: $0.rank, urn: $0.setting.urn, milli: $0.milli, distanceKm: $0.distanceKm) })
+                  entries: l.entries.map { Entry(rank: $0.rank, urn: $0.setting.urn, milli: $0.milli, distanceKm: $0.distanceKm) },
+                  syntheticCatalogue: l.syntheticCatalogue)
     }
 
     var source: String { line.map { "\(file):\($0)" } ?? file }
@@ -262,6 +266,11 @@ extension AllocationProblem {
                 diags.append(Diagnostic(file: c.file, line: c.line, field: "list.fictional_catalogue",
                                         c.fictionalCatalogue ? "list was made from a fictional catalogue but --catalogue is real"
                                                              : "list was made from a real catalogue but --catalogue is fictional"))
+            }
+            if c.syntheticCatalogue != catalogue.isSynthetic {
+                diags.append(Diagnostic(file: c.file, line: c.line, field: "list.synthetic_catalogue",
+                                        c.syntheticCatalogue ? "list was made from a SYNTHETIC catalogue but --catalogue is not synthetic"
+                                                             : "list was made from a catalogue that is not synthetic but --catalogue is SYNTHETIC"))
             }
             if let h = c.catalogueHash, h != catalogue.contentHash { hashMismatch += 1 }
             var apps: [Application] = []

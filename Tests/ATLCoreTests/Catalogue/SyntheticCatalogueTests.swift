@@ -49,4 +49,22 @@ import Testing
         #expect(Catalogue(settings: [out]).isSynthetic)
         #expect(!NationalSynthesis.isSynthetic(s))
     }
+
+    @Test func listsFromASyntheticCatalogueAreNotAllocatedAgainstARealOne() throws {
+        let s = Setting(urn: 100000, name: "The Aldgate School", type: .unknown, phase: .primary,
+                        location: GridPoint(easting: 533611, northing: 181147))
+        let real = Catalogue(settings: [s]), synthetic = Catalogue(settings: [NationalSynthesis.synthesise(s, seed: 1)])
+        let child = ListedChild(reference: "C1", primaryNeed: .ASD, synthetic: true, fictionalCatalogue: false,
+                                catalogueHash: nil, file: "b.jsonl", line: 1, entries: [], syntheticCatalogue: true)
+        func fields(_ c: ListedChild, _ cat: Catalogue) -> [String] {
+            do throws(InputError) { _ = try AllocationProblem.from(children: [c], unlisted: [], catalogue: cat, seed: 1); return [] }
+            catch { return error.diagnostics.compactMap(\.field) }
+        }
+        #expect(fields(child, real).contains("list.synthetic_catalogue"))
+        #expect(!fields(child, synthetic).contains("list.synthetic_catalogue"))
+        var plain = child
+        plain.syntheticCatalogue = false
+        #expect(fields(plain, synthetic).contains("list.synthetic_catalogue"))
+        #expect(!fields(plain, real).contains("list.synthetic_catalogue"))
+    }
 }

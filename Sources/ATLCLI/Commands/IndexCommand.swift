@@ -12,7 +12,8 @@ enum IndexCommand {
             and writes one binary file holding the index and the settings, with a format version, the engine
             version, the catalogue's content hash and a checksum. Commands given --index FILE load it instead of
             the text files; a snapshot is refused (exit 2) if it is corrupt or truncated, was written by another
-            engine version, or the catalogue folder has changed since it was built. See docs/performance.md.
+            engine version, or the catalogue folder has changed since it was built. The snapshot must be written
+            outside the catalogue folder (never over a *.setting.md file). See docs/performance.md.
             """,
         options: [CommonOptions.catalogue,
                   .value("output", "file", "Where to write the snapshot (e.g. national.atlidx)", required: true)]

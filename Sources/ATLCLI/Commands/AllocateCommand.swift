@@ -50,6 +50,11 @@ enum AllocateCommand {
                 + (c.fictionalCatalogue ? "real; pass the fictional catalogue the batch used"
                                         : "fictional; pass the real catalogue the batch used, e.g. --catalogue provision-catalogue/west-midlands"))])
         }
+        if let c = records.listed.first(where: { $0.syntheticCatalogue != catalogue.isSynthetic }) {
+            throw CLIError.input([Diagnostic(file: path, line: c.line, field: "list.synthetic_catalogue",
+                c.syntheticCatalogue ? "the lists were made from a SYNTHETIC catalogue (real schools, invented SEN facts) but --catalogue \(root) is not synthetic; synthetic and real data are never mixed"
+                                     : "the lists were made from a catalogue that is not synthetic but --catalogue \(root) is SYNTHETIC (real schools, invented SEN facts); synthetic and real data are never mixed")])
+        }
         let otherHashes = Set(records.listed.compactMap(\.catalogueHash)).subtracting([catalogue.contentHash]).sorted()
         let mismatched = records.listed.filter { $0.catalogueHash.map { $0 != catalogue.contentHash } ?? false }.count
         let problem: AllocationProblem

@@ -19,7 +19,8 @@ enum AuditCommand {
             type and item. 'Missing' means the catalogue does not hold it, not that the setting has not published it.
             Formats: md (summary tables and one row per setting), csv (one row per setting and item), csv-settings
             (one row per setting with coverage and a status column per item), json (schema atl-audit/1).
-            --letters writes one Markdown letter per setting (<urn>-<slug>.md) with the questions to ask it.
+            --letters writes one Markdown letter per setting (<urn>-<slug>.md) with the questions to ask it
+            (refused for a SYNTHETIC catalogue from synth-national: the facts in it are invented).
             See docs/audit.md.
             """,
         options: [
@@ -55,6 +56,10 @@ enum AuditCommand {
         }
 
         if let dir = args.value("letters") {
+            if catalogue.isSynthetic {
+                throw CLIError.input([Diagnostic(file: root, field: "synthetic",
+                    "this catalogue is SYNTHETIC (real schools with invented SEN facts, from atl synth-national): no letters are written, as they would state invented facts to real schools")])
+            }
             let chosen = urns.isEmpty ? analysis.settings : analysis.settings.filter { urns.contains($0.urn) }
             let unknown = urns.subtracting(chosen.map(\.urn)).sorted()
             if !unknown.isEmpty {

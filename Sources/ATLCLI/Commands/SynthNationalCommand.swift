@@ -12,7 +12,8 @@ enum SynthNationalCommand {
             Every open school in England (Benchmarks/data/schools-england.csv) keeps its real URN, name, phase,
             religious character, Ofsted judgement and location; its type, age range (phase 'Not applicable'),
             capacity, needs, places, facilities and SEN information report are invented from --seed and marked
-            SYNTHETIC on a source line and at the top of every report section. For benchmarking only: never
+            SYNTHETIC ('synthetic: yes' in the header, a source line and the top of every report section), so
+            every output made from it says SYNTHETIC and audit --letters refuses it. For benchmarking only: never
             write it into provision-catalogue/. See docs/performance.md.
             """,
         options: [.value("output", "dir", "Folder to write the catalogue into (e.g. .build/bench/national)", required: true),

@@ -27,7 +27,7 @@ enum ValidateCommand {
         for d in r.diagnostics { console.errLine(d.description) }
         let errors = r.errors.count, warnings = r.diagnostics.count - errors
         if let c = r.catalogue {
-            let kind = c.isFictional ? "fictional example" : "real"
+            let kind = c.isFictional ? "fictional example" : c.isSynthetic ? "SYNTHETIC: real schools with invented SEN data" : "real"
             console.line("\(root): \(c.settings.count) settings (\(kind)), \(warnings) warning\(warnings == 1 ? "" : "s"), no errors")
             console.line("content hash \(c.contentHash)")
             console.errLine(String(format: "loaded in %.3f s", elapsed))

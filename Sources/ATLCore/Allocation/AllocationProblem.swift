@@ -134,17 +134,20 @@ public struct AllocationProblem: Sendable {
     public var seed: UInt64
     public var fictionalSettings: Bool
     public var syntheticChildren: Bool
+    /// Real schools with invented SEN facts (`atl synth-national`): every output says SYNTHETIC at the top.
+    public var syntheticSettings: Bool
     /// Notes about the inputs (e.g. lists made from another version of the catalogue).
     public var notes: [String]
 
     public init(providers: [Provider], children: [Child], unlisted: [UnlistedChild] = [], seed: UInt64,
-                fictionalSettings: Bool, syntheticChildren: Bool, notes: [String] = []) {
+                fictionalSettings: Bool, syntheticChildren: Bool, notes: [String] = [], syntheticSettings: Bool = false) {
         self.providers = providers
         self.children = children
         self.unlisted = unlisted
         self.seed = seed
         self.fictionalSettings = fictionalSettings
         self.syntheticChildren = syntheticChildren
+        self.syntheticSettings = syntheticSettings
         self.notes = notes
     }
 
@@ -196,9 +199,12 @@ public struct ListedChild: Sendable, Hashable {
     public var file: String
     public var line: Int?
     public var entries: [Entry]
+    /// The list was made from a synthetic catalogue (real schools, invented SEN facts).
+    public var syntheticCatalogue: Bool
 
     public init(reference: String, primaryNeed: NeedCode, synthetic: Bool, fictionalCatalogue: Bool,
-                catalogueHash: String?, file: String, line: Int?, entries: [Entry]) {
+                catalogueHash: String?, file: String, line: Int?, entries: [Entry], syntheticCatalogue: Bool = false) {
+        self.syntheticCatalogue = syntheticCatalogue
         self.reference = reference
         self.primaryNeed = primaryNeed
         self.synthetic = synthetic
@@ -212,7 +218,8 @@ public struct ListedChild: Sendable, Hashable {
     public init(_ l: AdvisoryList, file: String = "in-process") {
         self.init(reference: l.reference, primaryNeed: l.primaryNeed, synthetic: l.synthetic,
                   fictionalCatalogue: l.fictionalCatalogue, catalogueHash: l.stamp.catalogueHash, file: file, line: nil,
-                  entries: l.entries.map { Entry(rank: $0.rank, urn: $0.setting.urn, milli: $0.milli, distanceKm: $0.distanceKm) })
+                  entries: l.entries.map { Entry(rank: $0.rank, urn: $0.setting.urn, milli: $0.milli, distanceKm: $0.distanceKm) },
+                  syntheticCatalogue: l.syntheticCatalogue)
     }
 
     var source: String { line.map { "\(file):\($0)" } ?? file }
@@ -260,6 +267,11 @@ extension AllocationProblem {
                                         c.fictionalCatalogue ? "list was made from a fictional catalogue but --catalogue is real"
                                                              : "list was made from a real catalogue but --catalogue is fictional"))
             }
+            if c.syntheticCatalogue != catalogue.isSynthetic {
+                diags.append(Diagnostic(file: c.file, line: c.line, field: "list.synthetic_catalogue",
+                                        c.syntheticCatalogue ? "list was made from a SYNTHETIC catalogue but --catalogue is not synthetic"
+                                                             : "list was made from a catalogue that is not synthetic but --catalogue is SYNTHETIC"))
+            }
             if let h = c.catalogueHash, h != catalogue.contentHash { hashMismatch += 1 }
             var apps: [Application] = []
             var listedURNs = Set<Int>()
@@ -286,6 +298,7 @@ extension AllocationProblem {
             notes.append("\(hashMismatch) of \(listed.count) lists were made from a different version of the catalogue than the one whose places are used here")
         }
         return AllocationProblem(providers: providers, children: children, unlisted: unlisted, seed: seed,
-                                 fictionalSettings: catalogue.isFictional, syntheticChildren: synthetic, notes: notes)
+                                 fictionalSettings: catalogue.isFictional, syntheticChildren: synthetic, notes: notes,
+                                 syntheticSettings: catalogue.isSynthetic)
     }
 }

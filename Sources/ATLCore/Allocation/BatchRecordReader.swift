@@ -181,6 +181,8 @@ public enum BatchRecordReader {
             guard ls == listSchema else { throw list.fail("schema", "expected \"\(listSchema)\", got \"\(ls)\"") }
             let synthetic = try list.bool("synthetic_child")
             let fictional = try list.bool("fictional_catalogue")
+            // Absent in lists written before the synthetic flag existed: not synthetic.
+            let syntheticCatalogue = list.object["synthetic_catalogue"] == nil ? false : try list.bool("synthetic_catalogue")
             let profile = try list.object("profile")
             let pref = try profile.string("reference")
             guard pref == reference else {
@@ -214,7 +216,8 @@ public enum BatchRecordReader {
                 entries.append(.init(rank: rank, urn: urn, milli: Int32((score * 1000).rounded(.toNearestOrAwayFromZero)), distanceKm: km))
             }
             return .listed(ListedChild(reference: reference, primaryNeed: need, synthetic: synthetic, fictionalCatalogue: fictional,
-                                       catalogueHash: hash, file: file, line: n, entries: entries), row: row)
+                                       catalogueHash: hash, file: file, line: n, entries: entries,
+                                       syntheticCatalogue: syntheticCatalogue), row: row)
         default:
             throw r.fail("status", "expected \"listed\" or \"error\", got \"\(status)\"")
         }

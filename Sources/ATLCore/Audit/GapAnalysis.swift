@@ -420,6 +420,8 @@ public struct SettingAudit: Sendable, Hashable {
     public let urn: Int
     public let name: String
     public let fictional: Bool
+    /// A real school whose SEN facts were invented (``Setting/synthetic``).
+    public let synthetic: Bool
     public let localAuthority: LocalAuthority?
     public let type: SettingType
     /// The setting's `source:` lines: where the catalogue's facts came from.
@@ -435,6 +437,7 @@ public struct SettingAudit: Sendable, Hashable {
         urn = s.urn
         name = s.name
         fictional = s.fictional
+        synthetic = s.synthetic
         localAuthority = s.localAuthority
         type = s.type
         sources = s.sources
@@ -510,6 +513,7 @@ public struct AuditTotals: Sendable, Hashable {
 public struct GapAnalysis: Sendable, Hashable {
     public static let fictionalLabel = "FICTIONAL example LA — not real schools"
     public static let realLabel = "real settings"
+    public static let syntheticLabel = "SYNTHETIC — real schools with invented SEN data, not facts about them"
 
     public struct LAGroup: Sendable, Hashable {
         /// nil for settings whose LA is not recorded (listed last).
@@ -532,6 +536,8 @@ public struct GapAnalysis: Sendable, Hashable {
     public let settings: [SettingAudit]
     /// True when any setting is fictional (a catalogue is never mixed): every output is labelled fictional.
     public let fictional: Bool
+    /// True when the settings are synthetic (real schools, invented SEN facts): every output is labelled SYNTHETIC.
+    public let synthetic: Bool
     public let overall: AuditTotals
     /// By local authority, in LA code order; settings with no LA last.
     public let byLA: [LAGroup]
@@ -541,7 +547,9 @@ public struct GapAnalysis: Sendable, Hashable {
     public let byItem: [ItemCounts]
 
     /// "FICTIONAL example LA — not real schools" or "real settings".
-    public var label: String { fictional ? GapAnalysis.fictionalLabel : GapAnalysis.realLabel }
+    public var label: String {
+        fictional ? GapAnalysis.fictionalLabel : synthetic ? GapAnalysis.syntheticLabel : GapAnalysis.realLabel
+    }
 
     public var bySection: [ItemCounts] { byItem.filter { $0.item.part == "report" } }
     public var byFact: [ItemCounts] { byItem.filter { $0.item.part == "header" } }
@@ -552,6 +560,7 @@ public struct GapAnalysis: Sendable, Hashable {
         let audits = input.sorted { ($0.urn, $0.name) < ($1.urn, $1.name) }.map(SettingAudit.init)
         settings = audits
         fictional = audits.contains { $0.fictional }
+        synthetic = audits.contains { $0.synthetic }
         var overall = AuditTotals()
         var las: [LocalAuthority: AuditTotals] = [:]
         var noLA = AuditTotals()

@@ -16,6 +16,9 @@ public struct Catalogue: Sendable {
     public let root: String
 
     public var isFictional: Bool { settings.first?.fictional ?? false }
+    /// True for a catalogue of real schools with invented SEN facts (`atl synth-national`): every output
+    /// made from it is marked SYNTHETIC. The loader refuses a catalogue that mixes these with plain real ones.
+    public var isSynthetic: Bool { settings.first?.synthetic ?? false }
 
     public init(settings: [Setting], files: [Int: String] = [:], contentHash: String? = nil, root: String = "") {
         self.settings = settings.sorted { $0.urn < $1.urn }
@@ -146,6 +149,12 @@ public enum CatalogueLoader {
             let real = settings.first { !$0.0.fictional }!
             diags.append(Diagnostic(file: display + "/" + fictional[0].1, field: "fictional",
                 "this catalogue mixes fictional settings (\(fictional.count), e.g. this file) with real ones (\(settings.count - fictional.count), e.g. \(real.1)); keep the example LA in its own catalogue folder"))
+        }
+        let synthetic = settings.filter { $0.0.synthetic }
+        if !synthetic.isEmpty && synthetic.count != settings.count {
+            let plain = settings.first { !$0.0.synthetic }!
+            diags.append(Diagnostic(file: display + "/" + synthetic[0].1, field: "synthetic",
+                "this catalogue mixes synthetic settings (real schools with invented SEN facts: \(synthetic.count), e.g. this file) with settings that are not synthetic (\(settings.count - synthetic.count), e.g. \(plain.1)); keep synthetic benchmark data in its own catalogue folder"))
         }
         diags.sort()
         let ok = !diags.contains { $0.severity == .error }

@@ -35,6 +35,7 @@ public enum CatalogueWriter {
         case .urn: s.urn = a.urn
         case .name: s.name = a.name
         case .fictional: s.fictional = a.fictional
+        case .synthetic: s.synthetic = a.synthetic
         case .laCode, .laName: s.localAuthority = a.localAuthority
         case .type: s.type = a.type
         case .giasType: s.giasType = a.giasType

@@ -24,7 +24,7 @@ public enum SettingFile {
     /// Header fields, in canonical order. Every field but `format`, `urn`, `name` and `type` is optional:
     /// a missing field means "not known".
     public enum Field: String, CaseIterable, Sendable {
-        case format, urn, name, fictional
+        case format, urn, name, fictional, synthetic
         case laCode = "la-code", laName = "la-name"
         case type, giasType = "gias-type", status, phase
         case ageRange = "age-range", gender
@@ -43,6 +43,7 @@ public enum SettingFile {
             case .urn: "GIAS Unique Reference Number (fictional settings: 9000000 and above)"
             case .name: "the setting's name"
             case .fictional: "yes for invented example settings; omit or 'no' for real ones"
+            case .synthetic: "yes for a real school whose SEN facts were invented (atl synth-national); omit or 'no' otherwise"
             case .laCode: "DfE three-digit local authority code, e.g. 894"
             case .laName: "local authority name"
             case .type: "one of " + SettingType.allCases.map(\.rawValue).joined(separator: ", ")
@@ -211,6 +212,11 @@ public enum SettingFile {
                                     "expected '\(formatTag)', got \"\(kv.value)\""))
         }
         let fictional = field(.fictional) { kv throws(Diagnostic) in try p.bool(kv) } ?? false
+        let synthetic = field(.synthetic) { kv throws(Diagnostic) in try p.bool(kv) } ?? false
+        if fictional && synthetic, let kv = values[.synthetic] {
+            diags.append(Diagnostic(file: file, line: kv.line, field: "synthetic",
+                "a setting is either fictional (invented) or synthetic (a real school with invented facts), not both"))
+        }
         let urn = field(.urn) { kv throws(Diagnostic) in try p.int(kv, min: 100_000, max: 99_999_999) }
         if let urn, let kv = values[.urn] {
             if fictional && urn < firstFictionalURN {
@@ -304,7 +310,8 @@ public enum SettingFile {
                        location: location, postcode: postcode, nearestPostcode: nearestPostcode,
                        capacity: capacity, onRoll: onRoll, needs: needs, specialistProvision: provision,
                        specialistPlaces: spPlaces, specialistOnRoll: spOnRoll, specialistVacanciesStated: spVac,
-                       placesByNeed: placesByNeed, facilities: facilities, costBand: costBand, sources: sources)
+                       placesByNeed: placesByNeed, facilities: facilities, costBand: costBand, sources: sources,
+                       synthetic: synthetic)
     }
 
     static func parseAgeRange(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> AgeRange {
@@ -354,6 +361,9 @@ public enum SettingFile {
         if s.fictional {
             out += "# FICTIONAL: an invented setting of the example LA, for demonstration only. Not a real school.\n"
         }
+        if s.synthetic {
+            out += "# SYNTHETIC: a real school's identity with invented SEN facts, for benchmarking only. Not facts about this school.\n"
+        }
         func put(_ f: Field, _ v: String?) {
             if let v { out += "\(f.rawValue): \(v)\n" }
         }
@@ -363,6 +373,7 @@ public enum SettingFile {
             case .urn: put(f, String(s.urn))
             case .name: put(f, s.name)
             case .fictional: put(f, s.fictional ? "yes" : nil)
+            case .synthetic: put(f, s.synthetic ? "yes" : nil)
             case .laCode: put(f, s.localAuthority.map { String($0.code) })
             case .laName: put(f, s.localAuthority?.name)
             case .type: put(f, s.type.rawValue)

@@ -37,6 +37,8 @@ public enum EntryLabel: String, Sendable, CaseIterable {
     case namedByFamily = "named-by-family"
     case fictional
     case unknownType = "type-unknown"
+    /// A real school whose SEN facts were invented (`atl synth-national`).
+    case synthetic = "synthetic-data"
 
     public var title: String {
         switch self {
@@ -46,6 +48,7 @@ public enum EntryLabel: String, Sendable, CaseIterable {
         case .namedByFamily: "Named by the family"
         case .fictional: "Fictional example"
         case .unknownType: "Type not known"
+        case .synthetic: "SYNTHETIC data (real school, invented SEN facts)"
         }
     }
 }
@@ -123,4 +126,7 @@ public struct AdvisoryList: Sendable {
     public var stamp: AuditStamp
     /// Settings the family named that are not on the list, in the order named, each with the reason.
     public var namedSettingsNotListed: [NamedSettingNotListed] = []
+    /// True when the catalogue is synthetic (real schools with invented SEN facts, `atl synth-national`):
+    /// every rendering carries a SYNTHETIC banner at the top.
+    public var syntheticCatalogue: Bool = false
 }

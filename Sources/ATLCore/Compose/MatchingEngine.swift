@@ -127,6 +127,7 @@ public struct MatchingEngine: Sendable {
             if p.preferredSettings.contains(s.urn) { labels.append(.namedByFamily) }
             if s.type == .unknown { labels.append(.unknownType) }
             if s.fictional { labels.append(.fictional) }
+            if s.synthetic { labels.append(.synthetic) }
             entries.append(ListEntry(rank: rank + 1, setting: s, milli: c.total, inclusion: inclusion, labels: labels,
                                      distanceKm: d.outcome.distanceKm.isNaN ? nil : d.outcome.distanceKm, minutes: d.minutes,
                                      distanceFromMatrix: d.outcome.fromMatrix,
@@ -173,7 +174,7 @@ public struct MatchingEngine: Sendable {
             stamp: AuditStamp(engineVersion: engineVersion, catalogueHash: catalogue.contentHash, weightsHash: w.hash,
                               inputHashes: [("profile", profileHash)] + (matrix.map { [("travel-matrix", $0.hash)] } ?? []),
                               date: date),
-            namedSettingsNotListed: named)
+            namedSettingsNotListed: named, syntheticCatalogue: catalogue.isSynthetic)
     }
 
     /// The family's preferred settings that are not on the list, each with its reason (for a few URNs, so

@@ -12,7 +12,7 @@ import Foundation
 /// catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
 public struct IndexSnapshot: Sendable {
     public static let magic: [UInt8] = Array("ATLINDEX".utf8)
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2  // 2: each setting carries its synthetic flag
     public static let fileSuffix = ".atlidx"
 
     public let catalogue: Catalogue
@@ -323,6 +323,7 @@ public struct IndexSnapshot: Sendable {
         w.int(s.urn)
         w.string(s.name)
         w.bool(s.fictional)
+        w.bool(s.synthetic)
         w.bool(s.localAuthority != nil)
         if let la = s.localAuthority { w.int(la.code); w.string(la.name) }
         encode(Optional(s.type), into: &w)
@@ -370,6 +371,7 @@ public struct IndexSnapshot: Sendable {
         let urn = try r.int()
         let name = try r.string()
         let fictional = try r.bool()
+        let synthetic = try r.bool()
         var la: LocalAuthority?
         if try r.bool() { la = LocalAuthority(code: try r.int(), name: try r.string()) }
         let type = try need(try decode(SettingType.self, &r))
@@ -414,7 +416,8 @@ public struct IndexSnapshot: Sendable {
                        ofsted: ofsted, location: location, postcode: postcode, nearestPostcode: nearest,
                        capacity: capacity, onRoll: onRoll, needs: needs, specialistProvision: provision,
                        specialistPlaces: places, specialistOnRoll: onRollSp, specialistVacanciesStated: stated,
-                       placesByNeed: byNeed, facilities: facilities, costBand: cost, sources: sources, report: report)
+                       placesByNeed: byNeed, facilities: facilities, costBand: cost, sources: sources, report: report,
+                       synthetic: synthetic)
     }
 }
 

@@ -58,6 +58,10 @@ public struct Setting: Sendable, Hashable {
     public var name: String
     /// True for the invented settings of the example LA. Fictional and real settings never share a catalogue.
     public var fictional: Bool
+    /// True for a real setting (real URN, name and location) whose SEN facts and report were invented for
+    /// benchmarking (`atl synth-national`). Never both fictional and synthetic; never mixed with plain real
+    /// settings in one catalogue.
+    public var synthetic: Bool
     public var localAuthority: LocalAuthority?
     public var type: SettingType
     /// The GIAS type of establishment name the type was derived from, when known.
@@ -99,10 +103,11 @@ public struct Setting: Sendable, Hashable {
                 needs: NeedSet? = nil, specialistProvision: SpecialistProvisionKind? = nil,
                 specialistPlaces: Int? = nil, specialistOnRoll: Int? = nil, specialistVacanciesStated: Int? = nil,
                 placesByNeed: [NeedCode: Int]? = nil, facilities: FacilitySet? = nil, costBand: CostBand? = nil,
-                sources: [String] = [], report: [ReportSection: String] = [:]) {
+                sources: [String] = [], report: [ReportSection: String] = [:], synthetic: Bool = false) {
         self.urn = urn
         self.name = name
         self.fictional = fictional
+        self.synthetic = synthetic
         self.localAuthority = localAuthority
         self.type = type
         self.giasType = giasType

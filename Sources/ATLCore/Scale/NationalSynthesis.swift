@@ -4,8 +4,9 @@
 /// is "Not applicable", capacity and pupils on roll, designated needs, specialist places, facilities and a SEN
 /// information report of realistic length (``SyntheticProvision``, ``SyntheticReport``).
 ///
-/// The invented facts are marked in every file: a `source:` line beginning ``marker`` and a first line in
-/// every report section. Lists from such a catalogue carry a note saying so (``Catalogue/isSynthetic``).
+/// The invented facts are marked in every file: `synthetic: yes` (``Setting/synthetic``), a `source:` line
+/// beginning ``marker`` and a first line in every report section. Every output made from such a catalogue
+/// says SYNTHETIC (``Catalogue/isSynthetic``).
 /// Never write these settings into `provision-catalogue/`.
 ///
 /// The schools file has no type of establishment, so the type mix is itself invented, roughly like England's:
@@ -26,8 +27,8 @@ public enum NationalSynthesis {
         "\(marker): type, age range, gender, capacity, on roll, needs, places, facilities, cost band and the SEN information report are invented (atl synth-national, seed \(seed)); they are not facts about this school"
     }
 
-    /// True when a setting carries the synthetic marker.
-    public static func isSynthetic(_ s: Setting) -> Bool { s.sources.contains { $0.hasPrefix(marker) } }
+    /// True when a setting is marked synthetic (the `synthetic: yes` header field).
+    public static func isSynthetic(_ s: Setting) -> Bool { s.synthetic }
 
     /// Adds synthetic SEN facts and report text to real schools (from ``SchoolsFileImporter``).
     public static func synthesise(_ schools: [Setting], seed: UInt64, threads: Int = Parallel.defaultThreads) -> [Setting] {
@@ -36,6 +37,7 @@ public enum NationalSynthesis {
 
     public static func synthesise(_ school: Setting, seed: UInt64) -> Setting {
         var s = school
+        s.synthetic = true
         var rng = SeededRandom(seed: seed, stream: UInt64(s.urn))
         let r = rng.unit()
         switch s.phase {

@@ -245,6 +245,8 @@ public struct ScenarioComparison: Sendable {
     public var syntheticCohort: Bool
     /// What results rest on: unknown places, types, SEN data in the catalogue.
     public var unknowns: [String]
+    /// Real schools with invented SEN facts (`atl synth-national`): every output says SYNTHETIC at the top.
+    public var syntheticCatalogue: Bool = false
 }
 
 /// Allocates children to places: given every child's advisory list (cohort order), the catalogue the lists were
@@ -326,7 +328,8 @@ public struct ScenarioRunner: Sendable {
         return ScenarioComparison(baseline: baseResult, scenarios: results, changes: changes, stamp: stamp,
                                   fictionalCatalogue: catalogue.isFictional,
                                   syntheticCohort: !cohort.isEmpty && cohort.allSatisfy(\.profile.synthetic),
-                                  unknowns: unknowns(catalogue, [baseResult] + results))
+                                  unknowns: unknowns(catalogue, [baseResult] + results),
+                                  syntheticCatalogue: catalogue.isSynthetic)
     }
 
     func catalogueName(_ c: Catalogue) -> String {

@@ -29,7 +29,7 @@ public enum AllocationText {
 
     /// "fictional settings, synthetic children" etc.
     public static func label(_ p: AllocationProblem) -> String {
-        (p.fictionalSettings ? "fictional settings" : "real settings") + ", " + (p.syntheticChildren ? "synthetic children" : "real children")
+        (p.fictionalSettings ? "fictional settings" : p.syntheticSettings ? "SYNTHETIC settings (real schools, invented SEN data)" : "real settings") + ", " + (p.syntheticChildren ? "synthetic children" : "real children")
     }
 
     static func km(_ d: Double?) -> String { d.map { Fixed.format($0, places: 2) } ?? "" }
@@ -47,6 +47,7 @@ public enum AllocationJSON {
             ("schema", .string(schema)),
             ("simulation", .string(AllocationText.notice)),
             ("fictional_settings", .bool(p.fictionalSettings)),
+            ("synthetic_settings", .bool(p.syntheticSettings)),
             ("synthetic_children", .bool(p.syntheticChildren)),
             ("seed", .number(String(p.seed))),
             ("places_rule", .string(AllocationText.placesRule)),

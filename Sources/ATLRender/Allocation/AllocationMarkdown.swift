@@ -7,6 +7,9 @@ public enum AllocationMarkdown {
     public static func render(_ r: AllocationReport, stamp: AllocationStamp) -> String {
         let p = r.problem
         var out = "# Allocation simulation — \(AllocationText.label(p))\n\n"
+        if p.syntheticSettings {
+            out += "> **SYNTHETIC CATALOGUE: the settings are real schools, but their type, SEN provision, places and facilities were invented by 'atl synth-national' for benchmarking; no figure here describes these schools.**\n>\n"
+        }
         out += "> **\(AllocationText.notice)**\n"
         if p.fictionalSettings || p.syntheticChildren {
             out += ">\n> Every "

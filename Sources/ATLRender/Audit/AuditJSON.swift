@@ -14,6 +14,7 @@ public enum AuditJSON {
             ("schema", .string(schema)),
             ("label", .string(a.label)),
             ("fictional", .bool(a.fictional)),
+            ("synthetic", .bool(a.synthetic)),
             ("stamp", .object([
                 ("engineVersion", .string(stamp.engineVersion)),
                 ("catalogue", .string(stamp.catalogue)),

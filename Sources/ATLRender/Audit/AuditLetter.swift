@@ -19,6 +19,9 @@ public enum AuditLetter {
         if s.fictional {
             out += "> **\(GapAnalysis.fictionalLabel).** This letter is addressed to an invented setting, for demonstration only.\n\n"
         }
+        if s.synthetic {
+            out += "> **SYNTHETIC – DO NOT SEND. \(GapAnalysis.syntheticLabel).** The facts below were invented for benchmarking.\n\n"
+        }
         out += "# The SEN information we hold about \(s.name)\n\n"
         out += "**To:** \(s.name) (URN \(s.urn))" + (s.localAuthority.map { ", \($0.name)" } ?? "") + "  \n"
         out += "**From:** \(team)  \n"
@@ -118,7 +121,7 @@ public enum AuditLetter {
         out += "What you send will help us describe \(s.name) accurately to families.\n\n"
         out += "With thanks,\n\n\(team.prefix(1).uppercased() + team.dropFirst())\n\n"
         out += "---\n\n"
-        out += (s.fictional ? GapAnalysis.fictionalLabel : GapAnalysis.realLabel) + " · " + stamp.line + "\n"
+        out += (s.fictional ? GapAnalysis.fictionalLabel : s.synthetic ? "SYNTHETIC – DO NOT SEND. " + GapAnalysis.syntheticLabel : GapAnalysis.realLabel) + " · " + stamp.line + "\n"
         return out
     }
 

@@ -125,6 +125,9 @@ public enum AuditMarkdown {
         if a.fictional {
             return "> **\(GapAnalysis.fictionalLabel).** Every setting in this catalogue is invented for demonstration; no figure here describes a real school."
         }
+        if a.synthetic {
+            return "> **\(GapAnalysis.syntheticLabel).** These are real schools, but their type, SEN provision, places, facilities and report text were invented by 'atl synth-national' for benchmarking. No figure here describes what a school publishes; do not send anything from it to a school."
+        }
         return "> **Real settings.** The figures describe what this catalogue holds about each setting, from the sources named on each setting's `source:` lines. A section or fact counted as missing may well be published by the setting; it is not yet in the catalogue."
     }
 

@@ -63,11 +63,14 @@ public enum CohortSummaryRender {
         public var cohortHash: String
         public var fictionalCatalogue: Bool
         public var stamp: AuditStamp
-        public init(cohort: String, cohortHash: String, fictionalCatalogue: Bool, stamp: AuditStamp) {
+        /// Real schools with invented SEN facts (`atl synth-national`): the summary opens with a SYNTHETIC banner.
+        public var syntheticCatalogue: Bool
+        public init(cohort: String, cohortHash: String, fictionalCatalogue: Bool, stamp: AuditStamp, syntheticCatalogue: Bool = false) {
             self.cohort = cohort
             self.cohortHash = cohortHash
             self.fictionalCatalogue = fictionalCatalogue
             self.stamp = stamp
+            self.syntheticCatalogue = syntheticCatalogue
         }
     }
 
@@ -75,6 +78,7 @@ public enum CohortSummaryRender {
 
     public static func markdown(_ s: CohortSummary, demand: [CohortSummary.Demand], context c: Context) -> String {
         var out = "# Cohort summary\n\n"
+        if c.syntheticCatalogue { out += "> **\(ListText.syntheticCatalogueText)**\n\n" }
         out += "> \(ListText.advisoryNotice)\n\n"
         if c.fictionalCatalogue { out += "**Fictional catalogue:** every setting below is invented (the example LA).\n\n" }
         if s.syntheticChildren > 0 {
@@ -118,6 +122,7 @@ public enum CohortSummaryRender {
             ("schema", .string(schema)),
             ("advisory", .string(ListText.advisoryNotice)),
             ("fictional_catalogue", .bool(c.fictionalCatalogue)),
+            ("synthetic_catalogue", .bool(c.syntheticCatalogue)),
             ("synthetic_children", .int(s.syntheticChildren)),
             ("cohort", .string(c.cohort)),
             ("k", .int(s.k)),

@@ -13,6 +13,7 @@ public enum ListHTML {
         o += "<meta name=\"robots\" content=\"noindex\">\n"
         o += "<title>\(esc(title(l)))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         o += "<header class=\"page-header\">\n"
+        if let n = ListText.syntheticCatalogueNotice(l) { o += "<p class=\"banner banner-fictional\"><strong>\(esc(n))</strong></p>\n" }
         if let n = ListText.fictionalNotice(l) { o += "<p class=\"banner banner-fictional\"><strong>\(esc(n))</strong></p>\n" }
         if let n = ListText.syntheticNotice(l) { o += "<p class=\"banner banner-synthetic\"><strong>\(esc(n))</strong></p>\n" }
         o += "<h1>Advisory Tailored List <span class=\"ref\">for \(esc(l.reference))</span></h1>\n"
@@ -54,6 +55,7 @@ public enum ListHTML {
 
     static func title(_ l: AdvisoryList) -> String {
         var t = "Advisory Tailored List for \(l.reference)"
+        if l.syntheticCatalogue { t += " (SYNTHETIC catalogue)" }
         if l.fictionalCatalogue { t += " (fictional example)" } else if l.synthetic { t += " (synthetic child)" }
         return t
     }

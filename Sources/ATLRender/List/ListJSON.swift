@@ -10,6 +10,7 @@ public enum ListJSON {
             ("schema", .string(schema)),
             ("advisory", .string(ListText.advisoryNotice)),
             ("fictional_catalogue", .bool(l.fictionalCatalogue)),
+            ("synthetic_catalogue", .bool(l.syntheticCatalogue)),
             ("synthetic_child", .bool(l.synthetic)),
             ("profile", .object([
                 ("reference", .string(l.reference)),

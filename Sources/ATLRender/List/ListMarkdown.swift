@@ -5,7 +5,7 @@ public enum ListMarkdown {
     public static func render(_ l: AdvisoryList) -> String {
         let m = MarkdownText.inline
         var o = "# Advisory Tailored List: \(m(l.reference))\n\n"
-        for n in [ListText.fictionalNotice(l), ListText.syntheticNotice(l)].compactMap({ $0 }) { o += "> **\(n)**\n>\n" }
+        for n in [ListText.syntheticCatalogueNotice(l), ListText.fictionalNotice(l), ListText.syntheticNotice(l)].compactMap({ $0 }) { o += "> **\(n)**\n>\n" }
         o += "> \(ListText.advisoryNotice)\n\n"
         o += "## The child's profile\n\n"
         for (k, v) in ListText.profileLines(l) { o += "- **\(k)**: \(m(v))\n" }

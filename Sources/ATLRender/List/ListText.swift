@@ -8,6 +8,12 @@ public enum ListText {
         l.fictionalCatalogue ? "FICTIONAL EXAMPLE: every setting on this list is invented (the example LA, Severnvale). None is a real school." : nil
     }
 
+    public static let syntheticCatalogueText = "SYNTHETIC CATALOGUE: the settings on this list are real schools, but their type, SEN provision, places, facilities and report text were invented by 'atl synth-national' for benchmarking. They are not facts about these schools. Do not use this list for a child."
+
+    public static func syntheticCatalogueNotice(_ l: AdvisoryList) -> String? {
+        l.syntheticCatalogue ? syntheticCatalogueText : nil
+    }
+
     public static func syntheticNotice(_ l: AdvisoryList) -> String? {
         l.synthetic ? "SYNTHETIC CHILD: this profile is invented for demonstration and testing." : nil
     }

@@ -4,7 +4,7 @@ import ATLCore
 public enum WhyText {
     public static func render(_ a: MatchingEngine.WhyAnswer, reference: String) -> String {
         let s = a.setting
-        var o = "\(s.name) (URN \(s.urn))\(s.fictional ? " [FICTIONAL]" : "") for \(reference)\n"
+        var o = "\(s.name) (URN \(s.urn))\(s.fictional ? " [FICTIONAL]" : "")\(s.synthetic ? " [SYNTHETIC: real school, invented SEN facts]" : "") for \(reference)\n"
         o += ListText.settingFacts(s) + "\n\n"
         if a.brokenRules.isEmpty {
             o += "ELIGIBLE: rank \(a.rank ?? 0) of \(a.eligible) eligible settings, \(Explanation.points(a.detail.explanation.milli)) points.\n"

@@ -96,7 +96,8 @@ public enum ScenarioJSON {
         let s = c.stamp
         let v: JSON = .object([
             ("schema", .string(schema)),
-            ("fictionalCatalogue", .bool(c.fictionalCatalogue)), ("syntheticCohort", .bool(c.syntheticCohort)),
+            ("fictionalCatalogue", .bool(c.fictionalCatalogue)), ("syntheticCatalogue", .bool(c.syntheticCatalogue)),
+            ("syntheticCohort", .bool(c.syntheticCohort)),
             ("stamp", .object([
                 ("engineVersion", .string(s.engineVersion)), ("catalogue", .string(s.catalogue)),
                 ("catalogueHash", .string(s.catalogueHash)), ("cohortHash", .string(s.cohortHash)),

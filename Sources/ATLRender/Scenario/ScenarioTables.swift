@@ -128,6 +128,7 @@ public enum ScenarioTables {
     /// Banner lines: what is fictional or synthetic.
     public static func banners(_ c: ScenarioComparison) -> [String] {
         var out: [String] = []
+        if c.syntheticCatalogue { out.append("SYNTHETIC CATALOGUE: real schools whose type, SEN provision, places and facilities were invented by 'atl synth-national' for benchmarking; no figure here describes these schools.") }
         if c.fictionalCatalogue { out.append("FICTIONAL EXAMPLE: every setting in this catalogue is invented (the example LA); none is a real school.") }
         if c.syntheticCohort { out.append("SYNTHETIC COHORT: every child in this cohort is invented; no real child's data is used.") }
         out.append("Settings marked hypothetical exist only in a scenario. This is a planning what-if, not a placement decision: families keep their right to name any school.")

@@ -333,9 +333,20 @@ public struct ScenarioRunner: Sendable {
         c.root.split(separator: "/").last.map(String.init) ?? "in-memory"
     }
 
-    /// Places a setting offers the cohort: its specialist vacancies when it has a specialist offer, else its
-    /// general vacancies; nil when unknown. Closed settings offer none.
+    /// Places a setting offers the cohort, counted as `atl allocate` counts them: a special school or AP offers its
+    /// specialist vacancies (else its general vacancies); any other setting offers its general vacancies plus, when
+    /// known, the specialist vacancies of its base or unit (both pools take children). Nil when a pool children can
+    /// take has unknown vacancies (it is not capacity-limited). Closed settings offer none.
     public static func places(of s: Setting) -> Int? {
+        if s.status != .open { return 0 }
+        if s.type.isSpecialist { return s.specialistVacancies ?? s.generalVacancies }
+        guard let general = s.generalVacancies else { return nil }
+        return general + (s.specialistVacancies ?? 0)
+    }
+
+    /// Places a setting with a specialist offer has for the needs it is designated for: its specialist vacancies
+    /// when known, else (a special school or AP without them) its general vacancies; nil when unknown.
+    public static func designatedPlaces(of s: Setting) -> Int? {
         if s.status != .open { return 0 }
         if s.hasSpecialistOffer, let v = s.specialistVacancies { return v }
         return s.generalVacancies
@@ -409,7 +420,7 @@ public struct ScenarioRunner: Sendable {
             let cs = children.filter { $0.primaryNeed == n }
             var designated = 0, unknown = 0
             for s in a.catalogue.settings where s.status == .open && s.hasSpecialistOffer && (s.needs?.contains(n) ?? false) {
-                if let p = places[s.urn] { designated += p } else { unknown += 1 }
+                if let p = ScenarioRunner.designatedPlaces(of: s) { designated += p } else { unknown += 1 }
             }
             let inDesignated = cs.filter { c in
                 c.placedURN.flatMap { byURN[$0] }.map { $0.hasSpecialistOffer && ($0.needs?.contains(n) ?? false) } ?? false

@@ -324,3 +324,35 @@ import Testing
         #expect(constrained >= 3, "the instances must be short of places for the property to say anything")
     }
 }
+
+@Suite("Scenario places (tester 2)") struct ScenarioPlacesTests {
+    /// Tester 2 #2: a resourced school's places are both pools, as `atl allocate` counts them, so placed ≤ places.
+    @Test func resourcedSchoolPlacesCountBothPools() throws {
+        let rp = try #require(MatchFixture.mixed.first { $0.urn == 9000106 })
+        #expect(rp.specialistVacancies == 2 && rp.generalVacancies == 50)
+        #expect(ScenarioRunner.places(of: rp) == 52)
+        #expect(ScenarioRunner.designatedPlaces(of: rp) == 2, "the need table still counts the base only")
+        var unknownGeneral = rp
+        unknownGeneral.capacity = nil
+        #expect(ScenarioRunner.places(of: unknownGeneral) == nil, "the general pool is not capacity-limited")
+        let special = try #require(MatchFixture.mixed.first { $0.urn == 9000109 })
+        #expect(ScenarioRunner.places(of: special) == 10)
+    }
+
+    @Test func placedNeverExceedsKnownPlaces() throws {
+        // Tight places: a resourced base with 1 specialist vacancy and 6 general ones, many children.
+        var settings = MatchFixture.mixed
+        for i in settings.indices {
+            if let p = settings[i].specialistPlaces { settings[i].specialistOnRoll = p - 1 }
+            settings[i].onRoll = settings[i].capacity.map { $0 - 6 }
+        }
+        let runner = ScenarioRunner(engineVersion: "t", seed: 1, date: "2026-11-23", threads: 1)
+        let cohort = ScenarioTests.cohort([NeedCode](repeating: .ASD, count: 10) + [.HI, .HI, .SEMH, .MLD, .SLCN, .SLCN])
+        let r = try runner.run(catalogue: Catalogue(settings: settings), weights: .defaults, cohort: cohort,
+                               cohortHash: "c", scenarios: [])
+        let rp = try #require(r.baseline.settings.first { $0.urn == 9000106 })
+        #expect(rp.places == 7, "specialist 1 + general 6")
+        for s in r.baseline.settings { if let p = s.places { #expect(s.placed <= p, "\(s.urn)") } }
+        for d in r.baseline.settingDistricts { #expect(d.placed - d.placedWherePlacesUnknown <= d.places) }
+    }
+}

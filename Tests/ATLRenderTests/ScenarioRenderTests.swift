@@ -103,4 +103,11 @@ import Testing
         #expect(stamp["seed"] as? String == "5" && stamp["cohortHash"] as? String == "cohort-hash")
         #expect((stamp["scenarioHashes"] as? [String])?.count == 1)
     }
+
+    /// Tester 2 #22: charts shown side by side share one y-axis scale.
+    @Test func needChartsShareOneScale() {
+        let a = GroupedBarChart.render(id: "a", title: "t", desc: "d", categories: ["ASD"], series: [("x", [90])], scaleMax: 108)
+        let b = GroupedBarChart.render(id: "b", title: "t", desc: "d", categories: ["ASD"], series: [("x", [108])], scaleMax: 108)
+        #expect(a.contains(">54</text>") && b.contains(">54</text>") && !a.contains(">45</text>"), "half-way gridline of the shared scale")
+    }
 }

@@ -36,6 +36,7 @@ enum ScenarioCommand {
             case .failure(let e): diags += e.diagnostics
             }
         }
+        diags += ScenarioParser.duplicateNames(scenarios)
         if !diags.isEmpty { throw CLIError.input(diags) }
         let engine = try EngineOptions.engine(args, console: console)
         let (cohort, cohortHash) = try loadCohort(try args.required("cohort"), engine: engine, date: date)

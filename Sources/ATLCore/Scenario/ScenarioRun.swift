@@ -90,13 +90,29 @@ public struct SettingDistrictUse: Sendable, Hashable {
     public static func of(_ settings: [SettingUse]) -> [SettingDistrictUse] {
         var by: [String: [SettingUse]] = [:]
         for s in settings where !s.closed { by[s.district ?? "(district not known)", default: []].append(s) }
-        return by.keys.sorted().map { k in
+        return by.keys.sorted(by: DistrictOrder.less).map { k in
             let ss = by[k]!
             return SettingDistrictUse(district: k, settings: ss.count, places: ss.compactMap(\.places).reduce(0, +),
                                       settingsWithUnknownPlaces: ss.filter { $0.places == nil }.count,
                                       placed: ss.map(\.placed).reduce(0, +),
                                       placedWherePlacesUnknown: ss.filter { $0.places == nil }.map(\.placed).reduce(0, +))
         }
+    }
+}
+
+/// Natural order of postcode districts: area letters, then the district number as a number (SY2 before SY10),
+/// then the rest as text; a total order, so reports are stable.
+public enum DistrictOrder {
+    static func key(_ d: String) -> (String, Int, String) {
+        let letters = d.prefix { $0.isLetter }
+        let rest = d.dropFirst(letters.count)
+        let digits = rest.prefix { $0.isASCII && $0.isWholeNumber }
+        return (String(letters), digits.isEmpty || digits.count > 6 ? -1 : Int(digits)!, String(rest.dropFirst(digits.count)))
+    }
+
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let ka = key(a), kb = key(b)
+        return ka != kb ? ka < kb : a < b
     }
 }
 
@@ -389,7 +405,7 @@ public struct ScenarioRunner: Sendable {
         // Districts.
         var byDistrict: [String: [ChildOutcome]] = [:]
         for c in children { byDistrict[c.homeDistrict ?? "(no postcode district)", default: []].append(c) }
-        let districts = byDistrict.keys.sorted().map { k -> DistrictUse in
+        let districts = byDistrict.keys.sorted(by: DistrictOrder.less).map { k -> DistrictUse in
             let cs = byDistrict[k]!
             let d = cs.compactMap(\.distanceKm)
             return DistrictUse(district: k, centre: k.hasPrefix("(") ? nil : districtCentre(k), children: cs.count,

@@ -356,3 +356,81 @@ import Testing
         for d in r.baseline.settingDistricts { #expect(d.placed - d.placedWherePlacesUnknown <= d.places) }
     }
 }
+
+@Suite("Scenario input (tester 2)") struct ScenarioInputTests {
+    static let head = "format: atl-scenario/1\nname: T\n"
+
+    /// #6: places outside 1–10,000 (as documented) are rejected.
+    @Test(arguments: ["0", "10001", "-5"]) func placesOutsideTheDocumentedRange(_ v: String) {
+        let m = ScenarioTests.messages(Self.head + "change: places\nsetting: 9000106\nplaces: \(v)")
+        #expect(m.count == 1 && m[0].contains("field 'places'"), "\(m)")
+        #expect(ScenarioTests.messages(Self.head + "change: places\nsetting: 9000106\nplaces: 10000").isEmpty)
+    }
+
+    /// #9: hex, exponent and other exotic numerals are rejected in growth and distance.
+    @Test(arguments: ["growth: 0x10", "growth: 1e2", "growth: +0x10%", "growth: 1.2.3"]) func exoticGrowth(_ line: String) {
+        let m = ScenarioTests.messages(Self.head + "change: demand\nneed: ASD\n" + line)
+        #expect(m.count == 1 && m[0].contains("field 'growth'"), "\(m)")
+    }
+
+    @Test func exoticDistanceAndPlainOnesStillParse() throws {
+        #expect(ScenarioTests.messages(Self.head + "change: max-journey\ndistance: 0x10 km").count == 1)
+        #expect(ScenarioTests.messages(Self.head + "change: max-journey\ndistance: 1e1 km").count == 1)
+        #expect(ScenarioTests.messages(Self.head + "change: max-journey\ndistance: 12.5 km").isEmpty)
+        #expect(ScenarioTests.messages(Self.head + "change: demand\nneed: ASD\ngrowth: -5.5%").isEmpty)
+        #expect(ScenarioTests.messages(Self.head + "change: demand\nneed: ASD\ngrowth: +20%").isEmpty)
+    }
+
+    /// #10: control characters (NUL) in names are rejected.
+    @Test func controlCharactersInNames() {
+        #expect(ScenarioTests.messages("format: atl-scenario/1\nname: T\u{0}\n").first?.contains("U+0000") == true)
+        #expect(ScenarioTests.messages(Self.head + "description: a\u{1B}b\n").count == 1)
+        let open = "change: open\nname: A\u{7}\ntype: special\nneeds: ASD\nplaces: 3\nhost: 9000102"
+        #expect(ScenarioTests.messages(Self.head + open).first?.contains("field 'name'") == true)
+    }
+
+    /// #7: a change to a setting closed earlier in the same scenario, or a base opened in it, is an error.
+    @Test(arguments: ["change: places\nsetting: 9000106\nplaces: 50", "change: close\nsetting: 9000106",
+                      "change: vacancies\nsetting: 9000106\nvacancies: 3", "change: needs\nsetting: 9000106\nneeds: HI",
+                      "change: open\nname: A\ntype: mainstream-resourced\nneeds: ASD\nplaces: 10\nhost: 9000106"])
+    func changesAfterClosingAreErrors(_ change: String) {
+        let text = Self.head + "change: close\nsetting: 9000106\n" + change
+        do {
+            _ = try ScenarioTests.apply(text)
+            Issue.record("accepted: \(change)")
+        } catch let e as InputError {
+            #expect(e.diagnostics.count == 1)
+            #expect(e.diagnostics[0].description.contains("s.scenario:5:") && e.diagnostics[0].description.contains("closed on line 3"),
+                    "\(e.diagnostics[0].description)")
+        } catch { Issue.record("\(error)") }
+    }
+
+    /// #8: two scenarios with the same name are rejected, naming the first file.
+    @Test func duplicateScenarioNames() throws {
+        let a = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Same\n".utf8), file: "a.scenario").get()
+        let b = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Same\n".utf8), file: "b.scenario").get()
+        let c = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Other\n".utf8), file: "c.scenario").get()
+        let d = ScenarioParser.duplicateNames([a, c, b])
+        #expect(d.count == 1 && d[0].description.hasPrefix("b.scenario: field 'name'") && d[0].description.contains("first in a.scenario"),
+                "\(d.map(\.description))")
+        #expect(ScenarioParser.duplicateNames([a, c]).isEmpty)
+    }
+
+    /// #17: a folder given as the scenario says so.
+    @Test func folderIsNotAScenarioFile() {
+        guard case .failure(let e) = ScenarioParser.load(path: "/tmp") else { Issue.record("accepted a folder"); return }
+        #expect(e.diagnostics[0].description.contains("is a folder"))
+    }
+
+    /// #23: districts sort naturally (SY2 before SY10).
+    @Test func districtsSortNaturally() {
+        let ds = ["SY10", "SY2", "TF1", "SY1", "B1", "B10", "B2", "(district not known)", "SY11", "WV16", "WV15"]
+        #expect(ds.sorted(by: DistrictOrder.less)
+                == ["(district not known)", "B1", "B2", "B10", "SY1", "SY2", "SY10", "SY11", "TF1", "WV15", "WV16"])
+        func use(_ d: String) -> SettingUse {
+            SettingUse(urn: 1, name: "s", type: .special, location: nil, needs: nil, places: 1, placed: 0,
+                       hypothetical: false, closed: false, district: d)
+        }
+        #expect(SettingDistrictUse.of(["SY10", "SY2"].map(use)).map(\.district) == ["SY2", "SY10"])
+    }
+}

@@ -44,6 +44,21 @@ public enum ScenarioParser {
         return out
     }
 
+    /// Settings named by URN (`setting:` and `host:` with a whole-number value) that `catalogue` does not hold,
+    /// as the diagnostics applying the scenario would give. Lets a file with other errors be checked against the
+    /// catalogue too, so every problem is reported at once.
+    public static func unknownSettings(_ bytes: [UInt8], file: String, catalogue: Catalogue) -> [Diagnostic] {
+        guard case .success(let text) = TextDecoding.decodeUTF8(bytes, file: file) else { return [] }
+        var out: [Diagnostic] = []
+        for (i, raw) in TextDecoding.lines(text).enumerated() {
+            guard let kv = try? KeyValueLine.parse(raw, line: i + 1, file: file), kv.key == "setting" || kv.key == "host",
+                  let urn = Int(kv.value), urn > 0, catalogue.setting(urn: urn) == nil else { continue }
+            out.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                "no setting with URN \(urn) in the catalogue\(catalogue.root.isEmpty ? "" : " \(catalogue.root)")"))
+        }
+        return out
+    }
+
     public static func parse(_ bytes: [UInt8], file: String) -> Result<Scenario, InputError> {
         let text: String
         switch TextDecoding.decodeUTF8(bytes, file: file) {

@@ -434,3 +434,17 @@ import Testing
         #expect(SettingDistrictUse.of(["SY10", "SY2"].map(use)).map(\.district) == ["SY2", "SY10"])
     }
 }
+
+@Suite("Scenario URNs with other errors (tester 2)") struct ScenarioUnknownURNTests {
+    /// #15: unknown URNs are found even when the file has other errors, so every problem is reported at once.
+    @Test func unknownSettingsFoundInAFileWithOtherErrors() {
+        let text = "format: atl-scenario/1\nname: T\nchange: close\nsetting: 1234567\nchange: places\nsetting: 9000106\nplaces: -3\n"
+            + "change: open\nname: A\ntype: special\nneeds: XX\nplaces: 3\nhost: 7654321\nchange: teleport\n"
+        let bytes = Array(text.utf8)
+        guard case .failure(let e) = ScenarioParser.parse(bytes, file: "s.scenario") else { Issue.record("accepted"); return }
+        #expect(!e.diagnostics.contains { $0.description.contains("1234567") }, "parsing alone cannot know the catalogue")
+        let u = ScenarioParser.unknownSettings(bytes, file: "s.scenario", catalogue: Catalogue(settings: MatchFixture.mixed))
+        #expect(u.map(\.description) == ["s.scenario:4: field 'setting': no setting with URN 1234567 in the catalogue",
+                                         "s.scenario:13: field 'host': no setting with URN 7654321 in the catalogue"])
+    }
+}

@@ -294,7 +294,7 @@ import Testing
     @Test func allocatorIsPluggable() throws {
         // A stub allocator that places nobody: every child unplaced, nothing else changes.
         let runner = ScenarioRunner(engineVersion: "t", seed: 3, date: "2026-11-23", allocate: { lists, _, _ in
-            lists.map { _ in nil }
+            lists.map { _ -> ScenarioPlacement? in nil }
         }, allocatorName: "stub", threads: 1)
         let r = try runner.run(catalogue: Catalogue(settings: MatchFixture.mixed), weights: .defaults,
                                cohort: Self.cohort([.ASD, .SEMH]), cohortHash: "c", scenarios: [])
@@ -354,6 +354,11 @@ import Testing
         #expect(rp.places == 7, "specialist 1 + general 6")
         for s in r.baseline.settings { if let p = s.places { #expect(s.placed <= p, "\(s.urn)") } }
         for d in r.baseline.settingDistricts { #expect(d.placed - d.placedWherePlacesUnknown <= d.places) }
+        // Tester 2 #3: children who took general places after a full base are counted apart from the base.
+        let fallback = r.baseline.children.filter(\.inGeneralPlacesAfterBase)
+        #expect(fallback.allSatisfy { [9000106, 9000107].contains($0.placedURN ?? 0) }, "the two resourced schools")
+        #expect(!fallback.isEmpty && r.unknowns.contains { $0.contains("general places instead") })
+        for n in r.baseline.needs { #expect(n.placedInDesignated <= n.designatedPlaces, "\(n.need)") }
     }
 }
 

@@ -154,6 +154,7 @@ public enum ScenarioParser {
                 return .vacancies(urn: try p.int(f["setting"]!, min: 1), vacancies: try p.int(f["vacancies"]!, min: 0, max: 100_000))
             case "needs":
                 let n = try p.needCodes(f["needs"]!)
+                try noRepeatedNeed(f["needs"]!, n, file: file)
                 if n.count == 0 { throw Diagnostic(file: file, line: f["needs"]!.line, field: "needs", "give at least one need code") }
                 return .needs(urn: try p.int(f["setting"]!, min: 1), needs: n)
             case "demand":
@@ -198,6 +199,7 @@ public enum ScenarioParser {
                 "a scenario opens specialist provision: mainstream-resourced, special, non-maintained-special, independent-special or alternative-provision")
         }
         let needs = try p.needCodes(f["needs"]!)
+        try noRepeatedNeed(f["needs"]!, needs, file: file)
         if needs.count == 0 { throw Diagnostic(file: file, line: f["needs"]!.line, field: "needs", "give at least one need code") }
         let places = try p.int(f["places"]!, min: 1, max: 10_000)
         var h = HypotheticalSetting(name: nameKV.value, type: type, needs: needs, places: places)
@@ -245,6 +247,14 @@ public enum ScenarioParser {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a percentage from -100% to +1000%, e.g. +20%; got \"\(kv.value)\"")
         }
         return v
+    }
+
+    /// A need code listed twice (`ASD, ASD`) is a slip, not a second designation.
+    static func noRepeatedNeed(_ kv: KeyValueLine, _ set: NeedSet, file: String) throws(Diagnostic) {
+        let items = kv.value.split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        if set.count > 0 && items.count > set.count {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "a need code is given twice in \"\(kv.value)\"")
+        }
     }
 
     /// A plain decimal number: an optional minus sign, digits and at most one point (no hex, exponent, nan or inf).

@@ -421,6 +421,14 @@ import Testing
         #expect(ScenarioParser.duplicateNames([a, c]).isEmpty)
     }
 
+    /// #11: a need code given twice in `open` or `needs` is an error.
+    @Test func repeatedNeedCodes() {
+        let open = "change: open\nname: X\ntype: special\nneeds: ASD, ASD\nplaces: 5\nhost: 9000102"
+        #expect(ScenarioTests.messages(Self.head + open).first?.contains("given twice") == true)
+        #expect(ScenarioTests.messages(Self.head + "change: needs\nsetting: 9000106\nneeds: HI, VI, HI").count == 1)
+        #expect(ScenarioTests.messages(Self.head + "change: needs\nsetting: 9000106\nneeds: HI, VI").isEmpty)
+    }
+
     /// #17: a folder given as the scenario says so.
     @Test func folderIsNotAScenarioFile() {
         guard case .failure(let e) = ScenarioParser.load(path: "/tmp") else { Issue.record("accepted a folder"); return }

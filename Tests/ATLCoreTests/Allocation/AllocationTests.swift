@@ -417,3 +417,35 @@ enum AllocationFixture {
         #expect(p.deferredAcceptance().placement.compactMap { $0 }.count == 1)
     }
 }
+
+extension AllocationFallbackTests {
+    /// Random problems where some specialist applications are followed by the same school's general places:
+    /// deferred acceptance stays feasible, stable (brute force) and best for every child among stable outcomes.
+    @Test func fallbackKeepsDeferredAcceptanceStableAndChildOptimal() {
+        var rng = SeededRandom(seed: 31)
+        for round in 0..<300 {
+            var p = AllocationFixture.random(&rng, children: rng.int(in: 1...5), settings: rng.int(in: 1...3), unknownShare: 0.1,
+                                             tight: rng.chance(0.5))
+            for c in p.children.indices {
+                var apps: [AllocationProblem.Application] = []
+                for a in p.children[c].applications {
+                    apps.append(a)
+                    if a.pool == .specialist && rng.chance(0.6) {
+                        var g = a
+                        g.pool = .general
+                        g.fallback = true
+                        apps.append(g)
+                    }
+                }
+                p.children[c].applications = apps
+            }
+            let da = p.deferredAcceptance()
+            #expect(AllocationFixture.feasible(p, da.placement), "round \(round)")
+            #expect(AllocationFixture.blocking(p, da.placement).isEmpty && p.blockingPairs(da).isEmpty, "round \(round)")
+            let stable = AllocationFixture.allAssignments(p).filter { AllocationFixture.blocking(p, $0).isEmpty }
+            for m in stable {
+                for c in p.children.indices { #expect(AllocationFixture.rank(da.placement[c]) <= AllocationFixture.rank(m[c])) }
+            }
+        }
+    }
+}

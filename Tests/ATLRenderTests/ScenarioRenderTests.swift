@@ -103,4 +103,21 @@ import Testing
         #expect(stamp["seed"] as? String == "5" && stamp["cohortHash"] as? String == "cohort-hash")
         #expect((stamp["scenarioHashes"] as? [String])?.count == 1)
     }
+
+    /// Tester 2 #22: charts shown side by side share one y-axis scale.
+    @Test func needChartsShareOneScale() {
+        let a = GroupedBarChart.render(id: "a", title: "t", desc: "d", categories: ["ASD"], series: [("x", [90])], scaleMax: 108)
+        let b = GroupedBarChart.render(id: "b", title: "t", desc: "d", categories: ["ASD"], series: [("x", [108])], scaleMax: 108)
+        #expect(a.contains(">54</text>") && b.contains(">54</text>") && !a.contains(">45</text>"), "half-way gridline of the shared scale")
+    }
+
+    /// Tester 2 #24: journey changes are computed from the figures as printed.
+    @Test func journeyChangeIsComputedFromRoundedFigures() {
+        #expect(ScenarioTables.km(4.56) == "4.6" && ScenarioTables.km(4.44) == "4.4")
+        #expect(ScenarioTables.deltaKm(4.56, 4.44) == "-0.2")
+        #expect(ScenarioTables.deltaKm(15.94, 15.76) == "-0.1")
+        #expect(ScenarioTables.deltaKm(2.15, 2.49) == "+0.3" || ScenarioTables.deltaKm(2.15, 2.49) == "+0.4")
+        #expect(ScenarioTables.deltaKm(3.0, 3.04) == "0.0" && ScenarioTables.deltaKm(nil, 1) == "–")
+        #expect(ScenarioTables.deltaKm(0.2, 12.3) == "+12.1")
+    }
 }

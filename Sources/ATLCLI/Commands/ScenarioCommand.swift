@@ -30,13 +30,28 @@ enum ScenarioCommand {
         }
         var scenarios: [Scenario] = []
         var diags: [Diagnostic] = []
+        var failed: [String] = []
         for path in args.values("scenario") {
             switch ScenarioParser.load(path: path) {
             case .success(let s): scenarios.append(s)
-            case .failure(let e): diags += e.diagnostics
+            case .failure(let e): diags += e.diagnostics; failed.append(path)
             }
         }
-        if !diags.isEmpty { throw CLIError.input(diags) }
+        diags += ScenarioParser.duplicateNames(scenarios)
+        if !diags.isEmpty {
+            // Check the URNs of files with other errors against the catalogue too: every problem at once.
+            if !failed.isEmpty, let engine = try? EngineOptions.engine(args, console: console) {
+                for path in failed {
+                    guard let data = FileManager.default.contents(atPath: path) else { continue }
+                    diags += ScenarioParser.unknownSettings([UInt8](data), file: path, catalogue: engine.catalogue)
+                }
+                diags = diags.enumerated().sorted { a, b in
+                    a.element.file != b.element.file ? a.offset < b.offset
+                        : ((a.element.line ?? 0), a.offset) < ((b.element.line ?? 0), b.offset)
+                }.map(\.element)
+            }
+            throw CLIError.input(diags)
+        }
         let engine = try EngineOptions.engine(args, console: console)
         let (cohort, cohortHash) = try loadCohort(try args.required("cohort"), engine: engine, date: date)
         let postcodes = engine.postcodes, districts = engine.districts, matrix = engine.matrix

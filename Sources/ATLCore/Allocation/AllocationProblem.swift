@@ -16,7 +16,9 @@ public enum PlacePool: String, Sendable, Hashable, CaseIterable, Comparable {
 /// Places rule (docs/allocation.md): a child takes a setting's **specialist places** when the setting's specialist
 /// offer is designated for the child's primary need, or the setting is a specialist setting (special school,
 /// AP), and its specialist vacancies are known (stated by the LA, else specialist places − on roll); otherwise
-/// its **general places** (capacity − on roll). This is the same figure the list shows as "vacancies". Where the
+/// its **general places** (capacity − on roll). A child designated for a mainstream school's base or unit asks for
+/// its specialist places first and, when those are full, for the same school's general places (a mainstream place
+/// with support is still a place): two applications in that order, the second marked `fallback`. This is the same figure the list shows as "vacancies". Where the
 /// setting states specialist places by need, a child with that primary need can take at most that many (per-need
 /// vacancies are not published, so the stated places are an upper bound; a scenario may set tighter figures).
 /// A pool whose vacancies are unknown is **not capacity-limited**: every placement in it is reported as resting
@@ -74,13 +76,18 @@ public struct AllocationProblem: Sendable {
         public var milli: Int32
         /// Journey distance in kilometres, nil when unknown.
         public var distanceKm: Double?
+        /// The general places of a school whose base or unit (the application just before this one) is designated
+        /// for the child's need: the child asks for them only when the specialist places are full. Not a separate
+        /// list entry.
+        public var fallback: Bool
 
-        public init(provider: Int, pool: PlacePool, listRank: Int, milli: Int32, distanceKm: Double?) {
+        public init(provider: Int, pool: PlacePool, listRank: Int, milli: Int32, distanceKm: Double?, fallback: Bool = false) {
             self.provider = provider
             self.pool = pool
             self.listRank = listRank
             self.milli = milli
             self.distanceKm = distanceKm
+            self.fallback = fallback
         }
 
         /// Distance in units of 10 m (as lists print it), `Int64.max` when unknown: nearer ranks first.
@@ -100,6 +107,8 @@ public struct AllocationProblem: Sendable {
         public var applications: [Application]
         /// The child's single lottery number (lower draws first), from the seed and the reference.
         public var lottery: UInt64
+        /// Settings on the child's list (a school's general places asked for after its base are not counted again).
+        public var settingsListed: Int { applications.count(where: { !$0.fallback }) }
 
         public init(reference: String, primaryNeed: NeedCode, synthetic: Bool, source: String,
                     applications: [Application], lottery: UInt64) {
@@ -286,8 +295,12 @@ extension AllocationProblem {
                                             "setting \(e.urn) is listed twice for this child"))
                     continue
                 }
-                apps.append(Application(provider: p, pool: Provider.pool(at: s, need: c.primaryNeed), listRank: e.rank,
-                                        milli: e.milli, distanceKm: e.distanceKm))
+                let pool = Provider.pool(at: s, need: c.primaryNeed)
+                apps.append(Application(provider: p, pool: pool, listRank: e.rank, milli: e.milli, distanceKm: e.distanceKm))
+                if pool == .specialist && !s.type.isSpecialist {
+                    apps.append(Application(provider: p, pool: .general, listRank: e.rank, milli: e.milli,
+                                            distanceKm: e.distanceKm, fallback: true))
+                }
             }
             children.append(Child(reference: c.reference, primaryNeed: c.primaryNeed, synthetic: c.synthetic, source: c.source,
                                   applications: apps, lottery: lottery(seed: seed, reference: c.reference)))

@@ -135,7 +135,7 @@ public struct AllocationReport: Sendable {
             placed += 1
             let a = child.applications[ai]
             if p.places(a) == nil { unknownCap += 1 }
-            if ai == 0 { first += 1 }
+            if a.listRank == child.applications[0].listRank { first += 1 }
             if a.distanceKey != .max { km.append(Double(a.distanceKey) / 100) } else { unknownDistance += 1 }
         }
         km.sort()

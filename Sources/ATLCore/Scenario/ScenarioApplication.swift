@@ -57,10 +57,18 @@ public enum ScenarioApplication {
         var nextURN = firstHypotheticalURN
         let tag = "Scenario \"\(s.name)\""
 
+        var closedOnLine: [Int: Int] = [:]
         func existing(_ urn: Int, _ e: Scenario.Entry, field: String = "setting") -> Setting? {
             guard let st = byURN[urn] else {
                 diags.append(Diagnostic(file: s.file, line: e.line, field: field,
                     "no setting with URN \(urn) in the catalogue\(catalogue.root.isEmpty ? "" : " \(catalogue.root)")"))
+                return nil
+            }
+            // A change to a setting this scenario already closed would be reported but have no effect.
+            if let line = closedOnLine[urn] {
+                diags.append(Diagnostic(file: s.file, line: e.line, field: field,
+                    "setting \(urn) was closed on line \(line) of this scenario; a closed setting cannot be changed again"
+                    + (field == "host" ? " or host a new provision" : "")))
                 return nil
             }
             return st
@@ -125,6 +133,7 @@ public enum ScenarioApplication {
                 st.sources.append("\(tag): closed")
                 byURN[urn] = st
                 closed.insert(urn)
+                closedOnLine[urn] = e.line
                 note(e, "Closed \(label(st)) to new placements.", real: !hypothetical.contains(urn))
             case .places(let urn, let places):
                 guard var st = existing(urn, e) else { continue }

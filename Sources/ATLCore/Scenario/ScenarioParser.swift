@@ -18,10 +18,45 @@ public enum ScenarioParser {
     ]
 
     public static func load(path: String) -> Result<Scenario, InputError> {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return .failure(InputError(Diagnostic(file: path, "is a folder, not a scenario file")))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(InputError(Diagnostic(file: path, "scenario file not found")))
         }
         return parse([UInt8](data), file: path)
+    }
+
+    /// One diagnostic per scenario whose name an earlier one already uses: their report columns would be
+    /// indistinguishable (the same file given twice is caught the same way).
+    public static func duplicateNames(_ scenarios: [Scenario]) -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var out: [Diagnostic] = []
+        for sc in scenarios {
+            if let f = first[sc.name] {
+                out.append(Diagnostic(file: sc.file, field: "name",
+                                      "scenario name \"\(sc.name)\" given twice (first in \(f)); give each scenario its own name"))
+            } else {
+                first[sc.name] = sc.file
+            }
+        }
+        return out
+    }
+
+    /// Settings named by URN (`setting:` and `host:` with a whole-number value) that `catalogue` does not hold,
+    /// as the diagnostics applying the scenario would give. Lets a file with other errors be checked against the
+    /// catalogue too, so every problem is reported at once.
+    public static func unknownSettings(_ bytes: [UInt8], file: String, catalogue: Catalogue) -> [Diagnostic] {
+        guard case .success(let text) = TextDecoding.decodeUTF8(bytes, file: file) else { return [] }
+        var out: [Diagnostic] = []
+        for (i, raw) in TextDecoding.lines(text).enumerated() {
+            guard let kv = try? KeyValueLine.parse(raw, line: i + 1, file: file), kv.key == "setting" || kv.key == "host",
+                  let urn = Int(kv.value), urn > 0, catalogue.setting(urn: urn) == nil else { continue }
+            out.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                "no setting with URN \(urn) in the catalogue\(catalogue.root.isEmpty ? "" : " \(catalogue.root)")"))
+        }
+        return out
     }
 
     public static func parse(_ bytes: [UInt8], file: String) -> Result<Scenario, InputError> {
@@ -72,11 +107,14 @@ public enum ScenarioParser {
         if let n = header["name"] {
             if n.value.isEmpty || n.value.count > 120 {
                 diags.append(Diagnostic(file: file, line: n.line, field: "name", "must be 1 to 120 characters"))
+            } else if let d = controlCharacter(n, file: file) {
+                diags.append(d)
             }
             name = n.value
         } else {
             diags.append(Diagnostic(file: file, line: 1, field: "name", "missing; give the scenario a short name"))
         }
+        if let d = header["description"], let bad = controlCharacter(d, file: file) { diags.append(bad) }
         var changes: [Scenario.Entry] = []
         for b in blocks {
             do { changes.append(Scenario.Entry(try change(b.op, b.fields, file: file), line: b.op.line)) } catch {
@@ -111,11 +149,12 @@ public enum ScenarioParser {
             case "close":
                 return .close(urn: try p.int(f["setting"]!, min: 1))
             case "places":
-                return .places(urn: try p.int(f["setting"]!, min: 1), places: try p.int(f["places"]!, min: 0, max: 100_000))
+                return .places(urn: try p.int(f["setting"]!, min: 1), places: try p.int(f["places"]!, min: 1, max: 10_000))
             case "vacancies":
                 return .vacancies(urn: try p.int(f["setting"]!, min: 1), vacancies: try p.int(f["vacancies"]!, min: 0, max: 100_000))
             case "needs":
                 let n = try p.needCodes(f["needs"]!)
+                try noRepeatedNeed(f["needs"]!, n, file: file)
                 if n.count == 0 { throw Diagnostic(file: file, line: f["needs"]!.line, field: "needs", "give at least one need code") }
                 return .needs(urn: try p.int(f["setting"]!, min: 1), needs: n)
             case "demand":
@@ -150,6 +189,7 @@ public enum ScenarioParser {
         guard !nameKV.value.isEmpty, nameKV.value.count <= 120 else {
             throw Diagnostic(file: file, line: nameKV.line, field: "name", "must be 1 to 120 characters")
         }
+        if let d = controlCharacter(nameKV, file: file) { throw d }
         let type = try p.enumValue(f["type"]!, SettingType.self) { SettingType(rawValue: $0.lowercased()) }
         guard type != .unknown else {
             throw Diagnostic(file: file, line: f["type"]!.line, field: "type", "a hypothetical setting must have a known type")
@@ -159,6 +199,7 @@ public enum ScenarioParser {
                 "a scenario opens specialist provision: mainstream-resourced, special, non-maintained-special, independent-special or alternative-provision")
         }
         let needs = try p.needCodes(f["needs"]!)
+        try noRepeatedNeed(f["needs"]!, needs, file: file)
         if needs.count == 0 { throw Diagnostic(file: file, line: f["needs"]!.line, field: "needs", "give at least one need code") }
         let places = try p.int(f["places"]!, min: 1, max: 10_000)
         var h = HypotheticalSetting(name: nameKV.value, type: type, needs: needs, places: places)
@@ -202,16 +243,39 @@ public enum ScenarioParser {
         var s = kv.value.replacingOccurrences(of: " ", with: "")
         if s.hasSuffix("%") { s.removeLast() }
         if s.hasPrefix("+") { s.removeFirst() }
-        guard let v = Double(s), v.isFinite, v >= -100, v <= 1000 else {
+        guard isPlainDecimal(s), let v = Double(s), v.isFinite, v >= -100, v <= 1000 else {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a percentage from -100% to +1000%, e.g. +20%; got \"\(kv.value)\"")
         }
         return v
     }
 
+    /// A need code listed twice (`ASD, ASD`) is a slip, not a second designation.
+    static func noRepeatedNeed(_ kv: KeyValueLine, _ set: NeedSet, file: String) throws(Diagnostic) {
+        let items = kv.value.split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        if set.count > 0 && items.count > set.count {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "a need code is given twice in \"\(kv.value)\"")
+        }
+    }
+
+    /// A plain decimal number: an optional minus sign, digits and at most one point (no hex, exponent, nan or inf).
+    static func isPlainDecimal<S: StringProtocol>(_ s: S) -> Bool {
+        var t = Substring(s)
+        if t.hasPrefix("-") { t = t.dropFirst() }
+        return !t.isEmpty && t.filter { $0 == "." }.count <= 1 && t.contains(where: \.isASCIIDigitChar)
+            && t.allSatisfy { $0 == "." || $0.isASCIIDigitChar }
+    }
+
+    /// A text field holding a control character (NUL, escape, …): it would be written into every output.
+    static func controlCharacter(_ kv: KeyValueLine, file: String) -> Diagnostic? {
+        guard let c = kv.value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return Diagnostic(file: file, line: kv.line, field: kv.key,
+                          "contains the control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4)); use plain text")
+    }
+
     /// "12 miles", "20 km".
     static func distanceKm(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> Double {
         let parts = kv.value.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count == 2, let v = Double(parts[0]), v.isFinite, v > 0 else {
+        guard parts.count == 2, isPlainDecimal(parts[0]), let v = Double(parts[0]), v.isFinite, v > 0 else {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a distance such as '12 miles' or '20 km', got \"\(kv.value)\"")
         }
         let km: Double
@@ -224,4 +288,12 @@ public enum ScenarioParser {
         guard km <= 200 else { throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most 200 km") }
         return km
     }
+}
+
+extension Character {
+    fileprivate var isASCIIDigitChar: Bool { isASCII && isWholeNumber }
+}
+
+extension String {
+    fileprivate func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

@@ -24,6 +24,9 @@ public struct ChildOutcome: Sendable, Hashable {
     /// Placed at a setting whose type of establishment is not known.
     public var typeUnknown: Bool
 
+    /// Placed in a school's general places because its base or unit designated for the child's need was full.
+    public var inGeneralPlacesAfterBase: Bool = false
+
     public var placed: Bool { placedURN != nil }
 }
 
@@ -56,7 +59,7 @@ public struct NeedUse: Sendable, Hashable {
     /// in each); `settingsWithUnknownPlaces` designated settings have no known figure.
     public var designatedPlaces: Int
     public var settingsWithUnknownPlaces: Int
-    /// Children of this need placed in a setting designated for it.
+    /// Children of this need placed in provision designated for it (not in the general places of its school).
     public var placedInDesignated: Int
     public var unplaced: Int { children - placed }
 }
@@ -90,13 +93,29 @@ public struct SettingDistrictUse: Sendable, Hashable {
     public static func of(_ settings: [SettingUse]) -> [SettingDistrictUse] {
         var by: [String: [SettingUse]] = [:]
         for s in settings where !s.closed { by[s.district ?? "(district not known)", default: []].append(s) }
-        return by.keys.sorted().map { k in
+        return by.keys.sorted(by: DistrictOrder.less).map { k in
             let ss = by[k]!
             return SettingDistrictUse(district: k, settings: ss.count, places: ss.compactMap(\.places).reduce(0, +),
                                       settingsWithUnknownPlaces: ss.filter { $0.places == nil }.count,
                                       placed: ss.map(\.placed).reduce(0, +),
                                       placedWherePlacesUnknown: ss.filter { $0.places == nil }.map(\.placed).reduce(0, +))
         }
+    }
+}
+
+/// Natural order of postcode districts: area letters, then the district number as a number (SY2 before SY10),
+/// then the rest as text; a total order, so reports are stable.
+public enum DistrictOrder {
+    static func key(_ d: String) -> (String, Int, String) {
+        let letters = d.prefix { $0.isLetter }
+        let rest = d.dropFirst(letters.count)
+        let digits = rest.prefix { $0.isASCII && $0.isWholeNumber }
+        return (String(letters), digits.isEmpty || digits.count > 6 ? -1 : Int(digits)!, String(rest.dropFirst(digits.count)))
+    }
+
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let ka = key(a), kb = key(b)
+        return ka != kb ? ka < kb : a < b
     }
 }
 
@@ -252,7 +271,18 @@ public struct ScenarioComparison: Sendable {
 /// Allocates children to places: given every child's advisory list (cohort order), the catalogue the lists were
 /// built from and the seed, returns for each child the URN placed at, or nil. A setting whose places are unknown
 /// is not capacity-limited (the report counts those placements as resting on unknowns).
-public typealias PlacementAllocator = @Sendable (_ lists: [AdvisoryList], _ catalogue: Catalogue, _ seed: UInt64) throws(InputError) -> [Int?]
+public typealias PlacementAllocator = @Sendable (_ lists: [AdvisoryList], _ catalogue: Catalogue, _ seed: UInt64) throws(InputError) -> [ScenarioPlacement?]
+
+/// Where the allocation places one child: the setting, and whether it is a general place taken because the
+/// setting's base or unit designated for the child's need was full (docs/allocation.md, rule 5).
+public struct ScenarioPlacement: Sendable, Hashable {
+    public var urn: Int
+    public var inGeneralPlacesAfterBase: Bool
+    public init(urn: Int, inGeneralPlacesAfterBase: Bool = false) {
+        self.urn = urn
+        self.inGeneralPlacesAfterBase = inGeneralPlacesAfterBase
+    }
+}
 
 /// The shared allocation simulation: child-proposing deferred acceptance with places per setting and need
 /// (``AllocationProblem``), the same as `atl allocate`.
@@ -261,7 +291,10 @@ public enum ScenarioAllocation {
         let problem = try AllocationProblem.from(lists: lists, catalogue: catalogue, seed: seed)
         let outcome = problem.deferredAcceptance()
         return outcome.placement.enumerated().map { i, app in
-            app.map { problem.providers[problem.children[i].applications[$0].provider].urn }
+            app.map { ai in
+                let a = problem.children[i].applications[ai]
+                return ScenarioPlacement(urn: problem.providers[a.provider].urn, inGeneralPlacesAfterBase: a.fallback)
+            }
         }
     }
 }
@@ -336,9 +369,20 @@ public struct ScenarioRunner: Sendable {
         c.root.split(separator: "/").last.map(String.init) ?? "in-memory"
     }
 
-    /// Places a setting offers the cohort: its specialist vacancies when it has a specialist offer, else its
-    /// general vacancies; nil when unknown. Closed settings offer none.
+    /// Places a setting offers the cohort, counted as `atl allocate` counts them: a special school or AP offers its
+    /// specialist vacancies (else its general vacancies); any other setting offers its general vacancies plus, when
+    /// known, the specialist vacancies of its base or unit (both pools take children). Nil when a pool children can
+    /// take has unknown vacancies (it is not capacity-limited). Closed settings offer none.
     public static func places(of s: Setting) -> Int? {
+        if s.status != .open { return 0 }
+        if s.type.isSpecialist { return s.specialistVacancies ?? s.generalVacancies }
+        guard let general = s.generalVacancies else { return nil }
+        return general + (s.specialistVacancies ?? 0)
+    }
+
+    /// Places a setting with a specialist offer has for the needs it is designated for: its specialist vacancies
+    /// when known, else (a special school or AP without them) its general vacancies; nil when unknown.
+    public static func designatedPlaces(of s: Setting) -> Int? {
         if s.status != .open { return 0 }
         if s.hasSpecialistOffer, let v = s.specialistVacancies { return v }
         return s.generalVacancies
@@ -355,7 +399,8 @@ public struct ScenarioRunner: Sendable {
         let lists = self.lists(engine, a.cohort)
         var places: [Int: Int] = [:]
         for s in a.catalogue.settings { if let p = ScenarioRunner.places(of: s) { places[s.urn] = p } }
-        let placed = try allocate(lists, a.catalogue, seed)
+        let placements = try allocate(lists, a.catalogue, seed)
+        let placed = placements.map { $0?.urn }
         var children: [ChildOutcome] = []
         var count: [Int: Int] = [:]
         for (i, l) in lists.enumerated() {
@@ -372,16 +417,19 @@ public struct ScenarioRunner: Sendable {
                 independentSector: entry?.setting.type.isIndependentSector ?? false,
                 placedInHypothetical: placed[i].map(a.hypothetical.contains) ?? false,
                 placesUnknown: entry.map { e in
-                    AllocationProblem.Provider(e.setting).places(AllocationProblem.Provider.pool(at: e.setting, need: c.profile.primaryNeed)) == nil
+                    let pool = placements[i]?.inGeneralPlacesAfterBase == true
+                        ? PlacePool.general : AllocationProblem.Provider.pool(at: e.setting, need: c.profile.primaryNeed)
+                    return AllocationProblem.Provider(e.setting).places(pool) == nil
                 } ?? false,
-                typeUnknown: entry?.setting.type == .unknown))
+                typeUnknown: entry?.setting.type == .unknown,
+                inGeneralPlacesAfterBase: placements[i]?.inGeneralPlacesAfterBase ?? false))
         }
         children.sort { $0.reference < $1.reference }
 
         // Districts.
         var byDistrict: [String: [ChildOutcome]] = [:]
         for c in children { byDistrict[c.homeDistrict ?? "(no postcode district)", default: []].append(c) }
-        let districts = byDistrict.keys.sorted().map { k -> DistrictUse in
+        let districts = byDistrict.keys.sorted(by: DistrictOrder.less).map { k -> DistrictUse in
             let cs = byDistrict[k]!
             let d = cs.compactMap(\.distanceKm)
             return DistrictUse(district: k, centre: k.hasPrefix("(") ? nil : districtCentre(k), children: cs.count,
@@ -412,10 +460,10 @@ public struct ScenarioRunner: Sendable {
             let cs = children.filter { $0.primaryNeed == n }
             var designated = 0, unknown = 0
             for s in a.catalogue.settings where s.status == .open && s.hasSpecialistOffer && (s.needs?.contains(n) ?? false) {
-                if let p = places[s.urn] { designated += p } else { unknown += 1 }
+                if let p = ScenarioRunner.designatedPlaces(of: s) { designated += p } else { unknown += 1 }
             }
             let inDesignated = cs.filter { c in
-                c.placedURN.flatMap { byURN[$0] }.map { $0.hasSpecialistOffer && ($0.needs?.contains(n) ?? false) } ?? false
+                !c.inGeneralPlacesAfterBase && c.placedURN.flatMap { byURN[$0] }.map { $0.hasSpecialistOffer && ($0.needs?.contains(n) ?? false) } ?? false
             }.count
             return NeedUse(need: n, children: cs.count, placed: cs.filter(\.placed).count,
                            noSuitablePlace: cs.filter { $0.eligible == 0 }.count, designatedPlaces: designated,
@@ -439,6 +487,10 @@ public struct ScenarioRunner: Sendable {
         if noPlaces > 0 { out.append("\(noPlaces) of \(n) settings have no known places or vacancies: allocation treats them as having room, so 'unplaced' counts are a lower bound and placements there are marked as resting on unknown places.") }
         if noNeeds > 0 { out.append("\(noNeeds) of \(n) settings that have (or may have) a specialist offer have no designated needs in the catalogue, so whether they are for a child's need is unknown.") }
         if noReport > 0 { out.append("\(noReport) of \(n) settings have no SEN information report in the catalogue: their evidence score is 0.") }
+        for r in runs {
+            let n = r.children.filter(\.inGeneralPlacesAfterBase).count
+            if n > 0 { out.append("\(r.name): \(n) \(n == 1 ? "child" : "children") whose need a school's resourced provision or unit is designated for found it full and \(n == 1 ? "is" : "are") placed in that school's general places instead (a mainstream place with support; docs/allocation.md, rule 5).") }
+        }
         for r in runs where r.metrics.placedWherePlacesUnknown > 0 {
             out.append("\(r.name): \(r.metrics.placedWherePlacesUnknown) of \(r.metrics.placed) placements are at settings whose places are unknown.")
         }

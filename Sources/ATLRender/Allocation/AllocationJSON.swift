@@ -87,7 +87,7 @@ public enum AllocationJSON {
                 let child = p.children[c]
                 return .object([
                     ("reference", .string(child.reference)), ("source", .string(child.source)),
-                    ("primary_need", .string(child.primaryNeed.rawValue)), ("settings_listed", .int(child.applications.count)),
+                    ("primary_need", .string(child.primaryNeed.rawValue)), ("settings_listed", .int(child.settingsListed)),
                     ("deferred_acceptance", placement(p, c, r.deferredAcceptance.placement[c])),
                     ("greedy_nearest", placement(p, c, r.greedy.placement[c])),
                 ])
@@ -141,7 +141,7 @@ public enum AllocationCSV {
         w.row(header)
         for (c, child) in p.children.enumerated() {
             var f = [child.reference, child.source, child.primaryNeed.rawValue, child.synthetic ? "yes" : "no",
-                     String(child.applications.count)]
+                     String(child.settingsListed)]
             if let ai = r.deferredAcceptance.placement[c] {
                 let a = child.applications[ai], v = p.providers[a.provider]
                 f += ["placed", String(v.urn), v.name, String(a.listRank), a.pool.rawValue, AllocationText.km(a.distanceKm),

@@ -68,7 +68,7 @@ public enum AllocationMarkdown {
             out += MarkdownText.table(["Reference", "Primary need", "Settings listed", "Source"],
                 p.children.indices.filter { r.deferredAcceptance.placement[$0] == nil }.map { c in
                     let ch = p.children[c]
-                    return [ch.reference, ch.primaryNeed.rawValue, String(ch.applications.count), ch.source]
+                    return [ch.reference, ch.primaryNeed.rawValue, String(ch.settingsListed), ch.source]
                 }, align: ["l", "l", "r", "l"]) + "\n"
         }
 

@@ -135,11 +135,13 @@ public enum SufficiencyMap {
 /// A grouped vertical bar chart: one group per category, one bar per series, values labelled.
 public enum GroupedBarChart {
     public static func render(id: String, title: String, desc: String, categories: [String],
-                              series: [(name: String, values: [Int])], width: Int = 640, height: Int = 260) -> String {
+                              series: [(name: String, values: [Int])], width: Int = 640, height: Int = 260,
+                              scaleMax: Int? = nil) -> String {
         var out = SVG.open(id: id, width: width, height: height, title: title, desc: desc)
         let left = 36.0, bottom = 44.0, top = 26.0
         let plotW = Double(width) - left - 8, plotH = Double(height) - bottom - top
-        let maxV = max(1, series.flatMap(\.values).max() ?? 1)
+        // `scaleMax` gives charts shown side by side one y-axis scale.
+        let maxV = max(1, scaleMax ?? 0, series.flatMap(\.values).max() ?? 1)
         out += "<g font-family=\"sans-serif\" font-size=\"11\">"
         // Axis and gridlines at 0, ½, max.
         for frac in [0.0, 0.5, 1.0] {

@@ -191,13 +191,15 @@ public enum ScenarioHTML {
 
         // Demand vs places per need.
         out += "<h2>Demand and places by primary need</h2>\n<div class=\"side\">"
+        // One y-axis scale for baseline and scenarios, so the charts can be compared side by side.
+        let needScale = runs.flatMap { $0.needs.flatMap { [$0.children, $0.designatedPlaces, $0.placed] } }.max() ?? 1
         for (i, r) in runs.enumerated() {
             let cats = r.needs.map(\.need.rawValue)
             out += "<figure>" + GroupedBarChart.render(
                 id: "need\(i)", title: "Demand and places by need, \(r.name)",
                 desc: "For each primary need: children in the cohort, known places in provision designated for that need, and children placed. The table below gives the figures.",
                 categories: cats, series: [("Children", r.needs.map(\.children)), ("Designated places", r.needs.map(\.designatedPlaces)),
-                                           ("Placed", r.needs.map(\.placed))], width: 560)
+                                           ("Placed", r.needs.map(\.placed))], width: 560, scaleMax: needScale)
             out += "<figcaption>\(esc(r.name))</figcaption></figure>"
         }
         out += "</div>\n"

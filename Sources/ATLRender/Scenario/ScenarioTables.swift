@@ -6,10 +6,13 @@ public enum ScenarioTables {
 
     static func km(_ v: Double?) -> String { v.map { Fixed.format($0, places: 1) } ?? "–" }
     static func delta(_ a: Int, _ b: Int) -> String { b == a ? "0" : (b > a ? "+\(b - a)" : "\(b - a)") }
+    /// Change between two journeys as printed (one decimal), so "4.6 → 4.4" reads "-0.2", never "-0.1".
     static func deltaKm(_ a: Double?, _ b: Double?) -> String {
         guard let a, let b else { return "–" }
-        let d = Fixed.format(b - a, places: 1)
-        return d.hasPrefix("-") || d == "0.0" ? d : "+" + d
+        func tenths(_ v: Double) -> Int { Int(Fixed.format(v, places: 1).replacingOccurrences(of: ".", with: "")) ?? 0 }
+        let d = tenths(b) - tenths(a)
+        let text = "\(abs(d) / 10).\(abs(d) % 10)"
+        return d < 0 ? "-" + text : d == 0 ? text : "+" + text
     }
 
     static var headlineLabels: [(String, KeyPath<ScenarioMetrics, Int>?)] {

@@ -335,8 +335,9 @@ enum AllocationFixture {
         #expect(p.children.map(\.reference) == ["T-ASD", "T-HI"])
         #expect(p.providers.map(\.urn) == p.providers.map(\.urn).sorted())
         for (c, l) in lists.enumerated() {
-            #expect(p.children[c].applications.map { p.providers[$0.provider].urn } == l.entries.map(\.setting.urn))
-            for (a, e) in zip(p.children[c].applications, l.entries) {
+            let listed = p.children[c].applications.filter { !$0.fallback }
+            #expect(listed.map { p.providers[$0.provider].urn } == l.entries.map(\.setting.urn))
+            for (a, e) in zip(listed, l.entries) {
                 // The place the allocation counts is the vacancies figure the list showed.
                 #expect(p.places(a) == e.vacancies, "urn \(e.setting.urn)")
                 #expect(a.milli == e.milli)
@@ -370,5 +371,81 @@ enum AllocationFixture {
         var real = child("R", line: 1)
         real.fictionalCatalogue = false
         #expect(throws: InputError.self) { try AllocationProblem.from(children: [real], unlisted: [], catalogue: cat, seed: 1) }
+    }
+}
+
+@Suite("Allocation: general places after a full base (tester 2)") struct AllocationFallbackTests {
+    static let resourced = MatchFixture.setting(9000106, type: .mainstreamResourced, km: 4, needs: [.ASD], places: 20, onRoll: 19,
+                                                capacity: 1000, pupils: 995)
+
+    static func problem(_ setting: Setting, children: Int) throws -> AllocationProblem {
+        let listed = (0..<children).map { i in
+            ListedChild(reference: "K-\(i)", primaryNeed: .ASD, synthetic: true, fictionalCatalogue: true, catalogueHash: nil,
+                        file: "b.jsonl", line: i + 1, entries: [.init(rank: 1, urn: setting.urn, milli: 50_000, distanceKm: 4)])
+        }
+        return try AllocationProblem.from(children: listed, unlisted: [], catalogue: Catalogue(settings: [setting]), seed: 1)
+    }
+
+    /// Tester 2 #3: a child whose need the base is designated for takes a general place when the base is full, so
+    /// removing the designation never places more of them.
+    @Test func designatedChildTakesAGeneralPlaceWhenTheBaseIsFull() throws {
+        let p = try Self.problem(Self.resourced, children: 4)
+        #expect(p.children[0].applications.map(\.pool) == [.specialist, .general])
+        #expect(p.children[0].settingsListed == 1)
+        let o = p.deferredAcceptance()
+        let pools = o.placement.enumerated().compactMap { c, ai in ai.map { p.children[c].applications[$0].pool } }
+        #expect(pools.filter { $0 == .specialist }.count == 1 && pools.filter { $0 == .general }.count == 3)
+        #expect(p.blockingPairs(o).isEmpty)
+        let r = AllocationReport(p)
+        #expect(r.summaries[0].firstChoice == 4, "a general place at the first setting listed is still the first choice")
+
+        var undesignated = Self.resourced
+        undesignated.needs = NeedSet([.HI])
+        for n in 1...8 {
+            let with = try Self.problem(Self.resourced, children: n), without = try Self.problem(undesignated, children: n)
+            let placedWith = with.deferredAcceptance().placement.compactMap { $0 }.count
+            let placedWithout = without.deferredAcceptance().placement.compactMap { $0 }.count
+            #expect(placedWith >= placedWithout, "\(n) children")
+            #expect(with.greedyNearest().placement.compactMap { $0 }.count >= placedWithout)
+        }
+    }
+
+    @Test func specialSchoolsHaveNoGeneralFallback() throws {
+        let special = MatchFixture.setting(9000108, type: .special, km: 10, ages: (4, 19), needs: [.ASD], places: 120, onRoll: 119)
+        let p = try Self.problem(special, children: 3)
+        #expect(p.children[0].applications.map(\.pool) == [.specialist])
+        #expect(p.deferredAcceptance().placement.compactMap { $0 }.count == 1)
+    }
+}
+
+extension AllocationFallbackTests {
+    /// Random problems where some specialist applications are followed by the same school's general places:
+    /// deferred acceptance stays feasible, stable (brute force) and best for every child among stable outcomes.
+    @Test func fallbackKeepsDeferredAcceptanceStableAndChildOptimal() {
+        var rng = SeededRandom(seed: 31)
+        for round in 0..<300 {
+            var p = AllocationFixture.random(&rng, children: rng.int(in: 1...5), settings: rng.int(in: 1...3), unknownShare: 0.1,
+                                             tight: rng.chance(0.5))
+            for c in p.children.indices {
+                var apps: [AllocationProblem.Application] = []
+                for a in p.children[c].applications {
+                    apps.append(a)
+                    if a.pool == .specialist && rng.chance(0.6) {
+                        var g = a
+                        g.pool = .general
+                        g.fallback = true
+                        apps.append(g)
+                    }
+                }
+                p.children[c].applications = apps
+            }
+            let da = p.deferredAcceptance()
+            #expect(AllocationFixture.feasible(p, da.placement), "round \(round)")
+            #expect(AllocationFixture.blocking(p, da.placement).isEmpty && p.blockingPairs(da).isEmpty, "round \(round)")
+            let stable = AllocationFixture.allAssignments(p).filter { AllocationFixture.blocking(p, $0).isEmpty }
+            for m in stable {
+                for c in p.children.indices { #expect(AllocationFixture.rank(da.placement[c]) <= AllocationFixture.rank(m[c])) }
+            }
+        }
     }
 }

@@ -294,7 +294,7 @@ import Testing
     @Test func allocatorIsPluggable() throws {
         // A stub allocator that places nobody: every child unplaced, nothing else changes.
         let runner = ScenarioRunner(engineVersion: "t", seed: 3, date: "2026-11-23", allocate: { lists, _, _ in
-            lists.map { _ in nil }
+            lists.map { _ -> ScenarioPlacement? in nil }
         }, allocatorName: "stub", threads: 1)
         let r = try runner.run(catalogue: Catalogue(settings: MatchFixture.mixed), weights: .defaults,
                                cohort: Self.cohort([.ASD, .SEMH]), cohortHash: "c", scenarios: [])
@@ -322,5 +322,142 @@ import Testing
             if r.baseline.metrics.unplaced > 0 { constrained += 1 }
         }
         #expect(constrained >= 3, "the instances must be short of places for the property to say anything")
+    }
+}
+
+@Suite("Scenario places (tester 2)") struct ScenarioPlacesTests {
+    /// Tester 2 #2: a resourced school's places are both pools, as `atl allocate` counts them, so placed ≤ places.
+    @Test func resourcedSchoolPlacesCountBothPools() throws {
+        let rp = try #require(MatchFixture.mixed.first { $0.urn == 9000106 })
+        #expect(rp.specialistVacancies == 2 && rp.generalVacancies == 50)
+        #expect(ScenarioRunner.places(of: rp) == 52)
+        #expect(ScenarioRunner.designatedPlaces(of: rp) == 2, "the need table still counts the base only")
+        var unknownGeneral = rp
+        unknownGeneral.capacity = nil
+        #expect(ScenarioRunner.places(of: unknownGeneral) == nil, "the general pool is not capacity-limited")
+        let special = try #require(MatchFixture.mixed.first { $0.urn == 9000109 })
+        #expect(ScenarioRunner.places(of: special) == 10)
+    }
+
+    @Test func placedNeverExceedsKnownPlaces() throws {
+        // Tight places: a resourced base with 1 specialist vacancy and 6 general ones, many children.
+        var settings = MatchFixture.mixed
+        for i in settings.indices {
+            if let p = settings[i].specialistPlaces { settings[i].specialistOnRoll = p - 1 }
+            settings[i].onRoll = settings[i].capacity.map { $0 - 6 }
+        }
+        let runner = ScenarioRunner(engineVersion: "t", seed: 1, date: "2026-11-23", threads: 1)
+        let cohort = ScenarioTests.cohort([NeedCode](repeating: .ASD, count: 10) + [.HI, .HI, .SEMH, .MLD, .SLCN, .SLCN])
+        let r = try runner.run(catalogue: Catalogue(settings: settings), weights: .defaults, cohort: cohort,
+                               cohortHash: "c", scenarios: [])
+        let rp = try #require(r.baseline.settings.first { $0.urn == 9000106 })
+        #expect(rp.places == 7, "specialist 1 + general 6")
+        for s in r.baseline.settings { if let p = s.places { #expect(s.placed <= p, "\(s.urn)") } }
+        for d in r.baseline.settingDistricts { #expect(d.placed - d.placedWherePlacesUnknown <= d.places) }
+        // Tester 2 #3: children who took general places after a full base are counted apart from the base.
+        let fallback = r.baseline.children.filter(\.inGeneralPlacesAfterBase)
+        #expect(fallback.allSatisfy { [9000106, 9000107].contains($0.placedURN ?? 0) }, "the two resourced schools")
+        #expect(!fallback.isEmpty && r.unknowns.contains { $0.contains("general places instead") })
+        for n in r.baseline.needs { #expect(n.placedInDesignated <= n.designatedPlaces, "\(n.need)") }
+    }
+}
+
+@Suite("Scenario input (tester 2)") struct ScenarioInputTests {
+    static let head = "format: atl-scenario/1\nname: T\n"
+
+    /// #6: places outside 1–10,000 (as documented) are rejected.
+    @Test(arguments: ["0", "10001", "-5"]) func placesOutsideTheDocumentedRange(_ v: String) {
+        let m = ScenarioTests.messages(Self.head + "change: places\nsetting: 9000106\nplaces: \(v)")
+        #expect(m.count == 1 && m[0].contains("field 'places'"), "\(m)")
+        #expect(ScenarioTests.messages(Self.head + "change: places\nsetting: 9000106\nplaces: 10000").isEmpty)
+    }
+
+    /// #9: hex, exponent and other exotic numerals are rejected in growth and distance.
+    @Test(arguments: ["growth: 0x10", "growth: 1e2", "growth: +0x10%", "growth: 1.2.3"]) func exoticGrowth(_ line: String) {
+        let m = ScenarioTests.messages(Self.head + "change: demand\nneed: ASD\n" + line)
+        #expect(m.count == 1 && m[0].contains("field 'growth'"), "\(m)")
+    }
+
+    @Test func exoticDistanceAndPlainOnesStillParse() throws {
+        #expect(ScenarioTests.messages(Self.head + "change: max-journey\ndistance: 0x10 km").count == 1)
+        #expect(ScenarioTests.messages(Self.head + "change: max-journey\ndistance: 1e1 km").count == 1)
+        #expect(ScenarioTests.messages(Self.head + "change: max-journey\ndistance: 12.5 km").isEmpty)
+        #expect(ScenarioTests.messages(Self.head + "change: demand\nneed: ASD\ngrowth: -5.5%").isEmpty)
+        #expect(ScenarioTests.messages(Self.head + "change: demand\nneed: ASD\ngrowth: +20%").isEmpty)
+    }
+
+    /// #10: control characters (NUL) in names are rejected.
+    @Test func controlCharactersInNames() {
+        #expect(ScenarioTests.messages("format: atl-scenario/1\nname: T\u{0}\n").first?.contains("U+0000") == true)
+        #expect(ScenarioTests.messages(Self.head + "description: a\u{1B}b\n").count == 1)
+        let open = "change: open\nname: A\u{7}\ntype: special\nneeds: ASD\nplaces: 3\nhost: 9000102"
+        #expect(ScenarioTests.messages(Self.head + open).first?.contains("field 'name'") == true)
+    }
+
+    /// #7: a change to a setting closed earlier in the same scenario, or a base opened in it, is an error.
+    @Test(arguments: ["change: places\nsetting: 9000106\nplaces: 50", "change: close\nsetting: 9000106",
+                      "change: vacancies\nsetting: 9000106\nvacancies: 3", "change: needs\nsetting: 9000106\nneeds: HI",
+                      "change: open\nname: A\ntype: mainstream-resourced\nneeds: ASD\nplaces: 10\nhost: 9000106"])
+    func changesAfterClosingAreErrors(_ change: String) {
+        let text = Self.head + "change: close\nsetting: 9000106\n" + change
+        do {
+            _ = try ScenarioTests.apply(text)
+            Issue.record("accepted: \(change)")
+        } catch let e as InputError {
+            #expect(e.diagnostics.count == 1)
+            #expect(e.diagnostics[0].description.contains("s.scenario:5:") && e.diagnostics[0].description.contains("closed on line 3"),
+                    "\(e.diagnostics[0].description)")
+        } catch { Issue.record("\(error)") }
+    }
+
+    /// #8: two scenarios with the same name are rejected, naming the first file.
+    @Test func duplicateScenarioNames() throws {
+        let a = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Same\n".utf8), file: "a.scenario").get()
+        let b = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Same\n".utf8), file: "b.scenario").get()
+        let c = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Other\n".utf8), file: "c.scenario").get()
+        let d = ScenarioParser.duplicateNames([a, c, b])
+        #expect(d.count == 1 && d[0].description.hasPrefix("b.scenario: field 'name'") && d[0].description.contains("first in a.scenario"),
+                "\(d.map(\.description))")
+        #expect(ScenarioParser.duplicateNames([a, c]).isEmpty)
+    }
+
+    /// #11: a need code given twice in `open` or `needs` is an error.
+    @Test func repeatedNeedCodes() {
+        let open = "change: open\nname: X\ntype: special\nneeds: ASD, ASD\nplaces: 5\nhost: 9000102"
+        #expect(ScenarioTests.messages(Self.head + open).first?.contains("given twice") == true)
+        #expect(ScenarioTests.messages(Self.head + "change: needs\nsetting: 9000106\nneeds: HI, VI, HI").count == 1)
+        #expect(ScenarioTests.messages(Self.head + "change: needs\nsetting: 9000106\nneeds: HI, VI").isEmpty)
+    }
+
+    /// #17: a folder given as the scenario says so.
+    @Test func folderIsNotAScenarioFile() {
+        guard case .failure(let e) = ScenarioParser.load(path: "/tmp") else { Issue.record("accepted a folder"); return }
+        #expect(e.diagnostics[0].description.contains("is a folder"))
+    }
+
+    /// #23: districts sort naturally (SY2 before SY10).
+    @Test func districtsSortNaturally() {
+        let ds = ["SY10", "SY2", "TF1", "SY1", "B1", "B10", "B2", "(district not known)", "SY11", "WV16", "WV15"]
+        #expect(ds.sorted(by: DistrictOrder.less)
+                == ["(district not known)", "B1", "B2", "B10", "SY1", "SY2", "SY10", "SY11", "TF1", "WV15", "WV16"])
+        func use(_ d: String) -> SettingUse {
+            SettingUse(urn: 1, name: "s", type: .special, location: nil, needs: nil, places: 1, placed: 0,
+                       hypothetical: false, closed: false, district: d)
+        }
+        #expect(SettingDistrictUse.of(["SY10", "SY2"].map(use)).map(\.district) == ["SY2", "SY10"])
+    }
+}
+
+@Suite("Scenario URNs with other errors (tester 2)") struct ScenarioUnknownURNTests {
+    /// #15: unknown URNs are found even when the file has other errors, so every problem is reported at once.
+    @Test func unknownSettingsFoundInAFileWithOtherErrors() {
+        let text = "format: atl-scenario/1\nname: T\nchange: close\nsetting: 1234567\nchange: places\nsetting: 9000106\nplaces: -3\n"
+            + "change: open\nname: A\ntype: special\nneeds: XX\nplaces: 3\nhost: 7654321\nchange: teleport\n"
+        let bytes = Array(text.utf8)
+        guard case .failure(let e) = ScenarioParser.parse(bytes, file: "s.scenario") else { Issue.record("accepted"); return }
+        #expect(!e.diagnostics.contains { $0.description.contains("1234567") }, "parsing alone cannot know the catalogue")
+        let u = ScenarioParser.unknownSettings(bytes, file: "s.scenario", catalogue: Catalogue(settings: MatchFixture.mixed))
+        #expect(u.map(\.description) == ["s.scenario:4: field 'setting': no setting with URN 1234567 in the catalogue",
+                                         "s.scenario:13: field 'host': no setting with URN 7654321 in the catalogue"])
     }
 }

@@ -89,7 +89,7 @@ public enum CatalogueLoader {
         var text = String(decoding: head, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmedSpaces }
         guard lines.count >= 2, lines[0] == "---" else { return false }
         return lines[1].replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("format:atl-setting")
     }

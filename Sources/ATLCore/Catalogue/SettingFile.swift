@@ -316,7 +316,7 @@ public enum SettingFile {
 
     static func parseAgeRange(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> AgeRange {
         let parts = kv.value.replacingOccurrences(of: " to ", with: "-").split(separator: "-")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmedSpaces }
         guard parts.count == 2, let lo = Int(parts[0]), let hi = Int(parts[1]) else {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected an age range like 11-16, got \"\(kv.value)\"")
         }
@@ -342,7 +342,7 @@ public enum SettingFile {
             let parts = item.replacingOccurrences(of: "=", with: " ").split(separator: " ")
             guard parts.count == 2, let code = NeedCode(parsing: parts[0]), let n = Int(parts[1]), n >= 0 else {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key,
-                                 "expected items like 'ASD 12', got \"\(item.trimmingCharacters(in: .whitespaces))\"")
+                                 "expected items like 'ASD 12', got \"\(item.trimmedSpaces)\"")
             }
             if out[code] != nil {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(code.rawValue) given twice")

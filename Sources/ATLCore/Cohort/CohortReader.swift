@@ -169,7 +169,7 @@ public struct CohortReader {
             // A line break inside a quoted cell (wrapped text in a spreadsheet) reads as a space.
             var v = cell.trimmingCharacters(in: .whitespacesAndNewlines)
             if v.contains(where: \.isNewline) {
-                v = v.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                v = v.split(whereSeparator: \.isNewline).map { $0.trimmedSpaces }.joined(separator: " ")
             }
             if v.isEmpty { continue }
             values[f] = KeyValueLine(key: f.rawValue, value: v, line: line)

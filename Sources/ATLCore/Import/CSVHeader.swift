@@ -6,7 +6,7 @@ public struct CSVHeader: Sendable {
     public let file: String
 
     public init(_ record: CSVRecord, file: String) {
-        self.names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.names = record.fields.map { $0.trimmedSpaces }
         var m: [String: Int] = [:]
         for (i, n) in names.enumerated() where m[n] == nil { m[n] = i }
         self.index = m

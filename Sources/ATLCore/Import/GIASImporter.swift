@@ -605,7 +605,7 @@ private struct RowParser {
             } else {
                 code = Substring(t)
             }
-            let trimmed = code.trimmingCharacters(in: .whitespaces)
+            let trimmed = code.trimmedSpaces
             if let c = NeedCode(parsing: trimmed) {
                 set.insert(NeedSet(c))
             } else {

@@ -63,7 +63,7 @@ public enum Facility: String, CaseIterable, Sendable, Comparable, Hashable, Coda
     public static func < (a: Facility, b: Facility) -> Bool { a.bit < b.bit }
 
     public init?(parsing raw: some StringProtocol) {
-        let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = Substring(raw).trimmedSpaces.lowercased()
         guard let f = Facility(rawValue: key) else { return nil }
         self = f
     }

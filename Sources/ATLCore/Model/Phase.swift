@@ -44,8 +44,7 @@ public enum Phase: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// Parses the GIAS name ("Middle deemed secondary") or the catalogue key ("middle-deemed-secondary").
     public init?(parsing raw: String) {
-        let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: " ", with: "-")
+        let key = String(raw.trimmedSpaces.lowercased().map { $0 == " " ? "-" : $0 })
         switch key {
         case "16-plus", "16plus", "sixteen-plus": self = .sixteenPlus
         default:
@@ -60,7 +59,7 @@ public enum Gender: String, CaseIterable, Sendable, Codable {
     case mixed, boys, girls
 
     public init?(parsing raw: String) {
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch raw.trimmedSpaces.lowercased() {
         case "mixed": self = .mixed
         case "boys": self = .boys
         case "girls": self = .girls
@@ -77,7 +76,7 @@ public enum OfstedJudgement: String, CaseIterable, Sendable, Codable {
     case inadequate = "Inadequate"
 
     public init?(parsing raw: String) {
-        let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = raw.trimmedSpaces.lowercased()
         guard let j = OfstedJudgement.allCases.first(where: { $0.rawValue.lowercased() == key }) else { return nil }
         self = j
     }

@@ -76,7 +76,7 @@ public enum SettingType: String, CaseIterable, Sendable, Comparable, Hashable, C
     /// "Miscellaneous", children's centres, and any name not listed here.
     /// Matching ignores case, surrounding spaces, a typographic apostrophe and "16-19" vs "16 to 19".
     public init?(giasTypeName raw: String, resourced: Bool) {
-        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = raw.trimmedSpaces.lowercased()
             .replacingOccurrences(of: "\u{2019}", with: "'")
             .replacingOccurrences(of: "16-19", with: "16 to 19")
         switch name {

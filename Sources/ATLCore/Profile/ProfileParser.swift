@@ -259,7 +259,7 @@ public enum ProfileParser {
             if values[.homeEasting] != nil || values[.homeNorthing] != nil {
                 diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "give a home postcode or home-easting/home-northing, not both"))
             }
-            let raw = kv.value.trimmingCharacters(in: .whitespaces)
+            let raw = kv.value.trimmedSpaces
             if let pc = Postcode.normalise(raw) {
                 home = .postcode(pc)
             } else if Postcode.isOutcode(raw) {

@@ -220,7 +220,7 @@ public enum ScenarioParser {
             throw Diagnostic(file: file, line: e.line, field: "easting", "give either 'host' or coordinates, not both")
         }
         if let a = f["age-range"] {
-            let parts = a.value.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let parts = a.value.split(separator: "-").map { Int($0.trimmedSpaces) }
             guard parts.count == 2, let lo = parts[0], let hi = parts[1], (2...25).contains(lo), (lo...25).contains(hi) else {
                 throw Diagnostic(file: file, line: a.line, field: "age-range", "expected LOW-HIGH statutory ages, e.g. 11-16; got \"\(a.value)\"")
             }
@@ -251,7 +251,7 @@ public enum ScenarioParser {
 
     /// A need code listed twice (`ASD, ASD`) is a slip, not a second designation.
     static func noRepeatedNeed(_ kv: KeyValueLine, _ set: NeedSet, file: String) throws(Diagnostic) {
-        let items = kv.value.split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let items = kv.value.split(separator: ",").filter { !$0.trimmedSpaces.isEmpty }
         if set.count > 0 && items.count > set.count {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "a need code is given twice in \"\(kv.value)\"")
         }

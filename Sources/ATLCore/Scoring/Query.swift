@@ -67,7 +67,7 @@ public struct CompiledQuery: Sendable {
         // A matrix may report road distances shorter than straight line × circuity: search the full radius then.
         searchRadius = matrixKm.isEmpty ? maxKm * 1000 / w.circuity + 1 : maxKm * 1000 + 1
         var fm: UInt64 = 0
-        if let f = p.faith?.lowercased().trimmingCharacters(in: .whitespaces), !f.isEmpty {
+        if let f = p.faith?.lowercased().trimmedSpaces, !f.isEmpty {
             for (i, r) in index.religions.enumerated() where i < 64 && (r.contains(f) || f.contains(r)) { fm |= 1 << UInt64(i) }
         }
         faithMask = fm

@@ -102,10 +102,14 @@ public struct SHA256: Sendable {
 
     /// Lower-case hexadecimal digest.
     public func hexDigest() -> String {
-        finalize().map { b in
-            let s = String(b, radix: 16)
-            return b < 16 ? "0" + s : s
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in finalize() {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func hex(_ string: String) -> String {

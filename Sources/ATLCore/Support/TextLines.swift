@@ -12,6 +12,11 @@ public enum TextDecoding {
 
     public static func trimSpaces(_ s: String) -> String { String(trimSpaces(s[...])) }
 
+    /// ASCII letters, digits, '-' and '.': the bytes a field name may hold (checked on UTF-8, no Character work).
+    @inline(__always) static func isFieldNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E
+    }
+
     @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return c.value == 0x20 || c.value == 0x09 }
         return c.properties.generalCategory == .spaceSeparator
@@ -77,7 +82,7 @@ public struct KeyValueLine: Sendable {
         }
         let key = TextDecoding.trimSpaces(trimmed[..<colon]).lowercased()
         let value = String(TextDecoding.trimSpaces(trimmed[trimmed.index(after: colon)...]))
-        guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
+        guard !key.isEmpty, key.utf8.allSatisfy(TextDecoding.isFieldNameByte) else {
             throw Diagnostic(file: file, line: line, "\(Diagnostic.quote(key)) is not a field name (letters, digits, '-' and '.')")
         }
         return KeyValueLine(key: key, value: value, line: line)
@@ -90,7 +95,7 @@ public struct FieldParser: Sendable {
     public init(file: String) { self.file = file }
 
     public func int(_ kv: KeyValueLine, min: Int? = nil, max: Int? = nil) throws(Diagnostic) -> Int {
-        guard let v = Int(kv.value.replacingOccurrences(of: "_", with: "")) else {
+        guard let v = Int(kv.value.utf8.contains(0x5F) ? String(kv.value.filter { $0 != "_" }) : kv.value) else {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a whole number, got \(Diagnostic.quote(kv.value))")
         }
         if let min, v < min {
@@ -128,7 +133,7 @@ public struct FieldParser: Sendable {
     public func list(_ kv: KeyValueLine) throws(Diagnostic) -> [String] {
         if kv.value.lowercased() == "none" { return [] }
         let items = kv.value.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmedSpaces }
         if items.contains(where: \.isEmpty) {
             throw Diagnostic(file: file, line: kv.line, field: kv.key,
                              "empty item in list \(Diagnostic.quote(kv.value)) (separate items with single commas; 'none' for an empty list)")
@@ -172,3 +177,13 @@ public struct FieldParser: Sendable {
 }
 
 import Foundation
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation's NSString bridge (see ``TextDecoding/trimSpaces(_:)-swift.type.method``).
+    var trimmedSpaces: String { TextDecoding.trimSpaces(self) }
+}
+
+extension Substring {
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation's NSString bridge.
+    var trimmedSpaces: String { String(TextDecoding.trimSpaces(self)) }
+}

@@ -134,7 +134,7 @@ public enum SyntheticReport {
                 learners = "pupils"; learner = "pupil"
             }
             let laName = s.localAuthority?.name ?? "the local authority"
-            la = laName.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? laName
+            la = laName.split(separator: "(").first.map { $0.trimmedSpaces } ?? laName
             phone = "01632 960" + String(100 + s.urn % 400)
             let slugWords = SettingFile.slug(s.name).split(separator: "-").filter {
                 !["school", "primary", "academy", "the", "college", "nursery", "church", "of", "england", "catholic",

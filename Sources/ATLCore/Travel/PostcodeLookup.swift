@@ -91,7 +91,7 @@ public struct PostcodeLookup: Sendable {
             return Match(postcode: pc, point: GridPoint(easting: Int(eastings[lo]), northing: Int(northings[lo])),
                          districtCode: districtCodes[Int(districtIndex[lo])], precision: .postcode)
         }
-        let oc = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        let oc = raw.trimmedSpaces.uppercased()
         if Postcode.isOutcode(oc), let o = outcodes[oc] {
             return Match(postcode: oc, point: o.point, districtCode: districtCodes[Int(o.district)], precision: .outcode)
         }
@@ -160,7 +160,7 @@ public struct PostcodeLookup: Sendable {
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             defer { start = end + 1 }
             if lineEnd > start, bytes[start] == UInt8(ascii: "#") {
-                let comment = String(decoding: bytes[start..<lineEnd], as: UTF8.self).dropFirst().trimmingCharacters(in: .whitespaces)
+                let comment = String(decoding: bytes[start..<lineEnd], as: UTF8.self).dropFirst().trimmedSpaces
                 if l.sourceNote == nil, comment.hasPrefix("Source:") { l.sourceNote = comment }
                 continue
             }

@@ -72,15 +72,7 @@ public enum CatalogueLoader {
             throw Diagnostic(file: root, "catalogue folder not found")
         }
         guard isDir.boolValue else { throw Diagnostic(file: root, "not a folder; give the catalogue folder") }
-        guard let e = FileManager.default.enumerator(atPath: root) else {
-            throw Diagnostic(file: root, "cannot list the catalogue folder")
-        }
-        var out: [String] = [], other: [String] = []
-        while let rel = e.nextObject() as? String {
-            if rel.hasSuffix(SettingFile.fileSuffix) { out.append(rel) }
-            else if rel.lowercased().hasSuffix(".md") { other.append(rel) }
-        }
-        return (out.sorted(), other.sorted())
+        return try CatalogueFingerprint.walk(root: root)
     }
 
     /// Whether a file's first bytes are a setting file's opening (`---`, then `format: atl-setting/...`),

@@ -40,7 +40,13 @@ public struct CatalogueFingerprint: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             return try CatalogueLoader.settingFiles(root: root) // its error messages
         }
-        var out: [String] = []
+        return try walk(root: root).settings
+    }
+
+    /// Sorted relative paths below `root` (not following directory symlinks) of `*.setting.md` files and of
+    /// other `*.md` files, listed with `readdir`.
+    static func walk(root: String) throws(Diagnostic) -> (settings: [String], otherMarkdown: [String]) {
+        var out: [String] = [], other: [String] = []
         var pending = [""]
         while let rel = pending.popLast() {
             guard let dir = opendir(rel.isEmpty ? root : root + "/" + rel) else {
@@ -58,10 +64,12 @@ public struct CatalogueFingerprint: Sendable, Hashable {
                     var st = stat()
                     if lstat(root + "/" + path, &st) == 0 { type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG) }
                 }
-                if type == UInt8(DT_DIR) { pending.append(path) } else if name.hasSuffix(SettingFile.fileSuffix) { out.append(path) }
+                if type == UInt8(DT_DIR) { pending.append(path) }
+                else if name.hasSuffix(SettingFile.fileSuffix) { out.append(path) }
+                else if name.lowercased().hasSuffix(".md") { other.append(path) }
             }
         }
-        return out.sorted()
+        return (out.sorted(), other.sorted())
     }
 
     static func hash(_ path: String) -> String {

@@ -315,8 +315,10 @@ public enum SettingFile {
     }
 
     static func parseAgeRange(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> AgeRange {
-        let parts = kv.value.replacingOccurrences(of: " to ", with: "-").split(separator: "-")
-            .map { $0.trimmedSpaces }
+        // "11-16" or "11 to 16" (stdlib only: Foundation's replacingOccurrences bridges through NSString on Linux).
+        let words = kv.value.split(separator: " ", omittingEmptySubsequences: false)
+        let joined = words.count == 3 && words[1] == "to" ? "\(words[0])-\(words[2])" : kv.value
+        let parts = joined.split(separator: "-").map { $0.trimmedSpaces }
         guard parts.count == 2, let lo = Int(parts[0]), let hi = Int(parts[1]) else {
             throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected an age range like 11-16, got \"\(kv.value)\"")
         }
@@ -339,7 +341,7 @@ public enum SettingFile {
     static func parsePlacesByNeed(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> [NeedCode: Int] {
         var out: [NeedCode: Int] = [:]
         for item in kv.value.split(separator: ",") {
-            let parts = item.replacingOccurrences(of: "=", with: " ").split(separator: " ")
+            let parts = String(item.map { $0 == "=" ? " " : $0 }).split(separator: " ")
             guard parts.count == 2, let code = NeedCode(parsing: parts[0]), let n = Int(parts[1]), n >= 0 else {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key,
                                  "expected items like 'ASD 12', got \"\(item.trimmedSpaces)\"")

@@ -75,13 +75,19 @@ public struct KeyValueLine: Sendable {
 
     /// Parses `key: value`; nil for blank lines and `#` comments. Throws a diagnostic for anything else.
     public static func parse(_ text: Substring, line: Int, file: String) throws(Diagnostic) -> KeyValueLine? {
-        let trimmed = String(TextDecoding.trimSpaces(text))
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
-        guard let colon = trimmed.firstIndex(of: ":") else {
+        // Works on UTF-8 code units (':' and '#' are ASCII, so their indices are valid String indices): the
+        // Character-based search and Unicode lowercasing were a fifth of catalogue parsing.
+        let trimmed = TextDecoding.trimSpaces(text)
+        let u = trimmed.utf8
+        if u.isEmpty || u.first == 0x23 { return nil }
+        guard let colon = u.firstIndex(of: 0x3A) else {
             throw Diagnostic(file: file, line: line, "expected 'key: value', got \"\(trimmed.prefix(60))\"")
         }
-        let key = TextDecoding.trimSpaces(trimmed[..<colon]).lowercased()
-        let value = String(TextDecoding.trimSpaces(trimmed[trimmed.index(after: colon)...]))
+        let rawKey = TextDecoding.trimSpaces(trimmed[..<colon])
+        let key = rawKey.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: rawKey.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            : rawKey.lowercased()
+        let value = String(TextDecoding.trimSpaces(trimmed[u.index(after: colon)...]))
         guard !key.isEmpty, key.utf8.allSatisfy(TextDecoding.isFieldNameByte) else {
             throw Diagnostic(file: file, line: line, "\(Diagnostic.quote(key)) is not a field name (letters, digits, '-' and '.')")
         }

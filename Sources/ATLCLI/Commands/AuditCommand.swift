@@ -82,17 +82,12 @@ enum AuditCommand {
         return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }
 
-    /// `--date` checked as a real calendar date in 1900...2100, or today's date (local time) when not given.
+    /// `--date` checked as a real calendar date in 1900...2100, or today's date in England when not given.
     static func auditDate(_ given: String?) throws -> String {
-        guard let given else {
-            let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        guard let given else { return CalendarDate.today() }
+        guard CalendarDate.isValid(given, years: 1900...2100) else {
+            throw CLIError.usage("--date expects a real date as YYYY-MM-DD in the years 1900 to 2100, got \"\(given.prefix(80))\"")
         }
-        let parts = given.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), (1900...2100).contains(y), let m = Int(parts[1]), let d = Int(parts[2]),
-              DateComponents(calendar: Calendar(identifier: .gregorian), year: y, month: m, day: d).isValidDate
-        else { throw CLIError.usage("--date expects a real date as YYYY-MM-DD in the years 1900 to 2100, got \"\(given.prefix(80))\"") }
         return given
     }
 }

@@ -18,9 +18,7 @@ enum EngineOptions {
     ]
 
     static func date(_ args: ParsedArguments) throws -> String {
-        if let d = args.value("date") { return try AuditCommand.auditDate(d) }
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        try AuditCommand.auditDate(args.value("date"))
     }
 
     /// The academic year (starting calendar year) of the run date, for turning dates of birth into year groups.

@@ -184,14 +184,7 @@ public enum GIASImporter {
 
     /// Whether `s` is a real calendar date written YYYY-MM-DD, in the years 2000–2099.
     public static func isValidExtractDate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard s.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (2000...2099).contains(y), (1...12).contains(m) else { return false }
-        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return (1...days).contains(d)
+        CalendarDate.isValid(s, years: 2000...2099)
     }
 
     /// The message for an `extractDate` that ``isValidExtractDate(_:)`` refuses.

@@ -208,7 +208,7 @@ public enum ProfileParser {
                 "\(mustHave.intersection(desirable).facilities.map(\.rawValue).joined(separator: ", ")) is already a must-have"))
         }
         let dob = field(.dateOfBirth) { kv throws(Diagnostic) -> DateComponents in
-            guard let d = calendarDate(kv.value), (1990...2100).contains(d.year!) else {
+            guard let d = CalendarDate.parse(kv.value), (1990...2100).contains(d.year!) else {
                 throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a date YYYY-MM-DD that exists on the calendar, got \(Diagnostic.quote(kv.value))")
             }
             return d
@@ -321,19 +321,6 @@ public enum ProfileParser {
                             singleSex: singleSex, mainstreamFirst: mainstreamFirst, excludeFull: excludeFull)
         for (f, kv) in values { profile.lineOf[f.rawValue] = kv.line }
         return profile
-    }
-
-    /// A real calendar date written `YYYY-MM-DD` (four, two and two digits; 2015-02-30 is not one), or nil.
-    public static func calendarDate(_ s: String) -> DateComponents? {
-        let b = Array(s.utf8)
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
-              b.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }),
-              let y = Int(s.prefix(4)), let m = Int(s.dropFirst(5).prefix(2)), let d = Int(s.suffix(2)),
-              (1...12).contains(m) else { return nil }
-        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        guard (1...days).contains(d) else { return nil }
-        return DateComponents(year: y, month: m, day: d)
     }
 
     static func yearName(_ y: Int) -> String {

@@ -81,13 +81,13 @@ import Testing
     @Test(arguments: ["2015-02-30", "2015-02-29", "2015-04-31", "2015-00-10", "2015-1-01", "2015-+1-01", "15-01-01", "2015-01-01x"])
     func impossibleDatesAreRejected(_ d: String) {
         #expect(errors(Self.base + "date-of-birth: \(d)\n").contains { $0.field == "date-of-birth" && $0.line == 6 })
-        #expect(ProfileParser.calendarDate(d) == nil)
+        #expect(CalendarDate.parse(d) == nil)
     }
 
     @Test func leapDaysAreDates() {
-        #expect(ProfileParser.calendarDate("2016-02-29") == DateComponents(year: 2016, month: 2, day: 29))
-        #expect(ProfileParser.calendarDate("2000-02-29") != nil)
-        #expect(ProfileParser.calendarDate("2100-02-29") == nil)
+        #expect(CalendarDate.parse("2016-02-29") == DateComponents(year: 2016, month: 2, day: 29))
+        #expect(CalendarDate.parse("2000-02-29") != nil)
+        #expect(CalendarDate.parse("2100-02-29") == nil)
     }
 
     /// #19: a facility tag given twice, like a secondary need given twice.

@@ -1,6 +1,11 @@
 // swift-tools-version: 6.0
 // The ATL engine: Advisory Tailored Lists of education settings for children with an EHCP.
 // Foundation and Dispatch only; no third-party packages (see README "Design card").
+//
+// Modules follow the flow of data (docs/architecture.md): each imports only modules to its left.
+//   ATLModel → ATLData → ATLEngine → ATLPlanning → ATLServices → ATLCLI (and the web workbench)
+//   ATLSynthetic (invented data for examples and benchmarks) sits beside the flow: nothing in the engine uses it.
+//   ATLRender turns results into Markdown, JSON, CSV and HTML for the shells.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -13,23 +18,30 @@ let package = Package(
     products: [
         .executable(name: "atl", targets: ["atl"]),
         .executable(name: "atl-bench", targets: ["atl-bench"]),
-        .library(name: "ATLCore", targets: ["ATLCore"]),
     ],
     targets: [
-        // Pure model and logic: catalogue, index, travel, scoring, explanation, composition, batch,
-        // allocation, scenarios. No printing; file reading is confined to Catalogue/ and IO/ helpers.
-        .target(name: "ATLCore", swiftSettings: strict),
+        // Settings, needs, types, profiles, diagnostics, dates, hashing and text-line support. No file formats.
+        .target(name: "ATLModel", swiftSettings: strict),
+        // Data in: the catalogue format, loader and writer, importers, profiles, postcodes and travel.
+        .target(name: "ATLData", dependencies: ["ATLModel"], swiftSettings: strict),
+        // The engine: compiled index and snapshot, text evidence, scoring, list composition, explanation.
+        .target(name: "ATLEngine", dependencies: ["ATLModel", "ATLData"], swiftSettings: strict),
+        // Planning over many children or settings: cohorts, batch runs, allocation, scenarios, the audit.
+        .target(name: "ATLPlanning", dependencies: ["ATLModel", "ATLData", "ATLEngine"], swiftSettings: strict),
+        // Invented data, always marked: the fictional example LA, synthetic cohorts, national benchmark data.
+        .target(name: "ATLSynthetic", dependencies: ["ATLModel", "ATLData", "ATLPlanning"], swiftSettings: strict),
         // Renderers: Markdown, JSON, CSV, HTML (+ inline SVG). Pure functions from results to text.
-        .target(name: "ATLRender", dependencies: ["ATLCore"], swiftSettings: strict),
-        // The command-line interface as a library so tests can drive it end to end.
-        .target(name: "ATLCLI", dependencies: ["ATLCore", "ATLRender"], swiftSettings: strict),
+        .target(name: "ATLRender", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning"], swiftSettings: strict),
+        // The command-line shell as a library so tests can drive it end to end.
+        .target(name: "ATLCLI", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
+                swiftSettings: strict),
         .executableTarget(name: "atl", dependencies: ["ATLCLI"], swiftSettings: strict),
         .executableTarget(
-            name: "atl-bench", dependencies: ["ATLCore", "ATLRender", "ATLCLI"],
+            name: "atl-bench", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender", "ATLCLI"],
             path: "Benchmarks/atl-bench", swiftSettings: strict),
-        .testTarget(name: "ATLCoreTests", dependencies: ["ATLCore"], swiftSettings: strict),
-        .testTarget(name: "ATLRenderTests", dependencies: ["ATLCore", "ATLRender"], exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "ATLCLITests", dependencies: ["ATLCLI", "ATLCore"], swiftSettings: strict),
+        .testTarget(name: "ATLCoreTests", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"], swiftSettings: strict),
+        .testTarget(name: "ATLRenderTests", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "ATLCLITests", dependencies: ["ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,8 @@
-import ATLCore
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 
 /// The in-run baseline: the same scoring model written the naive way — an array of setting structs holding
 /// Strings, Sets and Dictionaries, string comparisons for types and needs, a per-pair reasons array (allocation

@@ -8,8 +8,12 @@
 // the naive baseline and the ratio; explained-list latency p50/p95/p99; the national batch (top 20 per child,
 // JSONL out); peak memory. Each figure: warm-up, repeated runs, median (and p95 where there are many samples).
 // Results go to a JSON file (Benchmarks/results/) and a Markdown table on standard output.
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 import ATLCLI
-import ATLCore
 import ATLRender
 import Foundation
 

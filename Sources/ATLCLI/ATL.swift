@@ -1,4 +1,9 @@
-import ATLCore
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
+import ATLRender
 import Foundation
 
 /// The `atl` command: dispatches to subcommands, maps errors to exit codes.

@@ -190,5 +190,10 @@ public enum CLIError: Error, Sendable {
     case failure(String)
 }
 
-import ATLCore
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
+import ATLRender
 import Foundation

@@ -1,3 +1,9 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
+import ATLRender
 import Foundation
 
 /// Where a command writes: results to `out`, messages and progress to `err`. Tests capture both.

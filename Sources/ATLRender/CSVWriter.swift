@@ -42,4 +42,7 @@ public struct CSVWriter: Sendable {
     }
 }
 
+import ATLModel
+import ATLEngine
+import ATLPlanning
 import Foundation

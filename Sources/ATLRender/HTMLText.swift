@@ -1,3 +1,6 @@
+import ATLModel
+import ATLEngine
+import ATLPlanning
 /// Escaping for HTML and SVG text, shared by every HTML renderer (the family list page, the scenario report and
 /// its inline SVG) so that one function decides what is safe to put between tags and inside attribute values.
 public enum HTMLText {

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// A JSON value with deterministic serialisation: object keys keep the order they were given (schemas are
 /// written in a fixed order), numbers are written from integers or from fixed-decimal strings, never from

@@ -36,4 +36,7 @@ public enum MarkdownText {
     }
 }
 
+import ATLModel
+import ATLEngine
+import ATLPlanning
 import Foundation

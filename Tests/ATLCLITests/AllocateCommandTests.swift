@@ -1,6 +1,10 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 import Foundation
 import Testing
-import ATLCore
 import ATLRender
 @testable import ATLCLI
 

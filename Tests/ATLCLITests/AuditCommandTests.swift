@@ -1,6 +1,10 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 import Foundation
 import Testing
-import ATLCore
 @testable import ATLCLI
 
 /// A catalogue folder written to a temporary directory for one test, removed afterwards.

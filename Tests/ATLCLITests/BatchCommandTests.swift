@@ -1,6 +1,10 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 import Foundation
 import Testing
-import ATLCore
 @testable import ATLCLI
 
 /// `atl batch` end to end on the shipped fictional example catalogue, with a small postcode lookup and

@@ -1,6 +1,10 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 import Foundation
 import Testing
-import ATLCore
 @testable import ATLCLI
 
 /// `atl scenario` end to end on the shipped example LA, a small synthetic cohort and the example scenarios.

@@ -1,6 +1,10 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 import Foundation
 import Testing
-import ATLCore
 @testable import ATLCLI
 
 /// Tester 2 #1: a synth-national catalogue (real schools, invented SEN facts) is marked SYNTHETIC in every

@@ -1,6 +1,10 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 import Foundation
 import Testing
-import ATLCore
 @testable import ATLRender
 
 /// The five-setting fixture of GapAnalysisTests (counts worked out there), rebuilt here for the renderers.

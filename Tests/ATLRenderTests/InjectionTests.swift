@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 @testable import ATLRender
 
 /// Tester #36: setting names and free text reach spreadsheets and Markdown viewers unescaped.

@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 @testable import ATLRender
 
 /// A small fixed fictional catalogue around a home at (370000, 310000) in the fictional LA 999, and one synthetic

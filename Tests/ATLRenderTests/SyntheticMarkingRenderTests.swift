@@ -1,5 +1,9 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
 import Testing
-import ATLCore
 import ATLRender
 
 /// Tester 2 #1: outputs made from a synthetic catalogue (real schools, invented SEN facts) say so at the top.

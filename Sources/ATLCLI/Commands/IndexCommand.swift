@@ -1,4 +1,9 @@
-import ATLCore
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
+import ATLRender
 import Foundation
 
 /// `atl index`: compiles a catalogue folder into a binary snapshot that `list`, `why` and `batch` load with

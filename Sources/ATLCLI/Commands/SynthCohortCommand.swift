@@ -1,4 +1,9 @@
-import ATLCore
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
+import ATLRender
 import ATLRender
 import Foundation
 

@@ -1,4 +1,9 @@
-import ATLCore
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
+import ATLRender
 import Foundation
 
 /// `atl synth-example-la`: (re)generates the example LA's fictional settings next to the hand-written ones.

@@ -1,4 +1,9 @@
-import ATLCore
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
+import ATLSynthetic
+import ATLRender
 import Foundation
 
 /// `atl synth-national`: writes the SYNTHETIC national benchmark catalogue (real schools, invented SEN data).

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// Identifies one allocation run: engine, catalogue (whose places were used), the batch of lists, seed and date.
 /// Passed in by the caller, so renderers never read a clock and the same inputs give byte-identical output.

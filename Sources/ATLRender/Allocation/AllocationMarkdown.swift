@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// The allocation report as Markdown for an LA's sufficiency planning: headline comparison of deferred
 /// acceptance with greedy nearest, children left unplaced (references only), pressure per setting and per

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// The gap analysis as CSV (RFC 4180, CRLF), in two layouts:
 ///

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// The gap analysis as JSON, schema `atl-audit/1` (documented in docs/audit.md). Keys are written in a fixed
 /// order and percentages as fixed-decimal numbers, so output is byte-identical for the same input.

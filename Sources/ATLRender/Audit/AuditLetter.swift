@@ -1,4 +1,7 @@
-import ATLCore
+import ATLModel
+import ATLData
+import ATLEngine
+import ATLPlanning
 
 /// A letter to one setting (`atl audit --letters <dir>`): what the LA holds from its SEN information report,
 /// what it does not hold (with what Schedule 1, s.69(3)(b) or the parent-carer criteria ask for), numbered

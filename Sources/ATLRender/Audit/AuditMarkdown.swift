@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// The gap analysis as a Markdown report an LA can read or send on: summary tables (overall, by LA, by setting
 /// type, by report section, by header fact), then one row per setting grouped by LA, then the question to ask

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// Identifies one audit run: the engine version, the catalogue and its content hash, and the date. Passed in
 /// by the caller (the CLI uses `ATL.version`, the catalogue's content hash and `--date`), so renderers never

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 import Foundation
 
 /// The batch output, JSON Lines with schema `atl-batch/1` (`docs/batch.md`): one compact record per cohort

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// CSV rendering of an advisory list: one row per listed setting, with its score components as columns
 /// (RFC 4180, CRLF). The audit stamp is repeated on every row so a row copied elsewhere stays traceable.

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// The family-facing page of an advisory list: one self-contained, accessible, printable HTML file.
 ///

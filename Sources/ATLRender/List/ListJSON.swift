@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// JSON rendering of an advisory list. Schema `atl-list/1`, documented in `docs/list-output.md`; keys keep a
 /// fixed order and numbers fixed decimals, so the same inputs give byte-identical output.

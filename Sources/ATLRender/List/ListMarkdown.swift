@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// Markdown rendering of an advisory list: for officers, printable, readable by a parent.
 public enum ListMarkdown {

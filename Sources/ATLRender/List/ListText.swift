@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// Wording shared by the list renderers, so Markdown, HTML, CSV and JSON say the same things.
 public enum ListText {

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// Plain-text answer to "why is (or isn't) this setting on my list?".
 public enum WhyText {

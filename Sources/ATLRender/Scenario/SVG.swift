@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// Small, dependency-free SVG building blocks for the scenario report: escaping, a British National Grid
 /// projection, a map, grouped bar charts. Numbers are written with fixed decimals so output is byte-stable.

@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// The scenario report as Markdown: the same tables as the HTML report, without charts.
 public enum ScenarioMarkdown {

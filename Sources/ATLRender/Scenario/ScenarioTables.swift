@@ -1,4 +1,6 @@
-import ATLCore
+import ATLModel
+import ATLEngine
+import ATLPlanning
 
 /// The tables a scenario report shows (shared by the Markdown and HTML renderers, so both say the same).
 public enum ScenarioTables {

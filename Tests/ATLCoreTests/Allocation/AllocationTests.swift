@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 /// Random small allocation problems and brute-force checks, independent of the allocator's own bookkeeping.
 enum AllocationFixture {

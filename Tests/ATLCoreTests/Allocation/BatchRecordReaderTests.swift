@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 @Suite struct BatchRecordReaderTests {
     static func listed(row: Int = 1, ref: String = "R-1", need: String = "ASD", entries: String? = nil,

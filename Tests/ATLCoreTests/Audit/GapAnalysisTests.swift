@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 /// Five settings whose audit counts are worked out by hand in the comments below.
 enum AuditFixture {

@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 @Suite struct CatalogueWriterTests {
     static let la = LocalAuthority(code: 999, name: "Severnvale (fictional example LA)")

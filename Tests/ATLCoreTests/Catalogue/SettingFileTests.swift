@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 /// Builders for small setting files used across catalogue tests.
 enum SettingFixture {

@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 /// Tester 2 #1: real schools with invented SEN facts (`atl synth-national`) are marked `synthetic: yes`, and a
 /// catalogue never mixes them with plain real settings.

@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 /// Reads every record, or returns the error the reader threw.
 private func readAll(_ reader: consuming CSVReader) -> Result<[CSVRecord], CSVError> {

@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 /// Builds GIAS extract fixtures in the exact published format: all 135 columns of `edubasealldata` in their
 /// published order, RFC 4180 quoting, CRLF record ends, Windows-1252 bytes.

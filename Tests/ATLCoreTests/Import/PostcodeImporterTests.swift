@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 @Suite struct PostcodeImporterTests {
     static func read(_ text: String) -> (rows: [(postcode: String, point: GridPoint, district: String)], diagnostics: [Diagnostic], duplicates: Int) {

@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 /// One test per eligibility rule: the rule excludes, names itself, and unknown facts never exclude.
 @Suite struct EligibilityTests {

@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 /// Wording of explanation leaves when the catalogue does not know a fact: it must say "not known", never "no".
 @Suite struct ExplanationWordingTests {

@@ -1,4 +1,8 @@
-@testable import ATLCore
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 
 /// Small in-code catalogues around a home at (370000, 310000) for matching tests. All fictional.
 enum MatchFixture {

@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 /// Tester #7: a setting the family named that is not on the list is reported with the reason; unknown URNs in
 /// preferred-settings and avoid-settings give a warning note, not an error.

@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 /// Regression tests for the tester's findings on the profile parser (#2, #3, #8, #9, #19, #22, #25, #29).
 @Suite struct ProfileTesterFindingsTests {

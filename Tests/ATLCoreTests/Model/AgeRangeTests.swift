@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 /// GIAS statutory ages → national curriculum years: low = age on joining (Year N + 4), high = age reached in
 /// the last year (Year N + 5).

@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 /// The synthetic national catalogue and cohort: real facts kept, invented facts marked, deterministic.
 @Suite struct NationalSynthesisTests {

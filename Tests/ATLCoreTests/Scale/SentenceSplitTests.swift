@@ -1,5 +1,9 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Testing
-@testable import ATLCore
 
 /// The fast sentence splitter behind evidence quotes gives exactly what the original per-character loop gave.
 @Suite struct SentenceSplitTests {

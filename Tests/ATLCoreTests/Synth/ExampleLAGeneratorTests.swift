@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 /// A made-up postcode lookup for tests: a grid of postcodes in Telford and Wrekin and Shropshire outcodes,
 /// plus some in another district that must never be used. (The shipped lookup is not read by tests.)

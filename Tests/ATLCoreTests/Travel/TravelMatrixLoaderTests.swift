@@ -1,6 +1,10 @@
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+@testable import ATLPlanning
+@testable import ATLSynthetic
 import Foundation
 import Testing
-@testable import ATLCore
 
 @Suite struct TravelMatrixLoaderTests {
     static func write(_ text: String) throws -> String {

@@ -1,0 +1,163 @@
+import ATLModel
+import Foundation
+
+/// A set of settings loaded from one catalogue folder, sorted by URN, with a content hash for audit stamps.
+///
+/// A catalogue is either wholly real or wholly fictional (the example LA): the loader refuses a mix, so a
+/// real family's list can never contain an invented school.
+public struct Catalogue: Sendable {
+    /// Settings in ascending URN order.
+    public let settings: [Setting]
+    /// Catalogue-relative file path of each setting, by URN.
+    public let files: [Int: String]
+    /// SHA-256 over the settings' file contents in URN order: changes when any fact or report text changes,
+    /// not when files are renamed or reordered.
+    public let contentHash: String
+    /// Where the catalogue was loaded from (for messages; not part of the hash).
+    public let root: String
+
+    public var isFictional: Bool { settings.first?.fictional ?? false }
+    /// True for a catalogue of real schools with invented SEN facts (`atl synth-national`): every output
+    /// made from it is marked SYNTHETIC. The loader refuses a catalogue that mixes these with plain real ones.
+    public var isSynthetic: Bool { settings.first?.synthetic ?? false }
+
+    public init(settings: [Setting], files: [Int: String] = [:], contentHash: String? = nil, root: String = "") {
+        self.settings = settings.sorted { $0.urn < $1.urn }
+        self.files = files
+        self.root = root
+        self.contentHash = contentHash ?? Catalogue.hash(of: self.settings)
+    }
+
+    /// Hash of the canonical text of each setting, in URN order (used for catalogues built in memory).
+    public static func hash(of settings: [Setting]) -> String {
+        var h = SHA256()
+        for s in settings.sorted(by: { $0.urn < $1.urn }) {
+            h.update(SHA256.hex(SettingFile.render(s)))
+        }
+        return h.hexDigest()
+    }
+
+    public func setting(urn: Int) -> Setting? {
+        var lo = 0, hi = settings.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if settings[mid].urn < urn { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < settings.count && settings[lo].urn == urn ? settings[lo] : nil
+    }
+}
+
+/// Reads a catalogue folder: every `*.setting.md` file below it (other files, such as README.md, are not
+/// settings and are not read; a `*.md` file that opens like a setting file gets a warning naming it).
+/// Problems in any file are collected, never skipped.
+public enum CatalogueLoader {
+    public struct Result: Sendable {
+        /// The catalogue, when no file had an error.
+        public var catalogue: Catalogue?
+        /// Every problem found (errors and warnings), sorted by file and line.
+        public var diagnostics: [Diagnostic]
+        /// Number of setting files read.
+        public var fileCount: Int
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    }
+
+    /// Lists setting files below `root`, as sorted catalogue-relative paths.
+    public static func settingFiles(root: String) throws(Diagnostic) -> [String] {
+        try listFiles(root: root).settings
+    }
+
+    /// Setting files and the other Markdown files (`*.md` in any letter case) below `root`, sorted.
+    static func listFiles(root: String) throws(Diagnostic) -> (settings: [String], otherMarkdown: [String]) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else {
+            throw Diagnostic(file: root, "catalogue folder not found")
+        }
+        guard isDir.boolValue else { throw Diagnostic(file: root, "not a folder; give the catalogue folder") }
+        return try CatalogueFingerprint.walk(root: root)
+    }
+
+    /// Whether a file's first bytes are a setting file's opening (`---`, then `format: atl-setting/...`),
+    /// after an optional byte-order mark, so a setting saved under a mistyped name can be pointed out.
+    static func looksLikeSettingFile(_ head: [UInt8]) -> Bool {
+        var text = String(decoding: head, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { $0.trimmedSpaces }
+        guard lines.count >= 2, lines[0] == "---" else { return false }
+        return lines[1].replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("format:atl-setting")
+    }
+
+    /// Warnings for Markdown files below `root` that open like a setting file but are not named
+    /// `*.setting.md`, so the loader does not read them.
+    static func misnamedSettingFiles(_ others: [String], display: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for rel in others {
+            let path = display + "/" + rel
+            guard let h = FileHandle(forReadingAtPath: path) else { continue }
+            let head = (try? h.read(upToCount: 256)) ?? nil
+            try? h.close()
+            guard let head, looksLikeSettingFile([UInt8](head)) else { continue }
+            out.append(Diagnostic(file: path, line: 1,
+                "this file starts like a setting file but is not named *\(SettingFile.fileSuffix), so it is not read; rename it if it is a setting", severity: .warning))
+        }
+        return out
+    }
+
+    /// Loads and validates every setting file below `root`, in parallel.
+    public static func load(root: String, threads: Int = Parallel.defaultThreads) -> Result {
+        let paths: [String], others: [String]
+        do { (paths, others) = try listFiles(root: root) } catch {
+            return Result(catalogue: nil, diagnostics: [error], fileCount: 0)
+        }
+        let display = root.hasSuffix("/") ? String(root.dropLast()) : root
+        struct Parsed: Sendable { var setting: Setting?; var diags: [Diagnostic]; var hash: String }
+        let parsed = Parallel.map(paths.count, threads: threads) { i -> Parsed in
+            let rel = paths[i]
+            let shown = display + "/" + rel
+            guard let data = FileManager.default.contents(atPath: display + "/" + rel) else {
+                return Parsed(setting: nil, diags: [Diagnostic(file: shown, "cannot read the file")], hash: "")
+            }
+            let bytes = [UInt8](data)
+            let (s, d) = SettingFile.parse(bytes, file: shown)
+            return Parsed(setting: s, diags: d, hash: s == nil ? "" : SHA256.hex(bytes))
+        }
+        var diags = parsed.flatMap(\.diags) + misnamedSettingFiles(others, display: display)
+        var byURN: [Int: Int] = [:]
+        var settings: [(Setting, String, String)] = []
+        for (i, p) in parsed.enumerated() {
+            guard let s = p.setting else { continue }
+            if let j = byURN[s.urn] {
+                diags.append(Diagnostic(file: display + "/" + paths[i], field: "urn",
+                    "duplicate URN \(s.urn): also in \(display)/\(paths[j])"))
+                continue
+            }
+            byURN[s.urn] = i
+            settings.append((s, paths[i], p.hash))
+        }
+        if paths.isEmpty {
+            diags.append(Diagnostic(file: display, "no setting files (*\(SettingFile.fileSuffix)) in this folder"))
+        }
+        let fictional = settings.filter { $0.0.fictional }
+        if !fictional.isEmpty && fictional.count != settings.count {
+            let real = settings.first { !$0.0.fictional }!
+            diags.append(Diagnostic(file: display + "/" + fictional[0].1, field: "fictional",
+                "this catalogue mixes fictional settings (\(fictional.count), e.g. this file) with real ones (\(settings.count - fictional.count), e.g. \(real.1)); keep the example LA in its own catalogue folder"))
+        }
+        let synthetic = settings.filter { $0.0.synthetic }
+        if !synthetic.isEmpty && synthetic.count != settings.count {
+            let plain = settings.first { !$0.0.synthetic }!
+            diags.append(Diagnostic(file: display + "/" + synthetic[0].1, field: "synthetic",
+                "this catalogue mixes synthetic settings (real schools with invented SEN facts: \(synthetic.count), e.g. this file) with settings that are not synthetic (\(settings.count - synthetic.count), e.g. \(plain.1)); keep synthetic benchmark data in its own catalogue folder"))
+        }
+        diags.sort()
+        let ok = !diags.contains { $0.severity == .error }
+        guard ok else { return Result(catalogue: nil, diagnostics: diags, fileCount: paths.count) }
+        settings.sort { $0.0.urn < $1.0.urn }
+        var h = SHA256()
+        for (_, _, fileHash) in settings { h.update(fileHash) }
+        let cat = Catalogue(settings: settings.map(\.0),
+                            files: Dictionary(uniqueKeysWithValues: settings.map { ($0.0.urn, $0.1) }),
+                            contentHash: h.hexDigest(), root: display)
+        return Result(catalogue: cat, diagnostics: diags, fileCount: paths.count)
+    }
+}

@@ -1,0 +1,293 @@
+import ATLModel
+import Foundation
+
+/// Postcode → British National Grid point and administrative district, loaded from the compact file the
+/// repository ships (`provision-catalogue/geography/postcodes-west-midlands.txt`, built by
+/// `atl import-postcodes` from the ONS/OS open data; see that folder's PROVENANCE.md).
+///
+/// File format (UTF-8, one line each, sorted):
+/// ```
+/// # comments
+/// @TF1 E06000020            ← an outward code and its usual district
+/// 1AA 369123 310456         ← inward code, easting, northing (district as above)
+/// 1AB 369200 310500 E06000051  ← a fourth column overrides the district
+/// ```
+/// Lookups are O(log n) binary searches over packed keys; an outward code alone ("TF1") resolves to the mean
+/// of its postcodes (marked approximate).
+public struct PostcodeLookup: Sendable {
+    /// How exactly a location was found.
+    public enum Precision: String, Sendable { case postcode, outcode }
+
+    public struct Match: Sendable, Equatable {
+        public var postcode: String
+        public var point: GridPoint
+        public var districtCode: String
+        public var precision: Precision
+    }
+
+    private var keys: [UInt64] = []
+    private var eastings: [Int32] = []
+    private var northings: [Int32] = []
+    private var districtIndex: [UInt16] = []
+    public private(set) var districtCodes: [String] = []
+    private var outcodes: [String: (point: GridPoint, district: UInt16)] = [:]
+
+    public var count: Int { keys.count }
+
+    /// The postcode areas (the letters that start an outward code: "B", "TF") the loaded file holds, sorted.
+    public var areas: [String] {
+        Set(outcodes.keys.map { String($0.prefix { $0.isLetter }) }).sorted()
+    }
+
+    /// The file's `# Source: ...` comment line (without "# "), if it has one.
+    public private(set) var sourceNote: String?
+
+    /// What the loaded file covers, for messages: "1234 postcodes in the B, DY and TF areas; Source: ...".
+    public var coverage: String {
+        let a = areas
+        let list = a.count <= 1 ? a.joined() : a.dropLast().joined(separator: ", ") + " and " + a.last!
+        return "\(count) postcode\(count == 1 ? "" : "s") in the \(list) area\(a.count == 1 ? "" : "s")"
+            + (sourceNote.map { "; \($0)" } ?? "")
+    }
+
+    public init() {}
+
+    /// Packs a postcode into 6 bits per character (A–Z, 0–9): the outward code left-aligned in 4 slots, then
+    /// the 3-character inward code. Sorting by key keeps each outward code's postcodes together (B1 < B10).
+    static func pack(outward: some Collection<UInt8>, inward: some Collection<UInt8>) -> UInt64? {
+        guard (2...4).contains(outward.count), inward.count == 3 else { return nil }
+        var k: UInt64 = 0
+        func add(_ b: UInt8) -> Bool {
+            let v: UInt64
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): v = UInt64(b - UInt8(ascii: "0")) + 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): v = UInt64(b - UInt8(ascii: "A")) + 11
+            default: return false
+            }
+            k = k << 6 | v
+            return true
+        }
+        for b in outward { guard add(b) else { return nil } }
+        k <<= 6 * UInt64(4 - outward.count)
+        for b in inward { guard add(b) else { return nil } }
+        return k
+    }
+
+    static func pack(_ normalised: String) -> UInt64? {
+        let parts = normalised.utf8.split(separator: UInt8(ascii: " "))
+        guard parts.count == 2 else { return nil }
+        return pack(outward: parts[0], inward: parts[1])
+    }
+
+    /// Looks up a full postcode ("tf1 1aa", "TF11AA") or an outward code ("TF1").
+    public func locate(_ raw: String) -> Match? {
+        if let pc = Postcode.normalise(raw) {
+            guard let k = PostcodeLookup.pack(pc) else { return nil }
+            var lo = 0, hi = keys.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if keys[mid] < k { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < keys.count, keys[lo] == k else { return nil }
+            return Match(postcode: pc, point: GridPoint(easting: Int(eastings[lo]), northing: Int(northings[lo])),
+                         districtCode: districtCodes[Int(districtIndex[lo])], precision: .postcode)
+        }
+        let oc = raw.trimmedSpaces.uppercased()
+        if Postcode.isOutcode(oc), let o = outcodes[oc] {
+            return Match(postcode: oc, point: o.point, districtCode: districtCodes[Int(o.district)], precision: .outcode)
+        }
+        return nil
+    }
+
+    /// Every postcode whose district is in `districts`, in file order (for placing fictional settings and
+    /// synthetic homes at realistic locations).
+    public func entries(inDistricts districts: Set<String>) -> [(postcode: String, point: GridPoint, district: String)] {
+        var out: [(String, GridPoint, String)] = []
+        for i in keys.indices {
+            let d = districtCodes[Int(districtIndex[i])]
+            guard districts.contains(d) else { continue }
+            out.append((PostcodeLookup.unpack(keys[i]), GridPoint(easting: Int(eastings[i]), northing: Int(northings[i])), d))
+        }
+        return out
+    }
+
+    static func unpack(_ key: UInt64) -> String {
+        func char(_ v: Int) -> Character {
+            v <= 10 ? Character(String(v - 1)) : Character(UnicodeScalar(UInt8(v - 11) + UInt8(ascii: "A")))
+        }
+        var outward = "", inward = ""
+        for i in (0..<7).reversed() {
+            let v = Int((key >> (6 * UInt64(i))) & 63)
+            if v == 0 { continue }
+            if i >= 3 { outward.append(char(v)) } else { inward.append(char(v)) }
+        }
+        return outward + " " + inward
+    }
+
+    // MARK: Loading
+
+    public static func load(path: String) throws(Diagnostic) -> PostcodeLookup {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(file: path, "postcode lookup not found; run atl from the repository root or pass --postcodes")
+        }
+        return try parse([UInt8](data), file: path)
+    }
+
+    /// Parses the compact format. Errors name the line: malformed or unsorted lines, coordinates outside
+    /// Great Britain, and a file holding no postcode at all.
+    public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> PostcodeLookup {
+        var l = PostcodeLookup()
+        var districtByCode: [String: UInt16] = [:]
+        func district(_ code: Substring, line: Int) throws(Diagnostic) -> UInt16 {
+            let c = String(code)
+            if let i = districtByCode[c] { return i }
+            guard c.count == 9 else { throw Diagnostic(file: file, line: line, field: "district", "\"\(c)\" is not a GSS district code") }
+            let i = UInt16(l.districtCodes.count)
+            l.districtCodes.append(c)
+            districtByCode[c] = i
+            return i
+        }
+        var outcode: [UInt8] = []
+        var outDistrict: UInt16 = 0
+        var sums: [String: (e: Int, n: Int, count: Int, district: UInt16)] = [:]
+        var lineNo = 0
+        var start = 0
+        l.keys.reserveCapacity(bytes.count / 16)
+        while start < bytes.count {
+            lineNo += 1
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            defer { start = end + 1 }
+            if lineEnd > start, bytes[start] == UInt8(ascii: "#") {
+                let comment = String(decoding: bytes[start..<lineEnd], as: UTF8.self).dropFirst().trimmedSpaces
+                if l.sourceNote == nil, comment.hasPrefix("Source:") { l.sourceNote = comment }
+                continue
+            }
+            if lineEnd == start { continue }
+            let fields = bytes[start..<lineEnd].split(separator: UInt8(ascii: " "))
+            if bytes[start] == UInt8(ascii: "@") {
+                guard fields.count == 2 else { throw Diagnostic(file: file, line: lineNo, "expected '@OUTCODE DISTRICT'") }
+                outcode = Array(fields[0].dropFirst())
+                outDistrict = try district(Substring(decoding: fields[1], as: UTF8.self), line: lineNo)
+                continue
+            }
+            guard !outcode.isEmpty else { throw Diagnostic(file: file, line: lineNo, "postcode line before any '@OUTCODE' line") }
+            guard fields.count == 3 || fields.count == 4,
+                  let e = Int32(Substring(decoding: fields[1], as: UTF8.self)),
+                  let n = Int32(Substring(decoding: fields[2], as: UTF8.self)) else {
+                throw Diagnostic(file: file, line: lineNo, "expected 'INWARD EASTING NORTHING [DISTRICT]'")
+            }
+            guard GridPoint(easting: Int(e), northing: Int(n)).isInGreatBritain else {
+                throw Diagnostic(file: file, line: lineNo, field: "easting",
+                    "coordinates \(e), \(n) are outside Great Britain (easting 0-700000, northing 0-1300000)")
+            }
+            guard let key = pack(outward: outcode, inward: fields[0]) else {
+                throw Diagnostic(file: file, line: lineNo, field: "postcode", "not a postcode")
+            }
+            if let last = l.keys.last, last >= key {
+                throw Diagnostic(file: file, line: lineNo, field: "postcode", "postcodes must be sorted and unique")
+            }
+            let d = fields.count == 4 ? try district(Substring(decoding: fields[3], as: UTF8.self), line: lineNo) : outDistrict
+            l.keys.append(key)
+            l.eastings.append(e)
+            l.northings.append(n)
+            l.districtIndex.append(d)
+            let oc = String(decoding: outcode, as: UTF8.self)
+            let s = sums[oc, default: (0, 0, 0, outDistrict)]
+            sums[oc] = (s.e + Int(e), s.n + Int(n), s.count + 1, outDistrict)
+        }
+        guard !l.keys.isEmpty else {
+            throw Diagnostic(file: file, "the postcode lookup holds no postcodes; rebuild it with 'atl import-postcodes'")
+        }
+        for (oc, s) in sums {
+            l.outcodes[oc] = (GridPoint(easting: s.e / s.count, northing: s.n / s.count), s.district)
+        }
+        return l
+    }
+
+    /// Writes the compact format from (postcode, point, district) rows. Deterministic: sorted by packed key.
+    public static func render(_ rows: [(postcode: String, point: GridPoint, district: String)], header: [String]) -> String {
+        var keyed: [(UInt64, String, GridPoint, String)] = []
+        for r in rows {
+            guard let pc = Postcode.normalise(r.postcode),
+                  let k = pack(pc) else { continue }
+            keyed.append((k, pc, r.point, r.district))
+        }
+        keyed.sort { $0.0 < $1.0 }
+        // Most common district per outward code becomes the outcode line's default (ties: smallest code).
+        var counts: [String: [String: Int]] = [:]
+        for (_, pc, _, d) in keyed { counts[String(Postcode.outcode(of: pc)), default: [:]][d, default: 0] += 1 }
+        var out = header.map { "# " + $0 }.joined(separator: "\n") + "\n"
+        var current = ""
+        var currentDistrict = ""
+        var lastKey: UInt64?
+        for (k, pc, p, d) in keyed {
+            if k == lastKey { continue }
+            lastKey = k
+            let oc = String(Postcode.outcode(of: pc))
+            if oc != current {
+                current = oc
+                currentDistrict = counts[oc]!.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+                out += "@\(oc) \(currentDistrict)\n"
+            }
+            out += "\(pc.suffix(3)) \(p.easting) \(p.northing)"
+            if d != currentDistrict { out += " \(d)" }
+            out += "\n"
+        }
+        return out
+    }
+}
+
+/// ONS administrative districts (GSS codes) with their names and the education local authority they belong
+/// to (counties for two-tier areas). Loaded from `provision-catalogue/geography/districts.csv`.
+public struct DistrictTable: Sendable {
+    public struct District: Sendable, Hashable {
+        public var code: String
+        public var name: String
+        public var localAuthority: LocalAuthority?
+    }
+    public private(set) var byCode: [String: District] = [:]
+
+    public init(_ districts: [District] = []) {
+        for d in districts { byCode[d.code] = d }
+    }
+
+    public func name(_ code: String) -> String { byCode[code]?.name ?? code }
+    public func localAuthority(_ code: String) -> LocalAuthority? { byCode[code]?.localAuthority }
+
+    /// Reads `code,name,la-code,la-name` rows (header row required; la columns may be blank, e.g. Wales).
+    public static func load(path: String) throws(Diagnostic) -> DistrictTable {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(file: path, "district table not found; run atl from the repository root")
+        }
+        var r = CSVReader(bytes: [UInt8](data), file: path)
+        var out: [District] = []
+        do {
+            guard let header = try r.next(), header.fields == ["code", "name", "la-code", "la-name"] else {
+                throw Diagnostic(file: path, line: 1, "expected header code,name,la-code,la-name")
+            }
+            while let rec = try r.next() {
+                guard rec.fields.count == 4 else {
+                    throw Diagnostic(file: path, line: rec.line, "expected 4 fields, got \(rec.fields.count)")
+                }
+                var la: LocalAuthority?
+                if !rec.fields[2].isEmpty {
+                    guard let c = Int(rec.fields[2]) else {
+                        throw Diagnostic(file: path, line: rec.line, field: "la-code", "not a number")
+                    }
+                    la = LocalAuthority(code: c, name: rec.fields[3])
+                }
+                out.append(District(code: rec.fields[0], name: rec.fields[1], localAuthority: la))
+            }
+        } catch let e as CSVError {
+            throw e.diagnostic
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Diagnostic(file: path, "\(error)")
+        }
+        return DistrictTable(out)
+    }
+}

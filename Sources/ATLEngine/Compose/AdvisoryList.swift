@@ -1,0 +1,134 @@
+import ATLModel
+import ATLData
+/// The record every output carries so a list can be traced to exactly what produced it.
+public struct AuditStamp: Sendable, Hashable {
+    public var engineVersion: String
+    public var catalogueHash: String
+    public var weightsHash: String
+    /// Hash of the input the output is about (profile, cohort, scenario), by name.
+    public var inputHashes: [(name: String, hash: String)]
+    /// Run date (YYYY-MM-DD), an input: pass the same date to reproduce an output byte for byte.
+    public var date: String
+
+    public init(engineVersion: String, catalogueHash: String, weightsHash: String,
+                inputHashes: [(name: String, hash: String)], date: String) {
+        self.engineVersion = engineVersion
+        self.catalogueHash = catalogueHash
+        self.weightsHash = weightsHash
+        self.inputHashes = inputHashes
+        self.date = date
+    }
+
+    public static func == (a: AuditStamp, b: AuditStamp) -> Bool {
+        a.engineVersion == b.engineVersion && a.catalogueHash == b.catalogueHash && a.weightsHash == b.weightsHash
+            && a.inputHashes.map(\.name) == b.inputHashes.map(\.name) && a.inputHashes.map(\.hash) == b.inputHashes.map(\.hash)
+            && a.date == b.date
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(engineVersion); h.combine(catalogueHash); h.combine(weightsHash); h.combine(date)
+        for i in inputHashes { h.combine(i.name); h.combine(i.hash) }
+    }
+}
+
+/// A label shown beside a listed setting.
+public enum EntryLabel: String, Sendable, CaseIterable {
+    case outOfArea = "out-of-area"
+    case independentSector = "independent-sector"
+    case full
+    case namedByFamily = "named-by-family"
+    case fictional
+    case unknownType = "type-unknown"
+    /// A real school whose SEN facts were invented (`atl synth-national`).
+    case synthetic = "synthetic-data"
+
+    public var title: String {
+        switch self {
+        case .outOfArea: "Out of area"
+        case .independentSector: "Independent or non-maintained"
+        case .full: "Full"
+        case .namedByFamily: "Named by the family"
+        case .fictional: "Fictional example"
+        case .unknownType: "Type not known"
+        case .synthetic: "SYNTHETIC data (real school, invented SEN facts)"
+        }
+    }
+}
+
+/// One setting on an advisory list, with everything a family and an officer need to read about it.
+public struct ListEntry: Sendable {
+    public var rank: Int
+    public var setting: Setting
+    public var milli: Int32
+    public var inclusion: Inclusion
+    public var labels: [EntryLabel]
+    public var distanceKm: Double?
+    public var minutes: Int?
+    public var distanceFromMatrix: Bool
+    public var withinWalkingDistance: Bool
+    public var vacancies: Int?
+    public var explanation: Explanation
+    /// Plain-English reasons it suits the child.
+    public var reasons: [String]
+    /// What the profile wanted that it does not offer.
+    public var notOffered: [String]
+    /// What is not known and should be asked of the setting.
+    public var toAsk: [String]
+    public var quotes: [EvidenceQuotes.Quote]
+    public var unknown: [UnknownFact]
+
+    public var points: String { Explanation.points(milli) }
+}
+
+/// A setting the family named in `preferred-settings` that is not on the list, and why: the first eligibility
+/// rule it breaks, "not in this catalogue", or higher-scoring settings taking the places.
+public struct NamedSettingNotListed: Sendable, Hashable {
+    public var urn: Int
+    /// Its name; nil when the URN is not in the catalogue.
+    public var name: String?
+    /// The first eligibility rule it breaks; nil when it is eligible or not in the catalogue.
+    public var rule: EligibilityRule?
+    /// The reason in plain English, e.g. "further than the maximum journey: about 18.2 miles by road".
+    public var reason: String
+
+    public init(urn: Int, name: String?, rule: EligibilityRule?, reason: String) {
+        self.urn = urn
+        self.name = name
+        self.rule = rule
+        self.reason = reason
+    }
+}
+
+/// An advisory tailored list for one child: advisory, reviewed by an officer, never a decision.
+public struct AdvisoryList: Sendable {
+    public var reference: String
+    public var synthetic: Bool
+    public var fictionalCatalogue: Bool
+    public var primaryNeed: NeedCode
+    public var primarySeverity: Severity
+    public var secondaryNeeds: [NeedsProfile.SecondaryNeed]
+    public var mustHave: [Facility]
+    public var desirable: [Facility]
+    public var placementYear: Int
+    /// Postcode district (outward code) of the home, never the full postcode.
+    public var homeDistrict: String?
+    public var homeLA: LocalAuthority?
+    public var maxJourneyKm: Double
+    public var walkingDistanceKm: Double
+    public var entries: [ListEntry]
+    public var settingsConsidered: Int
+    public var eligible: Int
+    public var excludedByRule: [(rule: EligibilityRule, count: Int)]
+    public var typesIllustrated: [SettingType]
+    public var leftOutByShare: Int
+    /// Allowed types with no eligible setting at all (so the family knows why a type is absent).
+    public var typesWithNoEligible: [SettingType]
+    /// Notes about the whole list (e.g. unknown data in the catalogue).
+    public var notes: [String]
+    public var stamp: AuditStamp
+    /// Settings the family named that are not on the list, in the order named, each with the reason.
+    public var namedSettingsNotListed: [NamedSettingNotListed] = []
+    /// True when the catalogue is synthetic (real schools with invented SEN facts, `atl synth-national`):
+    /// every rendering carries a SYNTHETIC banner at the top.
+    public var syntheticCatalogue: Bool = false
+}

@@ -1,0 +1,195 @@
+import ATLModel
+import ATLData
+import Foundation
+
+/// Builds the explanation tree and the plain-English reasons for one (setting, child) pair. Called only for
+/// the few settings on a list (and for `atl why`), never in the pair loop.
+public enum EntryExplainer {
+    public struct Detail: Sendable {
+        public var outcome: PairOutcome
+        public var explanation: Explanation
+        public var reasons: [String]
+        public var notOffered: [String]
+        public var toAsk: [String]
+        public var quotes: [EvidenceQuotes.Quote]
+        public var minutes: Int?
+    }
+
+    static func miles(_ km: Double) -> String { Fixed.format(km / 1.609344, places: 1) }
+
+    /// Rounded journey time in minutes (nearest 5, at least 5).
+    public static func minutes(km: Double, matrixMinutes: Double?, w: Weights) -> Int {
+        let m = matrixMinutes ?? km / w.speedKmh * 60
+        return max(5, Int((m / 5).rounded()) * 5)
+    }
+
+    public static func explain(position i: Int, setting s: Setting, query q: CompiledQuery, index x: CompiledIndex,
+                               profile p: NeedsProfile, matrixMinutes: Double?) -> Detail {
+        var sink = RecordingSink()
+        let o = PairEvaluator.evaluate(i, q, x, sink: &sink, fullRules: true, scoreExcluded: true)
+        let w = q.weights
+        var reasons: [String] = [], notOffered: [String] = [], toAsk: [String] = []
+        let designatedPrimary = s.needs?.contains(p.primaryNeed) ?? false
+
+        // Leaves → tree, grouped by component in component order.
+        var groups: [ScoreComponent: [Explanation]] = [:]
+        for (leaf, m) in sink.leaves {
+            groups[leaf.component, default: []].append(Explanation(key: leaf.key, milli: m,
+                description: describe(leaf, milli: m, s: s, q: q, p: p, o: o, w: w,
+                                      bm25: { x.evidence.score(concept: $0.index, setting: i) })))
+        }
+        var components: [Explanation] = []
+        for c in ScoreComponent.allCases {
+            guard let d = groups[c] else { continue }
+            components.append(Explanation(key: c.rawValue, milli: d.reduce(0) { $0 + $1.milli }, description: c.title, details: d))
+        }
+        let tree = Explanation(key: "total", milli: components.reduce(0) { $0 + $1.milli },
+                               description: "Score for \(s.name) (URN \(s.urn))", details: components)
+
+        // Reasons a parent can read.
+        let needTitle = p.primaryNeed.title
+        if designatedPrimary {
+            var r = "\(provisionPhrase(s)) for \(s.needs!.codes.map(\.title).joined(separator: "; "))"
+            if let pl = s.specialistPlaces { r += ": \(pl) specialist places" }
+            if let pbn = s.placesByNeed?[p.primaryNeed] { r += " (\(pbn) for \(p.primaryNeed.rawValue))" }
+            reasons.append(r)
+        } else if CompiledIndex.isMainstreamLike(s.type) {
+            reasons.append("\(s.type.title): would meet \(needTitle) through the support it gives all pupils with SEN (it has no specialist provision designated for it)")
+        }
+        for sn in p.secondaryNeeds {
+            if s.needs?.contains(sn.code) ?? false {
+                reasons.append("Also designated for \(sn.code.title)")
+            } else if s.type.isSpecialist && s.needs != nil {
+                notOffered.append("Not designated for \(sn.code.title) (a secondary need)")
+            }
+        }
+        if let v = s.specialistVacancies, designatedPrimary || s.type.isSpecialist {
+            // A full setting stays on the list (the LA can still consult it), but "full" is not a reason it may suit.
+            if v == 0 {
+                notOffered.append("Full: no vacancies in its specialist places (the LA can still consult it)")
+            } else {
+                reasons.append("\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places")
+            }
+        } else if o.vacancies >= 0 {
+            if o.vacancies == 0 {
+                notOffered.append("Full: no vacancies across the school (the LA can still consult it)")
+            } else {
+                reasons.append("\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") across the school (not only in the year group)")
+            }
+        }
+        if !o.distanceKm.isNaN {
+            let mins = minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
+            var r = "\(miles(o.distanceKm)) miles (\(Fixed.format(o.distanceKm, places: 1)) km) by road, about \(mins) minutes by car"
+            r += o.fromMatrix ? " (routed)" : " (estimated from the straight line)"
+            if o.distanceKm <= q.walkingKm { r += "; within the statutory walking distance" }
+            reasons.append(r)
+        }
+        let fac = s.facilities ?? []
+        let wanted = p.mustHave.union(p.desirable)
+        let has = wanted.intersection(fac).facilities
+        if !has.isEmpty { reasons.append("Has " + has.map(\.title).joined(separator: ", ")) }
+        if s.facilities != nil {
+            let lacking = p.desirable.subtracting(fac).facilities
+            if !lacking.isEmpty { notOffered.append("Does not list " + lacking.map(\.title).joined(separator: ", ")) }
+        }
+        if let of = s.ofsted { reasons.append("Ofsted: \(of.rawValue)") }
+        if p.preferredSettings.contains(s.urn) { reasons.append("Named by the family") }
+        if let faith = p.faith {
+            if q.faithMask != 0, let r = s.religiousCharacter, sink.leaves.contains(where: { $0.0 == .preferenceFaith && $0.1 > 0 }) {
+                reasons.append("\(r), as the family asked")
+            } else {
+                notOffered.append("Not of the religious character the family asked for (\(faith))")
+            }
+        }
+        if s.status == .closed { notOffered.append("Closed") }
+
+        // What to ask.
+        for u in UnknownFact.facts(in: o.unknown) {
+            switch u {
+            case .location: toAsk.append("Where is it? Its location is not in the catalogue, so the journey could not be measured.")
+            case .ageRange: toAsk.append("Does it admit Year \(p.placementYear)? Its age range is not published.")
+            case .ageRangeApproximate:
+                toAsk.append("Confirm it admits Year \(p.placementYear): only its phase (\(s.phase?.title ?? "?")) is published, not its age range.")
+            case .type: toAsk.append("What kind of setting is it (mainstream, with resourced provision or a unit, special)? Its type is not in the data the catalogue was built from.")
+            case .needs: toAsk.append("Does it provide for \(needTitle)? The needs its provision is designated for are not published.")
+            case .facilities:
+                let list = wanted.facilities.map(\.title).joined(separator: ", ")
+                toAsk.append("Does it have \(list)? Its facilities are not published\(p.mustHave.isEmpty ? "" : " (some are required by the plan)").")
+            case .vacancies: toAsk.append("Does it expect a vacancy for Year \(p.placementYear)? Its capacity and numbers on roll are not published.")
+            case .report: toAsk.append("Ask for its SEN information report: the catalogue holds none, so no evidence from it was scored.")
+            case .gender: toAsk.append("It is a single-sex setting; the profile does not say whether that suits the child.")
+            case .ofsted: toAsk.append("Check its latest Ofsted report: no judgement is recorded.")
+            }
+        }
+
+        // Quotations: the two evidence concepts that earned most.
+        let evidenceLeaves = sink.leaves.compactMap { leaf, m -> (Vocabulary.Concept, Int32)? in
+            if case .evidence(let c) = leaf, m > 0 { return (c, m) }
+            return nil
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var quotes: [EvidenceQuotes.Quote] = []
+        for found in EvidenceQuotes.best(for: evidenceLeaves.map(\.0), in: s) {
+            if let qt = found, !quotes.contains(qt) { quotes.append(qt) }
+            if quotes.count == 2 { break }
+        }
+        let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
+        return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
+                      quotes: quotes, minutes: mins)
+    }
+
+    static func provisionPhrase(_ s: Setting) -> String {
+        switch s.type {
+        case .mainstreamResourced: "Mainstream school with a \(s.specialistProvision?.title ?? "resourced provision")"
+        case .special: "Special school"
+        case .nonMaintainedSpecial: "Non-maintained special school"
+        case .independentSpecial: "Independent special school"
+        case .alternativeProvision: "Alternative provision"
+        case .post16: "College with supported learning"
+        case .earlyYears: "Nursery with an enhanced resource"
+        default: "Designated provision"
+        }
+    }
+
+    static func share(_ m: Int32, of weight: Double) -> String {
+        weight > 0 ? Fixed.format(Double(m) / 1000 / weight, places: 2) : "0.00"
+    }
+
+    static func describe(_ leaf: ScoreLeaf, milli m: Int32, s: Setting, q: CompiledQuery, p: NeedsProfile,
+                         o: PairOutcome, w: Weights, bm25: (Vocabulary.Concept) -> Float) -> String {
+        switch leaf {
+        case .needPrimary:
+            let how: String
+            if s.needs?.contains(p.primaryNeed) ?? false {
+                how = s.placesByNeed?[p.primaryNeed] == 0 ? "designated, but 0 places commissioned for it" : "designated for it"
+            } else if CompiledIndex.isMainstreamLike(s.type) {
+                how = "mainstream provision for a \(p.primarySeverity.rawValue) need"
+            } else {
+                how = s.needs == nil ? "not known whether it provides for it" : "not designated for it"
+            }
+            return "Primary need \(p.primaryNeed.rawValue) (\(p.primarySeverity.rawValue)): \(how); \(share(m, of: w.needPrimary)) of \(Fixed.format(w.needPrimary, places: 0)) points"
+        case .needSecondary(let n):
+            let sev = p.secondaryNeeds.first { $0.code == n }?.severity.rawValue ?? ""
+            let how = (s.needs?.contains(n) ?? false) ? "designated for it"
+                : CompiledIndex.isMainstreamLike(s.type) ? "mainstream provision"
+                : s.needs == nil ? "not known whether it provides for it" : "not designated"
+            return "Secondary need \(n.rawValue) (\(sev)): \(how)"
+        case .evidence(let c):
+            let score = s.report.isEmpty ? "no report text" : "BM25 \(Fixed.format(Double(bm25(c)), places: 2))"
+            return "Report evidence for \(c.title) (\(score))"
+        case .facility(let f):
+            if s.facilities == nil { return "\(f.title): not known" }
+            return "\(f.title): \(s.facilities!.contains(f) ? "has it" : "does not list it")"
+        case .travel:
+            if o.distanceKm.isNaN { return "Journey: location not known" }
+            return "Journey \(Fixed.format(o.distanceKm, places: 1)) km (walking distance \(Fixed.format(q.walkingKm, places: 2)) km, maximum \(Fixed.format(q.maxKm, places: 1)) km); \(share(m, of: w.travel)) of \(Fixed.format(w.travel, places: 0)) points"
+        case .capacity:
+            return o.vacancies < 0 ? "Vacancies: not known" : "\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") (full credit at \(Fixed.format(w.capacityFullCreditAt, places: 0)))"
+        case .ofsted:
+            return "Ofsted: \(s.ofsted?.rawValue ?? "no judgement recorded")"
+        case .preferenceNamed: return m > 0 ? "Named by the family" : "Not named by the family"
+        case .preferenceFaith: return m > 0 ? "Religious character matches (\(s.religiousCharacter ?? ""))" : "Religious character does not match"
+        case .preferenceSingleSex: return m > 0 ? "Single-sex, as preferred" : "Not single-sex"
+        case .preferenceMainstreamFirst: return m > 0 ? "Mainstream, as the family asked first" : "Not mainstream"
+        }
+    }
+}

@@ -1,0 +1,471 @@
+import ATLModel
+import ATLData
+import Foundation
+
+/// A compiled index saved to one binary file (`atl index`), so `list`, `why` and `batch` start from it instead
+/// of re-parsing thousands of setting files. It holds the struct-of-arrays ``CompiledIndex`` (with the BM25
+/// evidence scores) and the catalogue's settings in a compact encoding, so a loaded snapshot gives exactly the
+/// ``Catalogue`` and ``CompiledIndex`` a text load would.
+///
+/// Layout (little-endian): an 8-byte magic `ATLINDEX`, format version (UInt32), header length (UInt32), header
+/// (engine version, catalogue content hash, settings count, payload length, payload checksum), then the
+/// payload. A snapshot is rejected, with a message naming the file, when the magic, version, length or
+/// checksum is wrong (corrupt or truncated), when it was written by another engine version, or when the
+/// catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
+public struct IndexSnapshot: Sendable {
+    public static let magic: [UInt8] = Array("ATLINDEX".utf8)
+    public static let formatVersion: UInt32 = 2  // 2: each setting carries its synthetic flag
+    public static let fileSuffix = ".atlidx"
+
+    public let catalogue: Catalogue
+    public let index: CompiledIndex
+    public let engineVersion: String
+    /// The catalogue files the index was built from (path, size, modification time, SHA-256).
+    public let fingerprint: CatalogueFingerprint
+
+    public init(catalogue: Catalogue, index: CompiledIndex, engineVersion: String, fingerprint: CatalogueFingerprint) {
+        self.catalogue = catalogue
+        self.index = index
+        self.engineVersion = engineVersion
+        self.fingerprint = fingerprint
+    }
+
+    // MARK: Writing
+
+    /// The snapshot's bytes. Deterministic: the same catalogue, index and fingerprint give the same bytes.
+    public func encode() -> [UInt8] {
+        var p = SnapshotWriter(reserve: 1 << 20)
+        IndexSnapshot.encode(index, into: &p)
+        p.string(catalogue.root)
+        // Settings: an offset table, then each setting's record, so a load decodes them in parallel.
+        var blob = SnapshotWriter(reserve: 1 << 20)
+        var offsets: [UInt64] = []
+        offsets.reserveCapacity(catalogue.settings.count)
+        for s in catalogue.settings {
+            offsets.append(UInt64(blob.bytes.count))
+            IndexSnapshot.encode(s, into: &blob)
+            blob.string(catalogue.files[s.urn] ?? "")
+        }
+        p.u64(UInt64(catalogue.settings.count))
+        p.array(offsets)
+        p.u64(UInt64(blob.bytes.count))
+        p.bytes.append(contentsOf: blob.bytes)
+        p.u64(UInt64(fingerprint.files.count))
+        for f in fingerprint.files {
+            p.string(f.path); p.int(f.size); p.int(f.modified); p.string(f.sha256)
+        }
+        var h = SnapshotWriter()
+        h.string(engineVersion)
+        h.string(catalogue.contentHash)
+        h.u64(UInt64(catalogue.settings.count))
+        h.u64(UInt64(p.bytes.count))
+        let checksum = h.bytes.withUnsafeBytes { hb in
+            p.bytes.withUnsafeBytes { pb in IndexSnapshot.checksum(header: hb, payload: pb) }
+        }
+        h.u64(checksum)
+        var out = SnapshotWriter(reserve: p.bytes.count + h.bytes.count + 16)
+        out.bytes.append(contentsOf: IndexSnapshot.magic)
+        out.u32(IndexSnapshot.formatVersion)
+        out.u32(UInt32(h.bytes.count))
+        out.bytes.append(contentsOf: h.bytes)
+        out.bytes.append(contentsOf: p.bytes)
+        return out.bytes
+    }
+
+    public func write(to path: String) throws(Diagnostic) {
+        let bytes = encode()
+        do {
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url, options: .atomic)
+        } catch {
+            throw Diagnostic(file: path, "cannot write the index: \(error.localizedDescription)")
+        }
+    }
+
+    // MARK: Reading
+
+    /// The header of a snapshot, readable without decoding the payload.
+    public struct Header: Sendable, Hashable {
+        public var formatVersion: UInt32
+        public var engineVersion: String
+        public var catalogueHash: String
+        public var settings: Int
+        public var payloadLength: Int
+        public var checksum: UInt64
+    }
+
+    /// Decodes a snapshot. `file` names it in errors. `engineVersion`, when given, must match the one that wrote
+    /// it (a different engine may compile the index differently).
+    public static func decode(_ bytes: UnsafeRawBufferPointer, file: String, engineVersion: String?) throws(Diagnostic) -> IndexSnapshot {
+        let rebuild = "rebuild it with 'atl index'"
+        var r = SnapshotReader(bytes)
+        let header: Header
+        let payloadStart: Int
+        var headerPrefix = UnsafeRawBufferPointer(start: nil, count: 0)
+        do {
+            let m = try r.take(magic.count)
+            guard Array(m) == magic else {
+                throw Diagnostic(file: file, "not an ATL index snapshot (wrong magic bytes); \(rebuild)")
+            }
+            let version = try r.u32()
+            guard version == formatVersion else {
+                throw Diagnostic(file: file, field: "format-version",
+                                 "snapshot format version \(version), this engine reads version \(formatVersion); \(rebuild)")
+            }
+            let hlen = Int(try r.u32())
+            let headerBytes = try r.take(hlen)
+            guard hlen >= 8 else { throw SnapshotReader.Truncated() }
+            headerPrefix = UnsafeRawBufferPointer(rebasing: headerBytes[..<(hlen - 8)])
+            var h = SnapshotReader(headerBytes)
+            header = Header(formatVersion: version, engineVersion: try h.string(), catalogueHash: try h.string(),
+                            settings: Int(try h.u64()), payloadLength: Int(clamping: try h.u64()), checksum: try h.u64())
+            payloadStart = r.offset
+        } catch let e as SnapshotReader.Truncated {
+            _ = e
+            throw Diagnostic(file: file, "the snapshot is truncated (its header is incomplete); \(rebuild)")
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Diagnostic(file: file, "\(error)")
+        }
+        let available = bytes.count - payloadStart
+        guard available == header.payloadLength else {
+            throw Diagnostic(file: file, available < header.payloadLength
+                ? "the snapshot is truncated (\(available) of \(header.payloadLength) payload bytes); \(rebuild)"
+                : "the snapshot has \(available - header.payloadLength) unexpected trailing bytes; \(rebuild)")
+        }
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[payloadStart...])
+        let sum = checksum(header: headerPrefix, payload: payload)
+        guard sum == header.checksum else {
+            throw Diagnostic(file: file, field: "checksum",
+                "the snapshot is corrupt (checksum \(hex(sum)), header says \(hex(header.checksum))); \(rebuild)")
+        }
+        if let engineVersion, header.engineVersion != engineVersion {
+            throw Diagnostic(file: file, field: "engine-version",
+                "stale: written by engine \(header.engineVersion), this is engine \(engineVersion); \(rebuild)")
+        }
+        do {
+            var q = SnapshotReader(payload)
+            let index = try decodeIndex(&q, catalogueHash: header.catalogueHash)
+            let catalogueRoot = try q.string()
+            let n = Int(try q.u64())
+            guard n == header.settings, n == index.count else { throw SnapshotReader.Truncated() }
+            let offsets = try q.array(UInt64.self)
+            let blobLength = Int(clamping: try q.u64())
+            let blob = try q.take(blobLength)
+            guard offsets.count == n, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }),
+                  offsets.last.map({ $0 < UInt64(blobLength) }) ?? true else { throw SnapshotReader.Truncated() }
+            let shared = UnsafeSendable(blob)
+            let decoded = Parallel.map(n) { i -> (Setting, String)? in
+                let end = i + 1 < n ? Int(offsets[i + 1]) : shared.value.count
+                var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: shared.value[..<end]), offset: Int(offsets[i]))
+                guard let s = try? decodeSetting(&r), let path = try? r.string(), r.offset == end else { return nil }
+                return (s, path)
+            }
+            var settings: [Setting] = []
+            settings.reserveCapacity(n)
+            var files: [Int: String] = [:]
+            files.reserveCapacity(n)
+            for d in decoded {
+                guard let (s, path) = d else { throw SnapshotReader.Truncated() }
+                if !path.isEmpty { files[s.urn] = path }
+                settings.append(s)
+            }
+            let fc = Int(try q.u64())
+            guard fc <= payload.count else { throw SnapshotReader.Truncated() }
+            var fp: [CatalogueFingerprint.File] = []
+            fp.reserveCapacity(fc)
+            for _ in 0..<fc {
+                fp.append(.init(path: try q.string(), size: try q.int(), modified: try q.int(), sha256: try q.string()))
+            }
+            guard q.offset == payload.count else { throw SnapshotReader.Truncated() }
+            let catalogue = Catalogue(settings: settings, files: files, contentHash: header.catalogueHash, root: catalogueRoot)
+            return IndexSnapshot(catalogue: catalogue, index: index, engineVersion: header.engineVersion,
+                                 fingerprint: CatalogueFingerprint(files: fp))
+        } catch {
+            throw Diagnostic(file: file, "the snapshot's contents do not decode (corrupt or written by another build); \(rebuild)")
+        }
+    }
+
+    /// Reads and decodes a snapshot file (see ``decode(_:file:engineVersion:)``).
+    public static func load(path: String, engineVersion: String?) throws(Diagnostic) -> IndexSnapshot {
+        // Map the file read-only (no copy into an anonymous buffer: the page cache is read in place). Every
+        // decoded value is copied out, so the mapping is released before returning.
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw Diagnostic(file: path, "index snapshot not found or unreadable; build one with 'atl index'")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw Diagnostic(file: path, "cannot read the index snapshot") }
+        let size = Int(st.st_size)
+        if size == 0 { return try decode(UnsafeRawBufferPointer(start: nil, count: 0), file: path, engineVersion: engineVersion) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            throw Diagnostic(file: path, "cannot read the index snapshot")
+        }
+        defer { munmap(base, size) }
+        return try decode(UnsafeRawBufferPointer(start: base, count: size), file: path, engineVersion: engineVersion)
+    }
+
+    /// Checks that the catalogue folder still holds exactly the files the snapshot was built from (same paths;
+    /// files whose size or modification time changed are re-hashed and must have the same SHA-256).
+    public func checkFresh(catalogueRoot: String, file: String) throws(Diagnostic) {
+        let now = try CatalogueFingerprint.scan(root: catalogueRoot, hashing: false)
+        if let problem = fingerprint.difference(from: now, root: catalogueRoot) {
+            throw Diagnostic(file: file, field: "catalogue",
+                "stale: \(problem) since the index was built; rebuild it with 'atl index --catalogue \(catalogueRoot)'")
+        }
+    }
+
+    /// Checksum of the header fields before it and of the payload, so a flipped byte anywhere is caught.
+    static func checksum(header: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer) -> UInt64 {
+        let a = SnapshotChecksum.of(header), b = SnapshotChecksum.of(payload)
+        return (a &* 0x9E37_79B1_85EB_CA87) ^ b
+    }
+
+    static func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+
+    // MARK: Index encoding
+
+    static func encode(_ x: CompiledIndex, into w: inout SnapshotWriter) {
+        w.int(x.count)
+        w.array(x.urn)
+        w.array(x.easting)
+        w.array(x.northing)
+        w.array(x.flags)
+        w.array(x.typeIndex)
+        w.array(x.needs)
+        w.array(x.zeroPlaceNeeds)
+        w.array(x.facilities)
+        w.array(x.minYear)
+        w.array(x.maxYear)
+        w.array(x.specialistVacancies)
+        w.array(x.generalVacancies)
+        w.array(x.ofsted)
+        w.array(x.religion)
+        w.u64(UInt64(x.religions.count))
+        for r in x.religions { w.string(r) }
+        w.array(x.laCode)
+        w.array(x.catalogueIndex)
+        w.f64(x.gridOrigin.east)
+        w.f64(x.gridOrigin.north)
+        w.int(x.gridColumns)
+        w.int(x.gridRows)
+        w.array(x.cellStart)
+        w.int(x.locatedCount)
+        w.int(x.evidence.count)
+        w.array(x.evidence.scores)
+        w.array(x.evidence.hasReport.map { $0 ? UInt8(1) : 0 })
+        w.array(x.evidence.medians)
+        w.bool(x.isFictional)
+    }
+
+    static func decodeIndex(_ r: inout SnapshotReader, catalogueHash: String) throws(SnapshotReader.Truncated) -> CompiledIndex {
+        let count = try r.int()
+        let urn = try r.array(Int32.self)
+        let easting = try r.doubles(), northing = try r.doubles()
+        let flags = try r.array(UInt16.self), typeIndex = try r.array(UInt8.self)
+        let needs = try r.array(UInt16.self), zero = try r.array(UInt16.self)
+        let facilities = try r.array(UInt32.self)
+        let minYear = try r.array(Int8.self), maxYear = try r.array(Int8.self)
+        let sv = try r.array(Int32.self), gv = try r.array(Int32.self)
+        let ofsted = try r.array(UInt8.self), religion = try r.array(Int16.self)
+        let rc = Int(try r.u64())
+        guard rc <= 1 << 16 else { throw SnapshotReader.Truncated() }
+        var religions: [String] = []
+        for _ in 0..<rc { religions.append(try r.string()) }
+        let la = try r.array(Int16.self), back = try r.array(Int32.self)
+        let origin = (try r.f64(), try r.f64())
+        let cols = try r.int(), rows = try r.int()
+        let cellStart = try r.array(Int32.self)
+        let located = try r.int()
+        let evCount = try r.int()
+        let scores = try r.floats()
+        let hasReport = try r.array(UInt8.self).map { $0 != 0 }
+        let medians = try r.floats()
+        let fictional = try r.bool()
+        // Structural checks, so a decoded index can never index out of bounds.
+        var perSetting: [Int] = [urn.count, easting.count, northing.count, flags.count, typeIndex.count, needs.count]
+        perSetting += [zero.count, facilities.count, minYear.count, maxYear.count, sv.count, gv.count, ofsted.count]
+        perSetting += [religion.count, la.count, back.count, hasReport.count, evCount]
+        let concepts = Vocabulary.Concept.count, types = SettingType.allCases.count
+        guard count >= 0, perSetting.allSatisfy({ $0 == count }) else { throw SnapshotReader.Truncated() }
+        guard cols >= 1, rows >= 1, cols * rows + 1 == cellStart.count, located >= 0, located <= count else { throw SnapshotReader.Truncated() }
+        guard scores.count == concepts * count, medians.count == concepts else { throw SnapshotReader.Truncated() }
+        guard typeIndex.allSatisfy({ Int($0) < types }), back.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw SnapshotReader.Truncated() }
+        guard cellStart.allSatisfy({ $0 >= 0 && Int($0) <= located }), religion.allSatisfy({ Int($0) < rc }) else { throw SnapshotReader.Truncated() }
+        let evidence = EvidenceIndex(scores: scores, count: count, hasReport: hasReport, medians: medians)
+        return CompiledIndex(count: count, urn: urn, easting: easting, northing: northing, flags: flags,
+                             typeIndex: typeIndex, needs: needs, zeroPlaceNeeds: zero, facilities: facilities,
+                             minYear: minYear, maxYear: maxYear, specialistVacancies: sv, generalVacancies: gv,
+                             ofsted: ofsted, religion: religion, religions: religions, laCode: la, catalogueIndex: back,
+                             gridOrigin: origin, gridColumns: cols, gridRows: rows, cellStart: cellStart,
+                             locatedCount: located, evidence: evidence, catalogueHash: catalogueHash, isFictional: fictional)
+    }
+
+    // MARK: Setting encoding
+
+    static func encode<E: CaseIterable & Equatable>(_ v: E?, into w: inout SnapshotWriter) where E.AllCases: Collection {
+        guard let v else { w.u8(0); return }
+        w.u8(UInt8(E.allCases.distance(from: E.allCases.startIndex, to: E.allCases.firstIndex(of: v)!) + 1))
+    }
+
+    static func decode<E: CaseIterable>(_: E.Type, _ r: inout SnapshotReader) throws(SnapshotReader.Truncated) -> E? where E.AllCases: Collection {
+        let b = Int(try r.u8())
+        if b == 0 { return nil }
+        guard b <= E.allCases.count else { throw SnapshotReader.Truncated() }
+        return E.allCases[E.allCases.index(E.allCases.startIndex, offsetBy: b - 1)]
+    }
+
+    static func encode(_ s: Setting, into w: inout SnapshotWriter) {
+        w.int(s.urn)
+        w.string(s.name)
+        w.bool(s.fictional)
+        w.bool(s.synthetic)
+        w.bool(s.localAuthority != nil)
+        if let la = s.localAuthority { w.int(la.code); w.string(la.name) }
+        encode(Optional(s.type), into: &w)
+        w.optString(s.giasType)
+        encode(Optional(s.status), into: &w)
+        encode(s.phase, into: &w)
+        w.bool(s.ageRange != nil)
+        if let a = s.ageRange { w.int(a.low); w.int(a.high) }
+        encode(s.gender, into: &w)
+        w.optString(s.religiousCharacter)
+        encode(s.ofsted, into: &w)
+        w.bool(s.location != nil)
+        if let l = s.location { w.int(l.easting); w.int(l.northing) }
+        w.optString(s.postcode)
+        w.optString(s.nearestPostcode)
+        w.optInt(s.capacity)
+        w.optInt(s.onRoll)
+        w.bool(s.needs != nil)
+        if let n = s.needs { w.u64(UInt64(n.rawValue)) }
+        encode(s.specialistProvision, into: &w)
+        w.optInt(s.specialistPlaces)
+        w.optInt(s.specialistOnRoll)
+        w.optInt(s.specialistVacanciesStated)
+        w.bool(s.placesByNeed != nil)
+        if let p = s.placesByNeed {
+            w.u32(UInt32(p.count))
+            for (k, v) in p.sorted(by: { $0.key < $1.key }) { encode(Optional(k), into: &w); w.int(v) }
+        }
+        w.bool(s.facilities != nil)
+        if let f = s.facilities { w.u64(UInt64(f.rawValue)) }
+        encode(s.costBand, into: &w)
+        w.u32(UInt32(s.sources.count))
+        for x in s.sources { w.string(x) }
+        w.u32(UInt32(s.report.count))
+        for section in ReportSection.allCases {
+            if let t = s.report[section] { encode(Optional(section), into: &w); w.string(t) }
+        }
+    }
+
+    static func decodeSetting(_ r: inout SnapshotReader) throws(SnapshotReader.Truncated) -> Setting {
+        func need<T>(_ v: T?) throws(SnapshotReader.Truncated) -> T {
+            guard let v else { throw SnapshotReader.Truncated() }
+            return v
+        }
+        let urn = try r.int()
+        let name = try r.string()
+        let fictional = try r.bool()
+        let synthetic = try r.bool()
+        var la: LocalAuthority?
+        if try r.bool() { la = LocalAuthority(code: try r.int(), name: try r.string()) }
+        let type = try need(try decode(SettingType.self, &r))
+        let giasType = try r.optString()
+        let status = try need(try decode(SettingStatus.self, &r))
+        let phase = try decode(Phase.self, &r)
+        var age: AgeRange?
+        if try r.bool() { age = AgeRange(low: try r.int(), high: try r.int()) }
+        let gender = try decode(Gender.self, &r)
+        let religion = try r.optString()
+        let ofsted = try decode(OfstedJudgement.self, &r)
+        var location: GridPoint?
+        if try r.bool() { location = GridPoint(easting: try r.int(), northing: try r.int()) }
+        let postcode = try r.optString(), nearest = try r.optString()
+        let capacity = try r.optInt(), onRoll = try r.optInt()
+        var needs: NeedSet?
+        if try r.bool() { needs = NeedSet(rawValue: NeedSet.RawValue(truncatingIfNeeded: try r.u64())) }
+        let provision = try decode(SpecialistProvisionKind.self, &r)
+        let places = try r.optInt(), onRollSp = try r.optInt(), stated = try r.optInt()
+        var byNeed: [NeedCode: Int]?
+        if try r.bool() {
+            let n = Int(try r.u32())
+            guard n <= NeedCode.allCases.count else { throw SnapshotReader.Truncated() }
+            var d: [NeedCode: Int] = [:]
+            for _ in 0..<n { d[try need(try decode(NeedCode.self, &r))] = try r.int() }
+            byNeed = d
+        }
+        var facilities: FacilitySet?
+        if try r.bool() { facilities = FacilitySet(rawValue: FacilitySet.RawValue(truncatingIfNeeded: try r.u64())) }
+        let cost = try decode(CostBand.self, &r)
+        let sc = Int(try r.u32())
+        guard sc <= r.base.count else { throw SnapshotReader.Truncated() }
+        var sources: [String] = []
+        for _ in 0..<sc { sources.append(try r.string()) }
+        let rc = Int(try r.u32())
+        guard rc <= ReportSection.allCases.count else { throw SnapshotReader.Truncated() }
+        var report: [ReportSection: String] = [:]
+        report.reserveCapacity(rc)
+        for _ in 0..<rc { report[try need(try decode(ReportSection.self, &r))] = try r.string() }
+        return Setting(urn: urn, name: name, fictional: fictional, localAuthority: la, type: type, giasType: giasType,
+                       status: status, phase: phase, ageRange: age, gender: gender, religiousCharacter: religion,
+                       ofsted: ofsted, location: location, postcode: postcode, nearestPostcode: nearest,
+                       capacity: capacity, onRoll: onRoll, needs: needs, specialistProvision: provision,
+                       specialistPlaces: places, specialistOnRoll: onRollSp, specialistVacanciesStated: stated,
+                       placesByNeed: byNeed, facilities: facilities, costBand: cost, sources: sources, report: report,
+                       synthetic: synthetic)
+    }
+}
+
+extension EvidenceIndex {
+    /// Rebuilds an evidence index from saved scores and medians (snapshot load), without recomputing medians.
+    init(scores: [Float], count: Int, hasReport: [Bool], medians: [Float]) {
+        self.scores = scores
+        self.count = count
+        self.hasReport = hasReport
+        self.medians = medians
+    }
+}
+
+extension CompiledIndex {
+    /// Memberwise, for snapshot load.
+    init(count: Int, urn: [Int32], easting: [Double], northing: [Double], flags: [UInt16], typeIndex: [UInt8],
+         needs: [UInt16], zeroPlaceNeeds: [UInt16], facilities: [UInt32], minYear: [Int8], maxYear: [Int8],
+         specialistVacancies: [Int32], generalVacancies: [Int32], ofsted: [UInt8], religion: [Int16],
+         religions: [String], laCode: [Int16], catalogueIndex: [Int32], gridOrigin: (east: Double, north: Double),
+         gridColumns: Int, gridRows: Int, cellStart: [Int32], locatedCount: Int, evidence: EvidenceIndex,
+         catalogueHash: String, isFictional: Bool) {
+        self.count = count
+        self.urn = urn
+        self.easting = easting
+        self.northing = northing
+        self.flags = flags
+        self.typeIndex = typeIndex
+        self.needs = needs
+        self.zeroPlaceNeeds = zeroPlaceNeeds
+        self.facilities = facilities
+        self.minYear = minYear
+        self.maxYear = maxYear
+        self.specialistVacancies = specialistVacancies
+        self.generalVacancies = generalVacancies
+        self.ofsted = ofsted
+        self.religion = religion
+        self.religions = religions
+        self.laCode = laCode
+        self.catalogueIndex = catalogueIndex
+        self.gridOrigin = gridOrigin
+        self.gridColumns = gridColumns
+        self.gridRows = gridRows
+        self.cellStart = cellStart
+        self.locatedCount = locatedCount
+        self.evidence = evidence
+        self.catalogueHash = catalogueHash
+        self.isFictional = isFictional
+    }
+}

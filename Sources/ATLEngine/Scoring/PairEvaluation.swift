@@ -1,0 +1,288 @@
+import ATLModel
+import ATLData
+/// One scored part of a setting's total, in thousandths of a point. Every total is the exact sum of its
+/// leaves, so explanations add up to the score to the last digit.
+public enum ScoreLeaf: Sendable, Hashable {
+    case needPrimary
+    case needSecondary(NeedCode)
+    case evidence(Vocabulary.Concept)
+    case facility(Facility)
+    case travel
+    case capacity
+    case ofsted
+    case preferenceNamed
+    case preferenceFaith
+    case preferenceSingleSex
+    case preferenceMainstreamFirst
+
+    public var component: ScoreComponent {
+        switch self {
+        case .needPrimary, .needSecondary: .need
+        case .evidence: .evidence
+        case .facility: .facilities
+        case .travel: .travel
+        case .capacity: .capacity
+        case .ofsted: .quality
+        case .preferenceNamed, .preferenceFaith, .preferenceSingleSex, .preferenceMainstreamFirst: .preference
+        }
+    }
+
+    /// Stable key, e.g. `need.secondary.SLCN`, `evidence.facility.salt-onsite`.
+    public var key: String {
+        switch self {
+        case .needPrimary: "need.primary"
+        case .needSecondary(let n): "need.secondary.\(n.rawValue)"
+        case .evidence(let c): "evidence.\(c.key)"
+        case .facility(let f): "facilities.\(f.rawValue)"
+        case .travel: "travel.distance"
+        case .capacity: "capacity.vacancies"
+        case .ofsted: "quality.ofsted"
+        case .preferenceNamed: "preference.named"
+        case .preferenceFaith: "preference.faith"
+        case .preferenceSingleSex: "preference.single-sex"
+        case .preferenceMainstreamFirst: "preference.mainstream-first"
+        }
+    }
+}
+
+/// The components a score is made of, in the order explanations list them.
+public enum ScoreComponent: String, CaseIterable, Sendable {
+    case need, evidence, facilities, travel, capacity, quality, preference
+
+    public var title: String {
+        switch self {
+        case .need: "Meets the child's needs"
+        case .evidence: "Evidence in its SEN information report"
+        case .facilities: "Desirable provision"
+        case .travel: "Journey"
+        case .capacity: "Vacancies"
+        case .quality: "Ofsted judgement"
+        case .preference: "Family preferences"
+        }
+    }
+}
+
+/// Receives the leaves of one pair's score. The pair loop uses a sink that only adds; explanations use one
+/// that records every leaf. Both run the same ``PairEvaluator`` code, so they cannot disagree.
+public protocol LeafSink {
+    mutating func add(_ leaf: ScoreLeaf, _ milli: Int32)
+}
+
+/// The pair loop's sink: a running total.
+public struct TotalSink: LeafSink {
+    public var total: Int32 = 0
+    @inline(__always) public init() {}
+    @inline(__always) public mutating func add(_ leaf: ScoreLeaf, _ milli: Int32) { total &+= milli }
+}
+
+/// Every leaf, in evaluation order (explanations).
+public struct RecordingSink: LeafSink {
+    public var leaves: [(ScoreLeaf, Int32)] = []
+    public init() {}
+    public mutating func add(_ leaf: ScoreLeaf, _ milli: Int32) { leaves.append((leaf, milli)) }
+    public var total: Int32 { leaves.reduce(0) { $0 + $1.1 } }
+}
+
+/// Eligibility and score of one (setting, child) pair. No allocation, no Strings, no Dictionaries.
+public struct PairOutcome: Sendable {
+    /// Broken rules (``EligibilityRule`` bits); 0 when eligible.
+    public var excluded: UInt16 = 0
+    /// ``UnknownFact`` bits that matter for this child.
+    public var unknown: UInt16 = 0
+    /// Estimated road distance, km (NaN when a location is unknown).
+    public var distanceKm: Double = .nan
+    /// Total score in thousandths of a point.
+    public var total: Int32 = 0
+    /// The vacancies the capacity rule used (−1 unknown).
+    public var vacancies: Int32 = -1
+    public var fromMatrix = false
+}
+
+/// The scoring model. All functions are pure; see `docs/scoring.md` for the same rules in plain English.
+public enum PairEvaluator {
+    @inline(__always) static func milli(_ points: Double) -> Int32 {
+        Int32((points * 1000).rounded(.toNearestOrAwayFromZero))
+    }
+
+    /// Travel credit: 1 at the door falling linearly to `walkingCredit` at the statutory walking distance,
+    /// then linearly to `maxCredit` at the maximum journey. Never increases with distance.
+    @inline(__always) public static func travelCredit(km d: Double, walkingKm: Double, maxKm: Double, w: Weights) -> Double {
+        if d <= walkingKm {
+            return 1 - (1 - w.travelWalkingCredit) * (d / walkingKm)
+        }
+        if maxKm <= walkingKm { return w.travelWalkingCredit }
+        let t = min(1, (d - walkingKm) / (maxKm - walkingKm))
+        return w.travelWalkingCredit - (w.travelWalkingCredit - w.travelMaxCredit) * t
+    }
+
+    /// Capacity credit: linear in vacancies, full at `capacityFullCreditAt`. Never decreases with vacancies.
+    @inline(__always) public static func capacityCredit(vacancies v: Int32, w: Weights) -> Double {
+        v <= 0 ? 0 : min(1, Double(v) / w.capacityFullCreditAt)
+    }
+
+    /// Need credit for one need code: 1 (or `designatedNoPlacesCredit`) when the setting is designated for it,
+    /// the severity's mainstream credit at a mainstream-like setting, else 0.
+    @inline(__always) static func needCredit(bit: UInt16, mainstreamCredit: Double, needs: UInt16, zeroPlaces: UInt16,
+                                             flags: UInt16, w: Weights) -> Double {
+        if flags & CompiledIndex.Flag.needsKnown != 0 && needs & bit != 0 {
+            return zeroPlaces & bit != 0 ? w.designatedNoPlacesCredit : 1
+        }
+        if flags & CompiledIndex.Flag.mainstreamLike != 0 { return mainstreamCredit }
+        return 0
+    }
+
+    /// Evaluates setting `i` for query `q`. With `fullRules` false it stops at the first broken rule (the pair
+    /// loop); with true it checks every rule (explanations and `atl why`). Leaves go to `sink` only when the
+    /// setting is eligible (or `scoreExcluded` is set).
+    @inline(__always)
+    public static func evaluate<S: LeafSink>(_ i: Int, _ q: CompiledQuery, _ x: CompiledIndex, sink: inout S,
+                                            fullRules: Bool = false, scoreExcluded: Bool = false) -> PairOutcome {
+        var o = PairOutcome()
+        let w = q.weights
+        let f = x.flags[i]
+        // Journey.
+        if f & CompiledIndex.Flag.hasLocation != 0 {
+            var km = Double.nan
+            if !q.matrixKm.isEmpty {
+                let m = q.matrixKm[i]
+                if !m.isNaN { km = Double(m); o.fromMatrix = true }
+            }
+            if km.isNaN {
+                let dx = x.easting[i] - q.homeEast, dy = x.northing[i] - q.homeNorth
+                km = (dx * dx + dy * dy).squareRoot() * w.circuity / 1000
+            }
+            o.distanceKm = km
+            if km > q.maxKm {
+                o.excluded |= EligibilityRule.journey.bit
+                if !fullRules { return o }
+            }
+        } else {
+            o.unknown |= UnknownFact.location.bit
+        }
+        if f & CompiledIndex.Flag.open == 0 {
+            o.excluded |= EligibilityRule.notOpen.bit
+            if !fullRules { return o }
+        }
+        if f & CompiledIndex.Flag.yearsKnown != 0 {
+            if q.year < x.minYear[i] || q.year > x.maxYear[i] {
+                o.excluded |= EligibilityRule.phase.bit
+                if !fullRules { return o }
+            }
+            if f & CompiledIndex.Flag.yearsApproximate != 0 { o.unknown |= UnknownFact.ageRangeApproximate.bit }
+        } else {
+            o.unknown |= UnknownFact.ageRange.bit
+        }
+        let singleSex = f & (CompiledIndex.Flag.boys | CompiledIndex.Flag.girls)
+        if singleSex != 0 {
+            if (q.sex == 1 && f & CompiledIndex.Flag.boys != 0) || (q.sex == 2 && f & CompiledIndex.Flag.girls != 0) {
+                o.excluded |= EligibilityRule.gender.bit
+                if !fullRules { return o }
+            }
+            if q.sex == 0 { o.unknown |= UnknownFact.gender.bit }
+            if q.avoidSingleSex {
+                o.excluded |= EligibilityRule.singleSexAvoided.bit
+                if !fullRules { return o }
+            }
+        }
+        let type = x.typeIndex[i]
+        if q.allowedTypes & (1 << UInt16(type)) == 0 {
+            o.excluded |= EligibilityRule.typeNotAllowed.bit
+            if !fullRules { return o }
+        }
+        if Int(type) == SettingType.unknown.bit { o.unknown |= UnknownFact.type.bit }
+        let needs = x.needs[i]
+        if f & CompiledIndex.Flag.needsKnown != 0 {
+            if f & CompiledIndex.Flag.specialistType != 0 && needs & q.primaryBit == 0 {
+                o.excluded |= EligibilityRule.needNotProvided.bit
+                if !fullRules { return o }
+            }
+        } else if f & CompiledIndex.Flag.mainstreamLike == 0 || Int(type) == SettingType.mainstreamResourced.bit {
+            o.unknown |= UnknownFact.needs.bit
+        }
+        let fac = x.facilities[i]
+        if f & CompiledIndex.Flag.facilitiesKnown != 0 {
+            if fac & q.mustHave != q.mustHave {
+                o.excluded |= EligibilityRule.mustHaveMissing.bit
+                if !fullRules { return o }
+            }
+        } else if q.mustHave | q.desirable != 0 {
+            o.unknown |= UnknownFact.facilities.bit
+        }
+        let urn = x.urn[i]
+        if !q.avoided.isEmpty && q.avoided.contains(urn) {
+            o.excluded |= EligibilityRule.avoided.bit
+            if !fullRules { return o }
+        }
+        // Vacancies in the relevant provision.
+        let designated = f & CompiledIndex.Flag.needsKnown != 0 && needs & q.primaryBit != 0
+        // Specialist places count when the child would take one (designated need, or a specialist setting);
+        // otherwise, or when unknown, the whole setting's vacancies.
+        let sv = x.specialistVacancies[i]
+        let v = (designated || f & CompiledIndex.Flag.specialistType != 0) && sv >= 0 ? sv : x.generalVacancies[i]
+        o.vacancies = v
+        if v < 0 { o.unknown |= UnknownFact.vacancies.bit }
+        if v == 0 && q.excludeFull {
+            o.excluded |= EligibilityRule.full.bit
+            if !fullRules { return o }
+        }
+        if f & CompiledIndex.Flag.hasReport == 0 { o.unknown |= UnknownFact.report.bit }
+        if x.ofsted[i] == 0 { o.unknown |= UnknownFact.ofsted.bit }
+        if o.excluded != 0 && !scoreExcluded { return o }
+
+        // Score leaves. Each is rounded to thousandths; the total is their exact sum.
+        var total: Int32 = 0
+        @inline(__always) func put(_ leaf: ScoreLeaf, _ points: Double) {
+            let m = milli(points)
+            total &+= m
+            sink.add(leaf, m)
+        }
+        let zero = x.zeroPlaceNeeds[i]
+        put(.needPrimary, w.needPrimary * needCredit(bit: q.primaryBit, mainstreamCredit: q.primaryMainstreamCredit,
+                                                     needs: needs, zeroPlaces: zero, flags: f, w: w))
+        if !q.secondary.isEmpty {
+            let share = w.needSecondary / Double(q.secondary.count)
+            for s in q.secondary {
+                put(.needSecondary(s.code), share * needCredit(bit: s.bit, mainstreamCredit: s.mainstreamCredit,
+                                                               needs: needs, zeroPlaces: zero, flags: f, w: w))
+            }
+        }
+        for c in q.evidenceConcepts {
+            let s = Double(x.evidence.score(concept: c.concept, setting: i))
+            let k = w.evidenceSaturation * Double(x.evidence.medians[c.concept])
+            put(.evidence(Vocabulary.Concept.all[c.concept]), w.evidence * c.share * (s / (s + k)))
+        }
+        if q.desirable != 0 {
+            let share = w.facilities / Double(q.desirableList.count)
+            let known = f & CompiledIndex.Flag.facilitiesKnown != 0
+            for fa in q.desirableList {
+                put(.facility(fa), known && fac & (1 << UInt32(fa.bit)) != 0 ? share : 0)
+            }
+        }
+        put(.travel, o.distanceKm.isNaN ? 0 : w.travel * travelCredit(km: o.distanceKm, walkingKm: q.walkingKm, maxKm: q.maxKm, w: w))
+        put(.capacity, w.capacity * capacityCredit(vacancies: v, w: w))
+        let ofstedShare: Double
+        switch x.ofsted[i] {
+        case 1: ofstedShare = w.ofstedOutstanding
+        case 2: ofstedShare = w.ofstedGood
+        case 3: ofstedShare = w.ofstedRequiresImprovement
+        case 4: ofstedShare = w.ofstedInadequate
+        default: ofstedShare = 0
+        }
+        put(.ofsted, w.ofsted * ofstedShare)
+        if !q.preferred.isEmpty {
+            put(.preferenceNamed, q.preferred.contains(urn) ? w.preferenceNamed : 0)
+        }
+        if q.faithMask != 0 {
+            let r = x.religion[i]
+            put(.preferenceFaith, r >= 0 && r < 64 && q.faithMask & (1 << UInt64(r)) != 0 ? w.preferenceFaith : 0)
+        }
+        if q.preferSingleSex {
+            put(.preferenceSingleSex, singleSex != 0 ? w.preferenceSingleSex : 0)
+        }
+        if q.mainstreamFirst {
+            put(.preferenceMainstreamFirst, f & CompiledIndex.Flag.mainstreamType != 0 ? w.preferenceMainstreamFirst : 0)
+        }
+        o.total = total
+        return o
+    }
+}

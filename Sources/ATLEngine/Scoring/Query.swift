@@ -1,0 +1,86 @@
+import ATLModel
+import ATLData
+import Foundation
+
+/// A needs profile compiled against one index and one set of weights: numbers and bitmasks only, ready for
+/// the pair loop. Built once per child.
+public struct CompiledQuery: Sendable {
+    public let reference: String
+    public let homeEast: Double
+    public let homeNorth: Double
+    public let year: Int8
+    /// 0 not given, 1 female, 2 male.
+    public let sex: UInt8
+    public let allowedTypes: UInt16
+    public let primaryBit: UInt16
+    public let primaryCode: NeedCode
+    public let primaryMainstreamCredit: Double
+    public let secondary: [(code: NeedCode, bit: UInt16, mainstreamCredit: Double)]
+    public let mustHave: UInt32
+    public let desirable: UInt32
+    public let desirableList: [Facility]
+    /// Evidence query: concept index and its share of the evidence points (shares sum to 1).
+    public let evidenceConcepts: [(concept: Int, share: Double)]
+    public let walkingKm: Double
+    public let maxKm: Double
+    /// Straight-line radius (metres) that can hold settings within `maxKm` by road.
+    public let searchRadius: Double
+    /// Religious characters (interned ids < 64) matching the family's faith preference.
+    public let faithMask: UInt64
+    public let preferred: [Int32]
+    public let avoided: [Int32]
+    public let mainstreamFirst: Bool
+    public let preferSingleSex: Bool
+    public let avoidSingleSex: Bool
+    public let excludeFull: Bool
+    public let weights: Weights
+    /// Road distances (km) from this child's home by index position, from an imported travel matrix;
+    /// NaN where the matrix has no entry. Empty when no matrix is used.
+    public let matrixKm: [Float]
+    /// Home LA, when known (for out-of-area labels).
+    public let homeLA: Int?
+
+    public init(profile p: NeedsProfile, home: GridPoint, homeLA: Int? = nil, index: CompiledIndex,
+                weights w: Weights, matrixKm: [Float] = []) {
+        reference = p.reference
+        homeEast = Double(home.easting)
+        homeNorth = Double(home.northing)
+        year = Int8(clamping: p.placementYear)
+        sex = p.sex == nil ? 0 : (p.sex == .female ? 1 : 2)
+        var mask: UInt16 = 0
+        for t in p.allowedTypes ?? Set(SettingType.allCases) { mask |= 1 << UInt16(t.bit) }
+        mask |= 1 << UInt16(SettingType.unknown.bit) // unknown type is never excluded, only flagged
+        allowedTypes = mask
+        primaryBit = NeedSet(p.primaryNeed).rawValue
+        primaryCode = p.primaryNeed
+        primaryMainstreamCredit = w.mainstreamCredit(p.primarySeverity)
+        secondary = p.secondaryNeeds.map { ($0.code, NeedSet($0.code).rawValue, w.mainstreamCredit($0.severity)) }
+        mustHave = p.mustHave.rawValue
+        desirable = p.desirable.rawValue
+        desirableList = p.desirable.facilities
+        var concepts: [(Int, Double)] = [(Vocabulary.Concept.need(p.primaryNeed).index, w.evidenceWeightPrimary)]
+        for s in p.secondaryNeeds { concepts.append((Vocabulary.Concept.need(s.code).index, w.evidenceWeightSecondary)) }
+        for f in p.mustHave.facilities { concepts.append((Vocabulary.Concept.facility(f).index, w.evidenceWeightMustHave)) }
+        for f in p.desirable.facilities { concepts.append((Vocabulary.Concept.facility(f).index, w.evidenceWeightDesirable)) }
+        let total = concepts.reduce(0) { $0 + $1.1 }
+        evidenceConcepts = total > 0 ? concepts.filter { $0.1 > 0 }.map { ($0.0, $0.1 / total) } : []
+        walkingKm = p.ageAtPlacementStart < 8 ? w.walkingDistanceUnder8Km : w.walkingDistance8PlusKm
+        maxKm = p.maxJourneyKm ?? w.defaultMaxJourneyKm
+        // A matrix may report road distances shorter than straight line × circuity: search the full radius then.
+        searchRadius = matrixKm.isEmpty ? maxKm * 1000 / w.circuity + 1 : maxKm * 1000 + 1
+        var fm: UInt64 = 0
+        if let f = p.faith?.lowercased().trimmedSpaces, !f.isEmpty {
+            for (i, r) in index.religions.enumerated() where i < 64 && (r.contains(f) || f.contains(r)) { fm |= 1 << UInt64(i) }
+        }
+        faithMask = fm
+        preferred = p.preferredSettings.map { Int32(clamping: $0) }
+        avoided = p.avoidSettings.map { Int32(clamping: $0) }
+        mainstreamFirst = p.mainstreamFirst
+        preferSingleSex = p.singleSex == .prefer
+        avoidSingleSex = p.singleSex == .avoid
+        excludeFull = p.excludeFull
+        weights = w
+        self.matrixKm = matrixKm
+        self.homeLA = homeLA
+    }
+}

@@ -1,0 +1,75 @@
+import ATLModel
+import ATLData
+/// A scored candidate: total (thousandths of a point), URN and index position.
+public struct Candidate: Sendable, Hashable {
+    public var total: Int32
+    public var urn: Int32
+    public var position: Int32
+
+    public init(total: Int32, urn: Int32, position: Int32) {
+        self.total = total
+        self.urn = urn
+        self.position = position
+    }
+
+    /// Ranking order: higher score first, then lower URN (a stable key, never storage or hash order).
+    @inline(__always) public func ranksAbove(_ o: Candidate) -> Bool {
+        total != o.total ? total > o.total : urn < o.urn
+    }
+}
+
+/// Bounded top-k by ``Candidate/ranksAbove(_:)``: a binary min-heap of the k best seen so far, worst at the
+/// root. Insert is O(log k); storage is allocated once. Results equal a full sort's first k for any input order.
+public struct TopK: Sendable {
+    public let capacity: Int
+    private var heap: [Candidate]
+
+    public init(capacity: Int) {
+        precondition(capacity >= 1)
+        self.capacity = capacity
+        heap = []
+        heap.reserveCapacity(capacity)
+    }
+
+    public var count: Int { heap.count }
+
+    @inline(__always) public mutating func insert(_ c: Candidate) {
+        if heap.count < capacity {
+            heap.append(c)
+            siftUp(heap.count - 1)
+        } else if c.ranksAbove(heap[0]) {
+            heap[0] = c
+            siftDown(0)
+        }
+    }
+
+    /// The lowest-ranked candidate kept, when full (anything not above it cannot enter).
+    public var threshold: Candidate? { heap.count == capacity ? heap[0] : nil }
+
+    @inline(__always) private mutating func siftUp(_ start: Int) {
+        var i = start
+        while i > 0 {
+            let p = (i - 1) / 2
+            if heap[p].ranksAbove(heap[i]) { heap.swapAt(p, i); i = p } else { break }
+        }
+    }
+
+    @inline(__always) private mutating func siftDown(_ start: Int) {
+        var i = start
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var worst = i
+            if l < n && heap[worst].ranksAbove(heap[l]) { worst = l }
+            if r < n && heap[worst].ranksAbove(heap[r]) { worst = r }
+            if worst == i { return }
+            heap.swapAt(i, worst)
+            i = worst
+        }
+    }
+
+    public mutating func merge(_ other: TopK) { for c in other.heap { insert(c) } }
+
+    /// Best first.
+    public func sorted() -> [Candidate] { heap.sorted { $0.ranksAbove($1) } }
+}

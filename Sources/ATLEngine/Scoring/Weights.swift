@@ -1,0 +1,197 @@
+import ATLModel
+import ATLData
+import Foundation
+
+/// Every number the scoring model uses, in one place, loadable from a weights file users can change
+/// (`provision-catalogue/weights.conf`, documented in `docs/scoring.md`). The default weights add up to 100
+/// points; a list shows each setting's points and where they came from.
+public struct Weights: Sendable, Hashable {
+    // Points per component (the maximum a setting can earn from it).
+    public var needPrimary = 28.0
+    public var needSecondary = 8.0
+    public var evidence = 14.0
+    public var facilities = 8.0
+    public var travel = 20.0
+    public var capacity = 10.0
+    public var ofsted = 3.0
+    public var preferenceNamed = 4.0
+    public var preferenceFaith = 2.0
+    public var preferenceSingleSex = 1.0
+    public var preferenceMainstreamFirst = 2.0
+
+    // Need match: share of the need points a setting earns for a need it is not designated for but may meet
+    // through the ordinarily available provision of a mainstream school, by severity.
+    public var mainstreamCreditMild = 0.7
+    public var mainstreamCreditModerate = 0.5
+    public var mainstreamCreditSevere = 0.25
+    public var mainstreamCreditProfound = 0.1
+    /// Share for a designated need with no commissioned places for it (places-by-need lists it at 0).
+    public var designatedNoPlacesCredit = 0.6
+
+    // Evidence: per-concept BM25 s is saturated as s / (s + saturation × median), median over the catalogue's
+    // settings with any evidence for that concept; query weights per part of the profile.
+    public var evidenceSaturation = 1.0
+    public var evidenceWeightPrimary = 1.0
+    public var evidenceWeightSecondary = 0.5
+    public var evidenceWeightMustHave = 0.75
+    public var evidenceWeightDesirable = 0.5
+
+    // Travel: road distance ≈ straight line × circuity; time at an average speed; credit 1 at the door,
+    // `travelWalkingCredit` at the statutory walking distance, `travelMaxCredit` at the maximum journey.
+    public var circuity = 1.3
+    public var speedKmh = 30.0
+    public var defaultMaxJourneyKm = 25.0
+    public var travelWalkingCredit = 0.9
+    public var travelMaxCredit = 0.2
+    /// Statutory walking distances (Education Act 1996 s.444(5)): under 8 and 8 and over, in km.
+    public var walkingDistanceUnder8Km = 3.22
+    public var walkingDistance8PlusKm = 4.83
+
+    // Capacity: credit rises linearly with vacancies and is full at this many.
+    public var capacityFullCreditAt = 3.0
+
+    // Ofsted: share of the Ofsted points by judgement.
+    public var ofstedOutstanding = 1.0
+    public var ofstedGood = 0.75
+    public var ofstedRequiresImprovement = 0.35
+    public var ofstedInadequate = 0.0
+
+    // List composition.
+    public var listSize = 10.0
+    /// Most of the list one setting type may take while other suitable types are available.
+    public var listMaxShare = 0.4
+    /// How many top-scoring eligible settings the diversity rule looks across for other types.
+    public var listPool = 30.0
+
+    public init() {}
+
+    public static let defaults = Weights()
+
+    public struct Parameter: Sendable {
+        public var key: String
+        public var path: any WritableKeyPath<Weights, Double> & Sendable
+        public var range: ClosedRange<Double>
+        public var help: String
+    }
+
+    public static let parameters: [Parameter] = [
+        .init(key: "points.need.primary", path: \.needPrimary, range: 0...1000, help: "points for meeting the primary need"),
+        .init(key: "points.need.secondary", path: \.needSecondary, range: 0...1000, help: "points for meeting the secondary needs"),
+        .init(key: "points.evidence", path: \.evidence, range: 0...1000, help: "points for evidence in the SEN information report"),
+        .init(key: "points.facilities", path: \.facilities, range: 0...1000, help: "points for desirable facilities"),
+        .init(key: "points.travel", path: \.travel, range: 0...1000, help: "points for a short journey"),
+        .init(key: "points.capacity", path: \.capacity, range: 0...1000, help: "points for vacancies"),
+        .init(key: "points.ofsted", path: \.ofsted, range: 0...1000, help: "points for the latest Ofsted judgement"),
+        .init(key: "points.preference.named", path: \.preferenceNamed, range: 0...1000, help: "points for a setting the family named"),
+        .init(key: "points.preference.faith", path: \.preferenceFaith, range: 0...1000, help: "points for the religious character the family asked for"),
+        .init(key: "points.preference.single-sex", path: \.preferenceSingleSex, range: 0...1000, help: "points for a single-sex setting when preferred"),
+        .init(key: "points.preference.mainstream-first", path: \.preferenceMainstreamFirst, range: 0...1000, help: "points for a mainstream setting when the family wants mainstream first"),
+        .init(key: "need.mainstream-credit.mild", path: \.mainstreamCreditMild, range: 0...1, help: "share of need points for a mainstream setting, mild need"),
+        .init(key: "need.mainstream-credit.moderate", path: \.mainstreamCreditModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.mainstream-credit.severe", path: \.mainstreamCreditSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.mainstream-credit.profound", path: \.mainstreamCreditProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.designated-no-places-credit", path: \.designatedNoPlacesCredit, range: 0...1, help: "share for a designated need with 0 commissioned places"),
+        .init(key: "evidence.saturation", path: \.evidenceSaturation, range: 0.01...1000, help: "multiple of the catalogue's median evidence score at which a concept earns half its evidence share"),
+        .init(key: "evidence.weight.primary", path: \.evidenceWeightPrimary, range: 0...100, help: "query weight of the primary need"),
+        .init(key: "evidence.weight.secondary", path: \.evidenceWeightSecondary, range: 0...100, help: "query weight of each secondary need"),
+        .init(key: "evidence.weight.must-have", path: \.evidenceWeightMustHave, range: 0...100, help: "query weight of each must-have facility"),
+        .init(key: "evidence.weight.desirable", path: \.evidenceWeightDesirable, range: 0...100, help: "query weight of each desirable facility"),
+        .init(key: "travel.circuity", path: \.circuity, range: 1...3, help: "road distance ÷ straight-line distance"),
+        .init(key: "travel.speed-kmh", path: \.speedKmh, range: 1...120, help: "average door-to-door speed for time estimates"),
+        .init(key: "travel.default-max-km", path: \.defaultMaxJourneyKm, range: 0.1...200, help: "maximum journey when the profile gives none"),
+        .init(key: "travel.walking-credit", path: \.travelWalkingCredit, range: 0...1, help: "travel share at the statutory walking distance"),
+        .init(key: "travel.max-credit", path: \.travelMaxCredit, range: 0...1, help: "travel share at the maximum journey"),
+        .init(key: "travel.walking-distance-under-8-km", path: \.walkingDistanceUnder8Km, range: 0.1...20, help: "statutory walking distance under age 8"),
+        .init(key: "travel.walking-distance-8-plus-km", path: \.walkingDistance8PlusKm, range: 0.1...20, help: "statutory walking distance age 8 and over"),
+        .init(key: "capacity.full-credit-at", path: \.capacityFullCreditAt, range: 1...1000, help: "vacancies at which capacity earns all its points"),
+        .init(key: "ofsted.outstanding", path: \.ofstedOutstanding, range: 0...1, help: "share of Ofsted points for Outstanding"),
+        .init(key: "ofsted.good", path: \.ofstedGood, range: 0...1, help: "… Good"),
+        .init(key: "ofsted.requires-improvement", path: \.ofstedRequiresImprovement, range: 0...1, help: "… Requires improvement"),
+        .init(key: "ofsted.inadequate", path: \.ofstedInadequate, range: 0...1, help: "… Inadequate"),
+        .init(key: "list.size", path: \.listSize, range: 1...100, help: "settings on a list"),
+        .init(key: "list.max-share", path: \.listMaxShare, range: 0.05...1, help: "most of a list one setting type may take"),
+        .init(key: "list.pool", path: \.listPool, range: 1...1000, help: "top eligible settings the diversity rule looks across"),
+    ]
+
+    public static let formatTag = "atl-weights/1"
+
+    /// Parses a weights file: `format: atl-weights/1` then `key: number` lines; keys left out keep defaults.
+    public static func parse(text: String, file: String) -> Result<Weights, InputError> {
+        var w = Weights()
+        var diags: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        var sawFormat = false
+        let p = FieldParser(file: file)
+        for (i, line) in TextDecoding.lines(text).enumerated() {
+            do throws(Diagnostic) {
+                guard let kv = try KeyValueLine.parse(line, line: i + 1, file: file) else { continue }
+                if let first = seen[kv.key] {
+                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "given twice (first on line \(first))"))
+                    continue
+                }
+                seen[kv.key] = kv.line
+                if kv.key == "format" {
+                    sawFormat = true
+                    if kv.value != formatTag {
+                        diags.append(Diagnostic(file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \"\(kv.value)\""))
+                    }
+                    continue
+                }
+                guard let param = parameters.first(where: { $0.key == kv.key }) else {
+                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                        "unknown weight; known: \(parameters.map(\.key).joined(separator: ", "))"))
+                    continue
+                }
+                let v = try p.double(kv, min: param.range.lowerBound, max: param.range.upperBound)
+                if (param.key == "list.size" || param.key == "list.pool"), v != v.rounded() {
+                    throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be a whole number")
+                }
+                w[keyPath: param.path] = v
+            } catch {
+                diags.append(error)
+            }
+        }
+        if !sawFormat { diags.append(Diagnostic(file: file, line: 1, field: "format", "required field is missing ('\(formatTag)')")) }
+        if w.travelMaxCredit > w.travelWalkingCredit, let line = seen["travel.max-credit"] {
+            diags.append(Diagnostic(file: file, line: line, field: "travel.max-credit",
+                "must not exceed travel.walking-credit (a longer journey never earns more)"))
+        }
+        return diags.isEmpty ? .success(w) : .failure(InputError(diags))
+    }
+
+    public static func load(path: String) -> Result<Weights, InputError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(InputError(Diagnostic(file: path, "weights file not found")))
+        }
+        switch TextDecoding.decodeUTF8([UInt8](data), file: path) {
+        case .success(let t): return parse(text: t, file: path)
+        case .failure(let d): return .failure(InputError(d))
+        }
+    }
+
+    /// Canonical text (every parameter, fixed decimals): the input to the weights hash.
+    public func render(comments: Bool = true) -> String {
+        var out = comments ? "# ATL scoring weights. See docs/scoring.md for what each one does.\n" : ""
+        out += "format: \(Weights.formatTag)\n"
+        for p in Weights.parameters {
+            if comments { out += "# \(p.help)\n" }
+            out += "\(p.key): \(Fixed.format(self[keyPath: p.path], places: 4))\n"
+        }
+        return out
+    }
+
+    /// SHA-256 of the canonical text without comments: equal weights give equal hashes however written.
+    public var hash: String { SHA256.hex(render(comments: false)) }
+
+    public var listSizeInt: Int { Int(listSize) }
+    public var listPoolInt: Int { Int(listPool) }
+
+    func mainstreamCredit(_ s: Severity) -> Double {
+        switch s {
+        case .mild: mainstreamCreditMild
+        case .moderate: mainstreamCreditModerate
+        case .severe: mainstreamCreditSevere
+        case .profound: mainstreamCreditProfound
+        }
+    }
+}

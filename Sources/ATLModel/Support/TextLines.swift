@@ -1,0 +1,201 @@
+/// Decoding of the engine's text inputs: strict UTF-8 with a line number on the first bad byte, a leading
+/// byte-order mark tolerated and dropped, CRLF and LF line ends both accepted.
+public enum TextDecoding {
+    /// `s.trimmingCharacters(in: .whitespaces)` — tab and Unicode space separators (Zs) — in pure Swift:
+    /// Foundation's version bridges through NSString on Linux and dominated catalogue parsing and quoting.
+    public static func trimSpaces(_ s: Substring) -> Substring {
+        var u = s.unicodeScalars
+        while let f = u.first, isSpace(f) { u = u.dropFirst() }
+        while let l = u.last, isSpace(l) { u = u.dropLast() }
+        return Substring(u)
+    }
+
+    public static func trimSpaces(_ s: String) -> String { String(trimSpaces(s[...])) }
+
+    /// ASCII letters, digits, '-' and '.': the bytes a field name may hold (checked on UTF-8, no Character work).
+    @inline(__always) static func isFieldNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E
+    }
+
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c.value == 0x20 || c.value == 0x09 }
+        return c.properties.generalCategory == .spaceSeparator
+    }
+
+    /// Decodes bytes as UTF-8. On failure, reports the 1-based line holding the first invalid byte.
+    public static func decodeUTF8(_ bytes: some Collection<UInt8>, file: String) -> Result<String, Diagnostic> {
+        var body = Array(bytes)
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        if let s = String(validating: body, as: UTF8.self) { return .success(s) }
+        // Find the offending line: validate line by line.
+        var line = 1, start = 0
+        for i in 0...body.count where i == body.count || body[i] == 0x0A {
+            if String(validating: body[start..<i], as: UTF8.self) == nil {
+                let bad = body[start..<i].firstIndex { $0 >= 0x80 } ?? start
+                return .failure(Diagnostic(file: file, line: line,
+                    "not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)) at column \(bad - start + 1)); save the file as UTF-8"))
+            }
+            line += 1
+            start = i + 1
+        }
+        return .failure(Diagnostic(file: file, line: line, "not valid UTF-8; save the file as UTF-8"))
+    }
+
+    /// Splits text into lines (without their terminators), accepting LF and CRLF.
+    public static func lines(_ text: String) -> [Substring] {
+        // Scan UTF-8 bytes: in Swift "\r\n" is one Character, so Character-based splitting would miss it.
+        var out: [Substring] = []
+        out.reserveCapacity(64)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x0A {
+                var end = i
+                if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+                out.append(text[start..<end])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != utf8.endIndex {
+            var end = utf8.endIndex
+            if utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+            out.append(text[start..<end])
+        }
+        return out
+    }
+}
+
+/// A `key: value` line as used by every engine text format (setting headers, profiles, weights, scenarios).
+public struct KeyValueLine: Sendable {
+    public var key: String
+    public var value: String
+    public var line: Int
+
+    public init(key: String, value: String, line: Int) {
+        self.key = key
+        self.value = value
+        self.line = line
+    }
+
+    /// Parses `key: value`; nil for blank lines and `#` comments. Throws a diagnostic for anything else.
+    public static func parse(_ text: Substring, line: Int, file: String) throws(Diagnostic) -> KeyValueLine? {
+        // Works on UTF-8 code units (':' and '#' are ASCII, so their indices are valid String indices): the
+        // Character-based search and Unicode lowercasing were a fifth of catalogue parsing.
+        let trimmed = TextDecoding.trimSpaces(text)
+        let u = trimmed.utf8
+        if u.isEmpty || u.first == 0x23 { return nil }
+        guard let colon = u.firstIndex(of: 0x3A) else {
+            throw Diagnostic(file: file, line: line, "expected 'key: value', got \"\(trimmed.prefix(60))\"")
+        }
+        let rawKey = TextDecoding.trimSpaces(trimmed[..<colon])
+        let key = rawKey.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: rawKey.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            : rawKey.lowercased()
+        let value = String(TextDecoding.trimSpaces(trimmed[u.index(after: colon)...]))
+        guard !key.isEmpty, key.utf8.allSatisfy(TextDecoding.isFieldNameByte) else {
+            throw Diagnostic(file: file, line: line, "\(Diagnostic.quote(key)) is not a field name (letters, digits, '-' and '.')")
+        }
+        return KeyValueLine(key: key, value: value, line: line)
+    }
+}
+
+/// Small parsing helpers shared by the text formats, each producing a field-named diagnostic.
+public struct FieldParser: Sendable {
+    public var file: String
+    public init(file: String) { self.file = file }
+
+    public func int(_ kv: KeyValueLine, min: Int? = nil, max: Int? = nil) throws(Diagnostic) -> Int {
+        guard let v = Int(kv.value.utf8.contains(0x5F) ? String(kv.value.filter { $0 != "_" }) : kv.value) else {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a whole number, got \(Diagnostic.quote(kv.value))")
+        }
+        if let min, v < min {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(v)")
+        }
+        if let max, v > max {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(v)")
+        }
+        return v
+    }
+
+    public func double(_ kv: KeyValueLine, min: Double? = nil, max: Double? = nil) throws(Diagnostic) -> Double {
+        guard let v = Double(kv.value), v.isFinite else {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a number, got \(Diagnostic.quote(kv.value))")
+        }
+        if let min, v < min {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(Diagnostic.quote(kv.value))")
+        }
+        if let max, v > max {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(Diagnostic.quote(kv.value))")
+        }
+        return v
+    }
+
+    public func bool(_ kv: KeyValueLine) throws(Diagnostic) -> Bool {
+        switch kv.value.lowercased() {
+        case "yes", "true": return true
+        case "no", "false": return false
+        default:
+            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected yes or no, got \(Diagnostic.quote(kv.value))")
+        }
+    }
+
+    /// A comma-separated list; `none` is the explicit empty list. Empty items are an error.
+    public func list(_ kv: KeyValueLine) throws(Diagnostic) -> [String] {
+        if kv.value.lowercased() == "none" { return [] }
+        let items = kv.value.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmedSpaces }
+        if items.contains(where: \.isEmpty) {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                             "empty item in list \(Diagnostic.quote(kv.value)) (separate items with single commas; 'none' for an empty list)")
+        }
+        return items
+    }
+
+    public func enumValue<E: RawRepresentable & CaseIterable>(_ kv: KeyValueLine, _ type: E.Type,
+                                                               parse: (String) -> E?) throws(Diagnostic) -> E
+    where E.RawValue == String {
+        guard let v = parse(kv.value) else {
+            throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                             "unknown value \(Diagnostic.quote(kv.value)); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return v
+    }
+
+    public func needCodes(_ kv: KeyValueLine) throws(Diagnostic) -> NeedSet {
+        var set = NeedSet()
+        for item in try list(kv) {
+            guard let c = NeedCode(parsing: item) else {
+                throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                                 "unknown need code \(Diagnostic.quote(item)); expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            set.insert(NeedSet(c))
+        }
+        return set
+    }
+
+    public func facilities(_ kv: KeyValueLine) throws(Diagnostic) -> FacilitySet {
+        var set = FacilitySet()
+        for item in try list(kv) {
+            guard let f = Facility(parsing: item) else {
+                throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                                 "unknown facility \(Diagnostic.quote(item)); expected one of: \(Facility.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            set.insert(FacilitySet(f))
+        }
+        return set
+    }
+}
+
+import Foundation
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation's NSString bridge (see ``TextDecoding/trimSpaces(_:)-swift.type.method``).
+    package var trimmedSpaces: String { TextDecoding.trimSpaces(self) }
+}
+
+extension Substring {
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation's NSString bridge.
+    package var trimmedSpaces: String { String(TextDecoding.trimSpaces(self)) }
+}

@@ -39,9 +39,11 @@ let package = Package(
         .executableTarget(
             name: "atl-bench", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender", "ATLCLI"],
             path: "Benchmarks/atl-bench", swiftSettings: strict),
-        .testTarget(name: "ATLCoreTests", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"], swiftSettings: strict),
-        .testTarget(name: "ATLRenderTests", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"], exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "ATLCLITests", dependencies: ["ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"], swiftSettings: strict),
+        // Shared test helpers: fixtures, golden-file comparison, outcome wrappers.
+        .target(name: "ATLTestSupport", dependencies: ["ATLModel", "ATLData"], path: "Tests/ATLTestSupport", swiftSettings: strict),
+        .testTarget(name: "ATLCoreTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"], swiftSettings: strict),
+        .testTarget(name: "ATLRenderTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -202,9 +202,9 @@ if opt.batchOnly {
 
     var catalogue: Catalogue!
     let parse = repeated(warmup: 0, runs: quick ? 1 : 3) {
-        let r = CatalogueLoader.load(root: opt.catalogue, threads: threads)
-        guard let c = r.catalogue else { fatalError("catalogue errors: \(r.errors.prefix(3))") }
-        catalogue = c
+        do throws(ATLError) { catalogue = try CatalogueLoader.load(root: opt.catalogue, threads: threads).catalogue } catch {
+            fatalError("catalogue errors: \(error.errors.prefix(3))")
+        }
     }
     let n = catalogue.settings.count
     let bytesOnDisk = catalogue.settings.count > 0 ? (try? FileManager.default.subpathsOfDirectory(atPath: opt.catalogue))?

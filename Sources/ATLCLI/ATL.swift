@@ -93,9 +93,7 @@ public enum ATL {
                 console.errLine("atl \(command.name): \(m)")
                 return 3
             }
-        } catch let d as Diagnostic {
-            return inputErrors([d], command: command.name, console: console)
-        } catch let e as InputError {
+        } catch let e as ATLError {
             return inputErrors(e.diagnostics, command: command.name, console: console)
         } catch {
             console.errLine("atl \(command.name): \(CommandSupport.describe(error))")
@@ -106,7 +104,7 @@ public enum ATL {
     /// Prints the diagnostics and the closing "N errors in the input" line; exit code 2.
     static func inputErrors(_ diags: [Diagnostic], command: String, console: Console) -> Int32 {
         for d in diags.sorted() { console.errLine(d.description) }
-        let n = max(1, diags.filter { $0.severity == .error }.count)
+        let n = max(1, diags.filter { $0.level == .error }.count)
         console.errLine("atl \(command): \(n) error\(n == 1 ? "" : "s") in the input")
         return 2
     }
@@ -130,10 +128,13 @@ public enum ATL {
 enum CommandSupport {
     /// Loads a catalogue, printing warnings to stderr; throws the errors.
     static func loadCatalogue(_ root: String, console: Console) throws -> Catalogue {
-        let r = CatalogueLoader.load(root: root)
-        for w in r.diagnostics where w.severity == .warning { console.errLine(w.description) }
-        guard let c = r.catalogue else { throw CLIError.input(r.errors) }
-        return c
+        let loaded: CatalogueLoader.Loaded
+        do throws(ATLError) { loaded = try CatalogueLoader.load(root: root) } catch {
+            for w in error.diagnostics where w.level == .warning { console.errLine(w.description) }
+            throw CLIError.input(error.errors)
+        }
+        for w in loaded.warnings { console.errLine(w.description) }
+        return loaded.catalogue
     }
 
     /// Writes `text` to `--output` if given, else to stdout.

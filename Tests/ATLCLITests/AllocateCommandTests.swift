@@ -1,3 +1,4 @@
+import ATLTestSupport
 import ATLModel
 import ATLData
 import ATLEngine
@@ -69,7 +70,7 @@ enum BatchFixture {
 
     func setUp() throws -> (TempCatalogue, String) {
         let cat = try TempCatalogue(BatchFixture.settings, name: "alloc-test")
-        let loaded = try #require(CatalogueLoader.load(root: cat.path).catalogue)
+        let loaded = try #require(loadCatalogue(root: cat.path).catalogue)
         let path = cat.file("batch.jsonl").path
         try Data(try BatchFixture.batch(loaded).utf8).write(to: URL(fileURLWithPath: path))
         return (cat, path)
@@ -137,14 +138,14 @@ enum BatchFixture {
 
     @Test func batchRecordsAndInProcessListsGiveTheSameProblem() throws {
         let cat = try TempCatalogue(BatchFixture.settings, name: "alloc-same")
-        let catalogue = try #require(CatalogueLoader.load(root: cat.path).catalogue)
+        let catalogue = try #require(loadCatalogue(root: cat.path).catalogue)
         let engine = MatchingEngine(catalogue: catalogue, engineVersion: ATL.version)
         let lists = try (0..<6).map { i in
             try engine.advisoryList(for: BatchFixture.profile("SYN-\(i)", [.ASD, .SLCN, .SEMH][i % 3], km: i),
                                     file: "p", profileHash: "h", date: "2026-11-23")
         }
         let text = lists.enumerated().map { BatchFixture.record(row: $0 + 1, $1) }.joined(separator: "\n")
-        let records = try BatchRecordReader.read(Data(text.utf8), file: "b.jsonl").get()
+        let records = try BatchRecordReader.read(Data(text.utf8), file: "b.jsonl")
         let viaJSON = try AllocationProblem.from(children: records.listed, unlisted: [], catalogue: catalogue, seed: 3)
         let inProcess = try AllocationProblem.from(lists: lists, catalogue: catalogue, seed: 3)
         #expect(viaJSON.providers == inProcess.providers)

@@ -1,3 +1,4 @@
+import ATLTestSupport
 import ATLModel
 import ATLData
 import ATLEngine
@@ -173,7 +174,7 @@ import ATLRender
     // #14, #21: allocating against another catalogue: one clear line, or a warning when the URNs still match.
     @Test func allocateAgainstAnotherCatalogue() throws {
         let cat = try TempCatalogue(BatchFixture.settings, name: "alloc-a")
-        let loaded = try #require(CatalogueLoader.load(root: cat.path).catalogue)
+        let loaded = try #require(loadCatalogue(root: cat.path).catalogue)
         let lists = cat.file("batch.jsonl").path
         try Data(try BatchFixture.batch(loaded).utf8).write(to: URL(fileURLWithPath: lists))
 
@@ -254,7 +255,7 @@ import ATLRender
     // #28: "1 setting", not "1 settings".
     @Test func whySaysOneSetting() throws {
         let one = try TempCatalogue([BatchFixture.settings[1]], name: "one")
-        let catalogue = try #require(CatalogueLoader.load(root: one.path).catalogue)
+        let catalogue = try #require(loadCatalogue(root: one.path).catalogue)
         let engine = MatchingEngine(catalogue: catalogue, engineVersion: ATL.version)
         let a = try engine.why(BatchFixture.profile("SYN-1", .ASD, km: 1), file: "x.profile", urn: 9000202)
         #expect(a.listSize == 1)

@@ -75,7 +75,7 @@ import Testing
             change: demand
             need: ASD
             growth: +25%
-            """.utf8), file: "t.scenario").get()
+            """.utf8), file: "t.scenario")
         let runner = ScenarioRunner(engineVersion: "test", seed: 5, date: "2026-11-23",
                                     districtCentre: { $0 == "TF3" ? GridPoint(easting: 370_500, northing: 310_500) : nil }, threads: 1)
         return try runner.run(catalogue: catalogue, weights: .defaults, cohort: cohort, cohortHash: "cohort-hash", scenarios: [scen])

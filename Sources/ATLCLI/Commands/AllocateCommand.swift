@@ -39,41 +39,38 @@ enum AllocateCommand {
         }
         let path = try args.required("lists")
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError.input([Diagnostic(file: path, "file not found or not readable")])
+            throw CLIError.input([Diagnostic(code: "cli.allocate.file-found-readable", file: path, "file not found or not readable")])
         }
-        let records: BatchRecordReader.Records
-        switch BatchRecordReader.read(data, file: path) {
-        case .success(let r): records = r
-        case .failure(let e): throw CLIError.input(e.diagnostics)
-        }
+        let records = try BatchRecordReader.read(data, file: path)
         let root = args.value("catalogue")!
         let catalogue = try CommandSupport.loadCatalogue(root, console: console)
         // Lists made from another catalogue: one clear line, not one error per listed setting.
         if let c = records.listed.first(where: { $0.fictionalCatalogue != catalogue.isFictional }) {
-            throw CLIError.input([Diagnostic(file: path, line: c.line, field: "list.fictional_catalogue",
+            throw CLIError.input([Diagnostic(code: "cli.allocate.list-fictional-catalogue", file: path, line: c.line, field: "list.fictional_catalogue",
                 "the lists were made from a \(c.fictionalCatalogue ? "fictional" : "real") catalogue but --catalogue \(root) is "
                 + (c.fictionalCatalogue ? "real; pass the fictional catalogue the batch used"
                                         : "fictional; pass the real catalogue the batch used, e.g. --catalogue provision-catalogue/west-midlands"))])
         }
         if let c = records.listed.first(where: { $0.syntheticCatalogue != catalogue.isSynthetic }) {
-            throw CLIError.input([Diagnostic(file: path, line: c.line, field: "list.synthetic_catalogue",
+            throw CLIError.input([Diagnostic(code: "cli.allocate.list-synthetic-catalogue", file: path, line: c.line, field: "list.synthetic_catalogue",
                 c.syntheticCatalogue ? "the lists were made from a SYNTHETIC catalogue (real schools, invented SEN facts) but --catalogue \(root) is not synthetic; synthetic and real data are never mixed"
                                      : "the lists were made from a catalogue that is not synthetic but --catalogue \(root) is SYNTHETIC (real schools, invented SEN facts); synthetic and real data are never mixed")])
         }
         let otherHashes = Set(records.listed.compactMap(\.catalogueHash)).subtracting([catalogue.contentHash]).sorted()
         let mismatched = records.listed.filter { $0.catalogueHash.map { $0 != catalogue.contentHash } ?? false }.count
         let problem: AllocationProblem
-        do throws(InputError) {
+        do throws(ATLError) {
             problem = try AllocationProblem.from(children: records.listed, unlisted: records.unlisted, catalogue: catalogue, seed: seed)
         } catch {
-            let missing = error.diagnostics.filter { $0.message.contains("is not in the catalogue") }
+            let notInCatalogue: DiagnosticCode = "allocation.setting-not-in-catalogue"
+            let missing = error.diagnostics.filter { $0.code == notInCatalogue }
             guard mismatched > 0, missing.count > 1 else { throw CLIError.input(error.diagnostics) }
-            let urns = Set(missing.compactMap { d in d.message.split(separator: " ").dropFirst().first.flatMap { Int($0) } })
+            let urns = Set(missing.compactMap(\.subject))
             let first = missing.min()!
-            let firstURN = first.message.split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+            let firstURN = first.subject ?? "?"
             let others = urns.count - 1
-            throw CLIError.input(error.diagnostics.filter { !$0.message.contains("is not in the catalogue") } + [
-                Diagnostic(file: first.file, line: first.line, field: first.field,
+            throw CLIError.input(error.diagnostics.filter { $0.code != notInCatalogue } + [
+                Diagnostic(code: "cli.allocate.setting-catalogue", file: first.file, line: first.line, field: first.field,
                     "setting \(firstURN) is not in the catalogue \(root)"
                     + (others > 0 ? ", nor \(others == 1 ? "is 1 other listed setting" : "are \(others) other listed settings")" : "")
                     + ": \(mismatched) of \(records.listed.count) lists were made from a different catalogue (catalogue_hash "

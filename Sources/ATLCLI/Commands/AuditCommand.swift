@@ -62,13 +62,13 @@ enum AuditCommand {
 
         if let dir = args.value("letters") {
             if catalogue.isSynthetic {
-                throw CLIError.input([Diagnostic(file: root, field: "synthetic",
+                throw CLIError.input([Diagnostic(code: "cli.audit.synthetic", file: root, field: "synthetic",
                     "this catalogue is SYNTHETIC (real schools with invented SEN facts, from atl synth-national): no letters are written, as they would state invented facts to real schools")])
             }
             let chosen = urns.isEmpty ? analysis.settings : analysis.settings.filter { urns.contains($0.urn) }
             let unknown = urns.subtracting(chosen.map(\.urn)).sorted()
             if !unknown.isEmpty {
-                throw CLIError.input(unknown.map { Diagnostic(file: root, field: "urn", "no setting with URN \($0) in this catalogue") })
+                throw CLIError.input(unknown.map { Diagnostic(code: "cli.audit.urn", file: root, field: "urn", "no setting with URN \($0) in this catalogue") })
             }
             for s in chosen {
                 try CommandSupport.write(AuditLetter.render(s, stamp: stamp), to: dir + "/" + AuditLetter.fileName(for: s))

@@ -72,20 +72,20 @@ enum BatchCommand {
         var start = BatchState(config: config, rows: 0, offset: 0, complete: false)
         if args.flag("resume"), let saved = try BatchState.load(statePath) {
             guard saved.config == config else {
-                throw CLIError.input([Diagnostic(file: statePath, field: "config",
+                throw CLIError.input([Diagnostic(code: "cli.batch.config", file: statePath, field: "config",
                     "the cohort, catalogue, weights, geography, date or list options differ from the interrupted run; run again without --resume")])
             }
             start = saved
             var kept = 0
             try BatchOutputFile.truncate(output, to: saved.offset) { n, line in
                 guard let o = BatchJSONL.outcome(ofRecord: line) else {
-                    throw CLIError.input([Diagnostic(file: output, line: n, "not a complete atl-batch/1 record; run again without --resume")])
+                    throw CLIError.input([Diagnostic(code: "cli.batch.complete-atl-batch-record", file: output, line: n, "not a complete atl-batch/1 record; run again without --resume")])
                 }
                 summary.add(o)
                 kept = n
             }
             guard kept == saved.rows else {
-                throw CLIError.input([Diagnostic(file: output, "holds \(kept) records where the state file records \(saved.rows); run again without --resume")])
+                throw CLIError.input([Diagnostic(code: "cli.batch.holds-records-where-state", file: output, "holds \(kept) records where the state file records \(saved.rows); run again without --resume")])
             }
             console.errLine("atl batch: resuming after row \(saved.rows) of \(survey.rows)")
         } else {
@@ -102,7 +102,7 @@ enum BatchCommand {
         var seen: [String: Int] = [:]
         let skipped = BatchRunner.skip(&reader, rows: start.rows, seen: &seen)
         guard skipped == start.rows else {
-            throw CLIError.input([Diagnostic(file: cohortPath, "has fewer rows than the interrupted run wrote; run again without --resume")])
+            throw CLIError.input([Diagnostic(code: "cli.batch.fewer-rows-than-interrupted", file: cohortPath, "has fewer rows than the interrupted run wrote; run again without --resume")])
         }
 
         let out = try BatchOutputFile(path: output, offset: start.offset)
@@ -298,11 +298,11 @@ struct BatchState: Equatable {
         for (i, line) in TextDecoding.lines(text).enumerated() {
             do {
                 if let kv = try KeyValueLine.parse(line, line: i + 1, file: path) { v[kv.key] = (kv.value, kv.line) }
-            } catch { throw CLIError.input([error]) }
+            } catch { throw CLIError.input(error.diagnostics) }
         }
         guard v["format"]?.0 == formatTag, let config = v["config"]?.0, let rows = v["rows"].flatMap({ Int($0.0) }),
               let offset = v["offset"].flatMap({ UInt64($0.0) }), rows >= 0 else {
-            throw CLIError.input([Diagnostic(file: path, "not an \(formatTag) state file; run again without --resume")])
+            throw CLIError.input([Diagnostic(code: "cli.batch.state-file-run-again", file: path, "not an \(formatTag) state file; run again without --resume")])
         }
         return BatchState(config: config, rows: rows, offset: offset, complete: v["complete"]?.0 == "yes")
     }
@@ -345,12 +345,12 @@ final class BatchOutputFile {
     /// to `line` (1-based line number, bytes without the line feed). Memory stays bounded by one chunk.
     static func truncate(_ path: String, to offset: UInt64, line: (Int, ArraySlice<UInt8>) throws -> Void) throws {
         guard let h = FileHandle(forUpdatingAtPath: path) else {
-            throw CLIError.input([Diagnostic(file: path, "the output of the interrupted run is missing; run again without --resume")])
+            throw CLIError.input([Diagnostic(code: "cli.batch.output-interrupted-run-missing", file: path, "the output of the interrupted run is missing; run again without --resume")])
         }
         defer { try? h.close() }
         let size = (try? h.seekToEnd()) ?? 0
         guard size >= offset else {
-            throw CLIError.input([Diagnostic(file: path, "is shorter than the state file records; run again without --resume")])
+            throw CLIError.input([Diagnostic(code: "cli.batch.shorter-than-state-file", file: path, "is shorter than the state file records; run again without --resume")])
         }
         do {
             try h.truncate(atOffset: offset)
@@ -372,7 +372,7 @@ final class BatchOutputFile {
             pending.removeFirst(start)
         }
         guard read == offset, pending.isEmpty else {
-            throw CLIError.input([Diagnostic(file: path, "does not end with a complete record at the recorded offset; run again without --resume")])
+            throw CLIError.input([Diagnostic(code: "cli.batch.does-end-complete-record", file: path, "does not end with a complete record at the recorded offset; run again without --resume")])
         }
     }
 }

@@ -74,7 +74,7 @@ enum ImportPostcodesCommand {
     static func checkIsFile(_ path: String) throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw CLIError.input([Diagnostic(file: path, "is a folder, not a CSV file")])
+            throw CLIError.input([Diagnostic(code: "cli.imports.folder-csv-file", file: path, "is a folder, not a CSV file")])
         }
     }
 }
@@ -120,7 +120,7 @@ enum ImportGIASCommand {
         if let d = args.value("extract-date"), !GIASImporter.isValidExtractDate(d) {
             throw CLIError.usage("--extract-date: \(GIASImporter.extractDateProblem(d))")
         }
-        guard FileManager.default.fileExists(atPath: path) else { throw CLIError.input([Diagnostic(file: path, "file not found")]) }
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIError.input([Diagnostic(code: "cli.imports.file-found", file: path, "file not found")]) }
         try ImportPostcodesCommand.checkIsFile(path)
         let result = GIASImporter.importExtract(path: path, extractDate: args.value("extract-date"))
         if let note = result.encodingNote { console.errLine("\(path): \(note)") }

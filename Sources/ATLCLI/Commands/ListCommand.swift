@@ -38,11 +38,8 @@ enum EngineOptions {
             console.errLine("atl: note: weights: built-in defaults (\(path) not found in \(FileManager.default.currentDirectoryPath); give --weights to use an LA's file)")
             return .defaults
         }
-        if !FileManager.default.fileExists(atPath: path) { throw CLIError.input([Diagnostic(file: path, field: "weights", "weights file not found")]) }
-        switch Weights.load(path: path) {
-        case .success(let w): return w
-        case .failure(let e): throw CLIError.input(e.diagnostics)
-        }
+        if !FileManager.default.fileExists(atPath: path) { throw CLIError.input([Diagnostic(code: "cli.list.weights", file: path, field: "weights", "weights file not found")]) }
+        return try Weights.load(path: path)
     }
 
     static func engine(_ args: ParsedArguments, console: Console, needPostcodes: Bool = true) throws -> MatchingEngine {
@@ -69,10 +66,7 @@ enum EngineOptions {
         }
         var matrix: TravelMatrix?
         if let m = args.value("travel-matrix") {
-            switch TravelMatrix.load(path: m, catalogue: catalogue, postcodes: postcodes) {
-            case .success(let t): matrix = t
-            case .failure(let e): throw CLIError.input(e.diagnostics)
-            }
+            matrix = try TravelMatrix.load(path: m, catalogue: catalogue, postcodes: postcodes)
         }
         return MatchingEngine(catalogue: catalogue, index: index, weights: w, postcodes: postcodes, districts: districts,
                               matrix: matrix, engineVersion: ATL.version)
@@ -91,16 +85,13 @@ enum EngineOptions {
     static func profile(_ path: String, academicYear: Int) throws -> (NeedsProfile, String) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw CLIError.input([Diagnostic(file: path, "is a folder, not a profile")])
+            throw CLIError.input([Diagnostic(code: "cli.list.folder-profile", file: path, "is a folder, not a profile")])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError.input([Diagnostic(file: path, "profile not found")])
+            throw CLIError.input([Diagnostic(code: "cli.list.profile-found", file: path, "profile not found")])
         }
         let bytes = [UInt8](data)
-        switch ProfileParser.parse(bytes, file: path, academicYear: academicYear) {
-        case .success(let p): return (p, SHA256.hex(bytes))
-        case .failure(let e): throw CLIError.input(e.diagnostics)
-        }
+        return (try ProfileParser.parse(bytes, file: path, academicYear: academicYear), SHA256.hex(bytes))
     }
 }
 
@@ -165,10 +156,7 @@ enum WeightsCommand {
     ) { args, console in
         var w = Weights.defaults
         if let path = args.value("weights") {
-            switch Weights.load(path: path) {
-            case .success(let loaded): w = loaded
-            case .failure(let e): throw CLIError.input(e.diagnostics)
-            }
+            w = try Weights.load(path: path)
         }
         try CommandSupport.emit(w.render(), to: args.value("output"), console: console)
         console.errLine("weights hash \(w.hash)")

@@ -37,9 +37,9 @@ enum ScenarioCommand {
         var diags: [Diagnostic] = []
         var failed: [String] = []
         for path in args.values("scenario") {
-            switch ScenarioParser.load(path: path) {
-            case .success(let s): scenarios.append(s)
-            case .failure(let e): diags += e.diagnostics; failed.append(path)
+            do throws(ATLError) { scenarios.append(try ScenarioParser.load(path: path)) } catch {
+                diags += error.diagnostics
+                failed.append(path)
             }
         }
         diags += ScenarioParser.duplicateNames(scenarios)
@@ -92,7 +92,7 @@ enum ScenarioCommand {
             case .failure(let e): diags += e.diagnostics
             case .success(let (p, profileHash)):
                 if let other = seen[p.reference] {
-                    diags.append(Diagnostic(file: row.file, line: row.line, field: "reference",
+                    diags.append(Diagnostic(code: "cli.scenario.reference", file: row.file, line: row.line, field: "reference",
                                             "reference \(p.reference) is also used at \(other)"))
                     continue
                 }
@@ -100,16 +100,17 @@ enum ScenarioCommand {
                 do {
                     out.append(CohortChild(profile: p, home: try engine.resolveHome(p, file: row.file), profileHash: profileHash))
                 } catch {
-                    var d = error
-                    if d.line == nil || row.line > 1 { d.line = row.line }
-                    diags.append(d)
+                    for var d in error.diagnostics {
+                        if d.line == nil || row.line > 1 { d.line = row.line }
+                        diags.append(d)
+                    }
                 }
             }
         }
-        if out.isEmpty && diags.isEmpty { diags.append(Diagnostic(file: path, "the cohort has no children")) }
+        if out.isEmpty && diags.isEmpty { diags.append(Diagnostic(code: "cli.scenario.cohort-children", file: path, "the cohort has no children")) }
         if !diags.isEmpty { throw CLIError.input(diags) }
         if Set(out.map(\.profile.synthetic)).count > 1 {
-            throw CLIError.input([Diagnostic(file: path, field: "synthetic",
+            throw CLIError.input([Diagnostic(code: "cli.scenario.synthetic", file: path, field: "synthetic",
                 "the cohort mixes synthetic and real children; keep invented children in their own cohort")])
         }
         return (out, hash)

@@ -45,7 +45,7 @@ enum SynthCohortCommand {
         let cohort: SyntheticCohort
         do {
             cohort = try SyntheticCohort(laCode: la, seed: seed, placementYears: years, postcodes: postcodes, districts: districts)
-        } catch let e as Diagnostic { throw CLIError.usage(e.message) }
+        } catch let e as ATLError { throw CLIError.usage(e.diagnostics.map(\.message).joined(separator: "; ")) }
 
         let output = try args.required("output")
         try BatchOutputFile.create(output)

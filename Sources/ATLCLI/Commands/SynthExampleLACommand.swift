@@ -44,21 +44,23 @@ enum SynthExampleLACommand {
         for file in names.sorted() where file.hasSuffix(SettingFile.fileSuffix) {
             let path = dir + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(Diagnostic(file: path, "cannot read"))
+                problems.append(Diagnostic(code: "cli.synthexamplela.cannot-read", file: path, "cannot read"))
                 continue
             }
-            let (s, d) = SettingFile.parse([UInt8](data), file: path)
-            problems += d.filter { $0.severity == .error }
-            guard let s else { continue }
+            let s: Setting
+            do throws(ATLError) { s = try SettingFile.parse([UInt8](data), file: path).value } catch {
+                problems += error.errors
+                continue
+            }
             if s.sources.contains(where: { $0.hasPrefix(ExampleLAGenerator.sourcePrefix) }) {
                 oldGenerated[file] = s.urn
                 continue
             }
             if !s.fictional {
-                problems.append(Diagnostic(file: path, field: "fictional",
+                problems.append(Diagnostic(code: "cli.synthexamplela.fictional", file: path, field: "fictional",
                                            "the example LA folder holds a real setting; generated fictional settings are never mixed with real ones"))
             } else if s.urn >= ExampleLAGenerator.firstURN {
-                problems.append(Diagnostic(file: path, field: "urn",
+                problems.append(Diagnostic(code: "cli.synthexamplela.urn", file: path, field: "urn",
                                            "hand-written setting \(s.urn) is in the generated range; give it a URN below \(ExampleLAGenerator.firstURN)"))
             }
             reserved.insert(s.name)
@@ -67,7 +69,7 @@ enum SynthExampleLACommand {
 
         let settings = ExampleLAGenerator.generate(seed: seed, count: count, postcodes: postcodes, reservedNames: reserved)
         guard settings.count == count else {
-            throw CLIError.input([Diagnostic(file: args.value("postcodes")!,
+            throw CLIError.input([Diagnostic(code: "cli.synthexamplela.postcodes", file: args.value("postcodes")!,
                                              "no postcodes of Telford and Wrekin (E06000020) or Shropshire (E06000051) in the lookup")])
         }
         var created = 0, updated = 0, unchanged = 0

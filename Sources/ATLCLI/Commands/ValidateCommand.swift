@@ -27,18 +27,24 @@ enum ValidateCommand {
     ) { args, console in
         let root = args.value("catalogue")!
         let start = Date()
-        let r = CatalogueLoader.load(root: root)
+        let loaded: CatalogueLoader.Loaded
+        do throws(ATLError) { loaded = try CatalogueLoader.load(root: root) } catch {
+            for d in error.diagnostics { console.errLine(d.description) }
+            let errors = error.errors.count, warnings = error.diagnostics.count - errors
+            let files = (try? CatalogueLoader.settingFiles(root: root).count) ?? 0
+            console.line("\(root): \(files) files, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            return 2
+        }
         let elapsed = Date().timeIntervalSince(start)
-        for d in r.diagnostics { console.errLine(d.description) }
-        let errors = r.errors.count, warnings = r.diagnostics.count - errors
-        if let c = r.catalogue {
+        for d in loaded.warnings { console.errLine(d.description) }
+        let warnings = loaded.warnings.count
+        do {
+            let c = loaded.catalogue
             let kind = c.isFictional ? "fictional example" : c.isSynthetic ? "SYNTHETIC: real schools with invented SEN data" : "real"
             console.line("\(root): \(c.settings.count) settings (\(kind)), \(warnings) warning\(warnings == 1 ? "" : "s"), no errors")
             console.line("content hash \(c.contentHash)")
             console.errLine(String(format: "loaded in %.3f s", elapsed))
             return 0
         }
-        console.line("\(root): \(r.fileCount) files, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-        return 2
     }
 }

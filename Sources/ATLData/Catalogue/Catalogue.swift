@@ -51,28 +51,27 @@ public struct Catalogue: Sendable {
 /// settings and are not read; a `*.md` file that opens like a setting file gets a warning naming it).
 /// Problems in any file are collected, never skipped.
 public enum CatalogueLoader {
-    public struct Result: Sendable {
-        /// The catalogue, when no file had an error.
-        public var catalogue: Catalogue?
-        /// Every problem found (errors and warnings), sorted by file and line.
-        public var diagnostics: [Diagnostic]
+    /// A catalogue that loaded, with the warnings found on the way.
+    public struct Loaded: Sendable {
+        public var catalogue: Catalogue
+        /// Problems that did not stop the catalogue loading, sorted by file and line.
+        public var warnings: [Diagnostic]
         /// Number of setting files read.
         public var fileCount: Int
-        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     }
 
     /// Lists setting files below `root`, as sorted catalogue-relative paths.
-    public static func settingFiles(root: String) throws(Diagnostic) -> [String] {
+    public static func settingFiles(root: String) throws(ATLError) -> [String] {
         try listFiles(root: root).settings
     }
 
     /// Setting files and the other Markdown files (`*.md` in any letter case) below `root`, sorted.
-    static func listFiles(root: String) throws(Diagnostic) -> (settings: [String], otherMarkdown: [String]) {
+    static func listFiles(root: String) throws(ATLError) -> (settings: [String], otherMarkdown: [String]) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else {
-            throw Diagnostic(file: root, "catalogue folder not found")
+            throw ATLError(code: "catalogue.catalogue-folder-found", file: root, "catalogue folder not found")
         }
-        guard isDir.boolValue else { throw Diagnostic(file: root, "not a folder; give the catalogue folder") }
+        guard isDir.boolValue else { throw ATLError(code: "catalogue.folder-give-catalogue-folder", file: root, "not a folder; give the catalogue folder") }
         return try CatalogueFingerprint.walk(root: root)
     }
 
@@ -97,29 +96,31 @@ public enum CatalogueLoader {
             let head = (try? h.read(upToCount: 256)) ?? nil
             try? h.close()
             guard let head, looksLikeSettingFile([UInt8](head)) else { continue }
-            out.append(Diagnostic(file: path, line: 1,
-                "this file starts like a setting file but is not named *\(SettingFile.fileSuffix), so it is not read; rename it if it is a setting", severity: .warning))
+            out.append(Diagnostic(code: "catalogue.file-starts-like-setting", file: path, line: 1,
+                "this file starts like a setting file but is not named *\(SettingFile.fileSuffix), so it is not read; rename it if it is a setting", level: .warning))
         }
         return out
     }
 
-    /// Loads and validates every setting file below `root`, in parallel.
-    public static func load(root: String, threads: Int = Parallel.defaultThreads) -> Result {
-        let paths: [String], others: [String]
-        do { (paths, others) = try listFiles(root: root) } catch {
-            return Result(catalogue: nil, diagnostics: [error], fileCount: 0)
-        }
+    /// Loads and validates every setting file below `root`, in parallel. Throws every problem in every file
+    /// (errors and warnings together) when any file has an error.
+    public static func load(root: String, threads: Int = Parallel.defaultThreads) throws(ATLError) -> Loaded {
+        let (paths, others) = try listFiles(root: root)
         let display = root.hasSuffix("/") ? String(root.dropLast()) : root
         struct Parsed: Sendable { var setting: Setting?; var diags: [Diagnostic]; var hash: String }
         let parsed = Parallel.map(paths.count, threads: threads) { i -> Parsed in
             let rel = paths[i]
             let shown = display + "/" + rel
             guard let data = FileManager.default.contents(atPath: display + "/" + rel) else {
-                return Parsed(setting: nil, diags: [Diagnostic(file: shown, "cannot read the file")], hash: "")
+                return Parsed(setting: nil, diags: [Diagnostic(code: "catalogue.cannot-read-file", file: shown, "cannot read the file")], hash: "")
             }
             let bytes = [UInt8](data)
-            let (s, d) = SettingFile.parse(bytes, file: shown)
-            return Parsed(setting: s, diags: d, hash: s == nil ? "" : SHA256.hex(bytes))
+            do throws(ATLError) {
+                let p = try SettingFile.parse(bytes, file: shown)
+                return Parsed(setting: p.value, diags: p.warnings, hash: SHA256.hex(bytes))
+            } catch {
+                return Parsed(setting: nil, diags: error.diagnostics, hash: "")
+            }
         }
         var diags = parsed.flatMap(\.diags) + misnamedSettingFiles(others, display: display)
         var byURN: [Int: Int] = [:]
@@ -127,7 +128,7 @@ public enum CatalogueLoader {
         for (i, p) in parsed.enumerated() {
             guard let s = p.setting else { continue }
             if let j = byURN[s.urn] {
-                diags.append(Diagnostic(file: display + "/" + paths[i], field: "urn",
+                diags.append(Diagnostic(code: "catalogue.problem", file: display + "/" + paths[i], field: "urn",
                     "duplicate URN \(s.urn): also in \(display)/\(paths[j])"))
                 continue
             }
@@ -135,29 +136,29 @@ public enum CatalogueLoader {
             settings.append((s, paths[i], p.hash))
         }
         if paths.isEmpty {
-            diags.append(Diagnostic(file: display, "no setting files (*\(SettingFile.fileSuffix)) in this folder"))
+            diags.append(Diagnostic(code: "catalogue.setting-files-folder", file: display, "no setting files (*\(SettingFile.fileSuffix)) in this folder"))
         }
         let fictional = settings.filter { $0.0.fictional }
         if !fictional.isEmpty && fictional.count != settings.count {
             let real = settings.first { !$0.0.fictional }!
-            diags.append(Diagnostic(file: display + "/" + fictional[0].1, field: "fictional",
+            diags.append(Diagnostic(code: "catalogue.problem", file: display + "/" + fictional[0].1, field: "fictional",
                 "this catalogue mixes fictional settings (\(fictional.count), e.g. this file) with real ones (\(settings.count - fictional.count), e.g. \(real.1)); keep the example LA in its own catalogue folder"))
         }
         let synthetic = settings.filter { $0.0.synthetic }
         if !synthetic.isEmpty && synthetic.count != settings.count {
             let plain = settings.first { !$0.0.synthetic }!
-            diags.append(Diagnostic(file: display + "/" + synthetic[0].1, field: "synthetic",
+            diags.append(Diagnostic(code: "catalogue.problem", file: display + "/" + synthetic[0].1, field: "synthetic",
                 "this catalogue mixes synthetic settings (real schools with invented SEN facts: \(synthetic.count), e.g. this file) with settings that are not synthetic (\(settings.count - synthetic.count), e.g. \(plain.1)); keep synthetic benchmark data in its own catalogue folder"))
         }
         diags.sort()
-        let ok = !diags.contains { $0.severity == .error }
-        guard ok else { return Result(catalogue: nil, diagnostics: diags, fileCount: paths.count) }
+        let ok = !diags.contains { $0.level == .error }
+        guard ok else { throw ATLError(diags) }
         settings.sort { $0.0.urn < $1.0.urn }
         var h = SHA256()
         for (_, _, fileHash) in settings { h.update(fileHash) }
         let cat = Catalogue(settings: settings.map(\.0),
                             files: Dictionary(uniqueKeysWithValues: settings.map { ($0.0.urn, $0.1) }),
                             contentHash: h.hexDigest(), root: display)
-        return Result(catalogue: cat, diagnostics: diags, fileCount: paths.count)
+        return Loaded(catalogue: cat, warnings: diags, fileCount: paths.count)
     }
 }

@@ -27,7 +27,7 @@ public struct CatalogueFingerprint: Sendable, Hashable {
     public init(files: [File]) { self.files = files.sorted { $0.path < $1.path } }
 
     /// Lists the setting files below `root` with their sizes and times (and SHA-256s when `hashing`).
-    public static func scan(root: String, hashing: Bool, threads: Int = Parallel.defaultThreads) throws(Diagnostic) -> CatalogueFingerprint {
+    public static func scan(root: String, hashing: Bool, threads: Int = Parallel.defaultThreads) throws(ATLError) -> CatalogueFingerprint {
         let display = root.hasSuffix("/") ? String(root.dropLast()) : root
         let paths = try settingFiles(root: display)
         let files = Parallel.map(paths.count, threads: threads) { i -> File in
@@ -43,7 +43,7 @@ public struct CatalogueFingerprint: Sendable, Hashable {
     /// The same list as ``CatalogueLoader/settingFiles(root:)`` (sorted relative paths of `*.setting.md` below
     /// `root`, not following directory symlinks), by `readdir`: FileManager's enumerator took most of a
     /// freshness check on Linux.
-    static func settingFiles(root: String) throws(Diagnostic) -> [String] {
+    static func settingFiles(root: String) throws(ATLError) -> [String] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             return try CatalogueLoader.settingFiles(root: root) // its error messages
@@ -53,12 +53,12 @@ public struct CatalogueFingerprint: Sendable, Hashable {
 
     /// Sorted relative paths below `root` (not following directory symlinks) of `*.setting.md` files and of
     /// other `*.md` files, listed with `readdir`.
-    static func walk(root: String) throws(Diagnostic) -> (settings: [String], otherMarkdown: [String]) {
+    static func walk(root: String) throws(ATLError) -> (settings: [String], otherMarkdown: [String]) {
         var out: [String] = [], other: [String] = []
         var pending = [""]
         while let rel = pending.popLast() {
             guard let dir = opendir(rel.isEmpty ? root : root + "/" + rel) else {
-                throw Diagnostic(file: root + "/" + rel, "cannot list the catalogue folder")
+                throw ATLError(code: "catalogue.problem", file: root + "/" + rel, "cannot list the catalogue folder")
             }
             defer { closedir(dir) }
             while let entry = readdir(dir) {

@@ -72,19 +72,19 @@ public enum CatalogueWriter {
     /// Existing files must load cleanly; otherwise nothing is written and their problems are thrown.
     /// Real settings are never written into a folder of fictional ones, nor the reverse (nothing is written).
     public static func write(_ imported: [Setting], into root: String, owned: Set<SettingFile.Field>,
-                             isOwnSource: @escaping (String) -> Bool) throws(InputError) -> Summary {
+                             isOwnSource: @escaping (String) -> Bool) throws(ATLError) -> Summary {
         var existing: [Int: (Setting, String)] = [:]
         if FileManager.default.fileExists(atPath: root) {
             let paths: [String]
-            do { paths = try CatalogueLoader.settingFiles(root: root) } catch { throw InputError(error) }
+            paths = try CatalogueLoader.settingFiles(root: root)
             if !paths.isEmpty {
-                let r = CatalogueLoader.load(root: root)
-                guard let cat = r.catalogue else { throw InputError(r.errors) }
+                let cat: Catalogue
+                do { cat = try CatalogueLoader.load(root: root).catalogue } catch { throw ATLError(error.errors) }
                 for s in cat.settings { existing[s.urn] = (s, cat.files[s.urn]!) }
                 if let clash = imported.first(where: { $0.fictional != cat.isFictional }),
                    let there = cat.settings.first {
                     let (what, other) = cat.isFictional ? ("fictional", "real") : ("real", "fictional")
-                    throw InputError(Diagnostic(file: root, field: "fictional",
+                    throw ATLError(Diagnostic(code: "catalogue-write.fictional", file: root, field: "fictional",
                         "this catalogue folder holds \(what) settings (e.g. \(cat.files[there.urn] ?? "URN \(there.urn)")) and the import has \(other) ones (e.g. URN \(clash.urn)); real and fictional settings are never mixed, so nothing was written: import into a new folder"))
                 }
             }
@@ -112,7 +112,7 @@ public enum CatalogueWriter {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .atomic)
             } catch {
-                throw InputError(Diagnostic(file: url.path, "cannot write: \(error.localizedDescription)"))
+                throw ATLError(Diagnostic(code: "catalogue-write.cannot-write", file: url.path, "cannot write: \(error.localizedDescription)"))
             }
             if existing[s.urn] == nil { summary.created += 1 } else { summary.updated += 1 }
             summary.written.append(rel)

@@ -75,30 +75,25 @@ public enum SettingFile {
 
     // MARK: Parsing
 
-    /// Parses one setting file. Returns the setting when there are no errors, and every diagnostic found.
-    public static func parse(_ bytes: some Collection<UInt8>, file: String) -> (Setting?, [Diagnostic]) {
-        let text: String
-        switch TextDecoding.decodeUTF8(bytes, file: file) {
-        case .success(let t): text = t
-        case .failure(let d): return (nil, [d])
-        }
-        return parse(text: text, file: file)
+    /// Parses one setting file: the setting with any warnings, or every problem found (errors and warnings).
+    public static func parse(_ bytes: some Collection<UInt8>, file: String) throws(ATLError) -> Parsed<Setting> {
+        try parse(text: TextDecoding.decodeUTF8(bytes, file: file), file: file)
     }
 
-    public static func parse(text: String, file: String) -> (Setting?, [Diagnostic]) {
+    public static func parse(text: String, file: String) throws(ATLError) -> Parsed<Setting> {
         var diags: [Diagnostic] = []
         let lines = TextDecoding.lines(text)
         var i = 0
         while i < lines.count, lines[i].allSatisfy(\.isWhitespace) { i += 1 }
         guard i < lines.count, TextDecoding.trimSpaces(lines[i]) == "---" else {
-            return (nil, [Diagnostic(file: file, line: min(i + 1, max(lines.count, 1)),
-                                     "a setting file starts with a '---' line, then the header, then '---'")])
+            throw ATLError(code: "setting.setting-file-starts-line", file: file, line: min(i + 1, max(lines.count, 1)),
+                           "a setting file starts with a '---' line, then the header, then '---'")
         }
         let headerStart = i + 1
         var headerEnd = headerStart
         while headerEnd < lines.count, TextDecoding.trimSpaces(lines[headerEnd]) != "---" { headerEnd += 1 }
         if headerEnd == lines.count {
-            return (nil, [Diagnostic(file: file, line: i + 1, "the header opened here is never closed with a '---' line")])
+            throw ATLError(code: "setting.header-opened-here-never", file: file, line: i + 1, "the header opened here is never closed with a '---' line")
         }
 
         // Header
@@ -108,24 +103,24 @@ public enum SettingFile {
             do {
                 guard let kv = try KeyValueLine.parse(lines[n], line: n + 1, file: file) else { continue }
                 guard let field = Field(rawValue: kv.key) else {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "setting.unknown-field-known-fields", file: file, line: kv.line, field: kv.key,
                         "unknown field; known fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }
                 if kv.value.isEmpty {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "setting.empty-value-remove-line", file: file, line: kv.line, field: kv.key,
                         "empty value; remove the line if the value is not known"))
                     continue
                 }
                 if field == .source { sources.append(kv.value); continue }
                 if let first = values[field] {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "setting.given-twice-first-line", file: file, line: kv.line, field: kv.key,
                         "given twice (first on line \(first.line))"))
                     continue
                 }
                 values[field] = kv
             } catch {
-                diags.append(error)
+                diags += error.diagnostics
             }
         }
         let setting = buildSetting(values: values, sources: sources, file: file, headerLine: i + 1, diags: &diags)
@@ -149,7 +144,7 @@ public enum SettingFile {
                 let heading = String(TextDecoding.trimSpaces(line.dropFirst(2)))
                 if let s = ReportSection(heading: heading) {
                     if let first = sectionLine[s] {
-                        diags.append(Diagnostic(file: file, line: n + 1, field: "## " + heading,
+                        diags.append(Diagnostic(code: "setting.problem", file: file, line: n + 1, field: "## " + heading,
                             "section given twice (first on line \(first))"))
                         current = nil
                     } else {
@@ -157,13 +152,13 @@ public enum SettingFile {
                         sectionLine[s] = n + 1
                     }
                 } else {
-                    diags.append(Diagnostic(file: file, line: n + 1, field: "## " + heading,
+                    diags.append(Diagnostic(code: "setting.problem", file: file, line: n + 1, field: "## " + heading,
                         "unknown section heading; use one of the headings in docs/catalogue-format.md (e.g. \"\(ReportSection.kindsOfSEN.title)\")"))
                     current = nil
                 }
             } else if !sawHeading && !line.allSatisfy(\.isWhitespace) {
                 if !strayReported {
-                    diags.append(Diagnostic(file: file, line: n + 1,
+                    diags.append(Diagnostic(code: "setting.text-outside-any-section", file: file, line: n + 1,
                         "text outside any section; put it under a '## ' section heading"))
                     strayReported = true
                 }
@@ -174,10 +169,10 @@ public enum SettingFile {
         }
         close()
 
-        let errors = diags.contains { $0.severity == .error }
-        guard var s = setting, !errors else { return (nil, diags) }
+        let errors = diags.contains { $0.level == .error }
+        guard var s = setting, !errors else { throw ATLError(diags) }
         s.report = report
-        return (s, diags)
+        return Parsed(s, warnings: diags)
     }
 
     private static func trimBlankLines(_ lines: [Substring]) -> String {
@@ -194,111 +189,111 @@ public enum SettingFile {
     private static func buildSetting(values: [Field: KeyValueLine], sources: [String], file: String,
                                      headerLine: Int, diags: inout [Diagnostic]) -> Setting? {
         let p = FieldParser(file: file)
-        func field<T>(_ f: Field, _ parse: (KeyValueLine) throws(Diagnostic) -> T) -> T? {
+        func field<T>(_ f: Field, _ parse: (KeyValueLine) throws(ATLError) -> T) -> T? {
             guard let kv = values[f] else { return nil }
             do { return try parse(kv) } catch {
-                diags.append(error)
+                diags += error.diagnostics
                 return nil
             }
         }
         func require(_ f: Field) {
             if values[f] == nil {
-                diags.append(Diagnostic(file: file, line: headerLine, field: f.rawValue, "required field is missing (\(f.help))"))
+                diags.append(Diagnostic(code: "setting.required-field-missing", file: file, line: headerLine, field: f.rawValue, "required field is missing (\(f.help))"))
             }
         }
         require(.format); require(.urn); require(.name); require(.type)
         if let kv = values[.format], kv.value != formatTag {
-            diags.append(Diagnostic(file: file, line: kv.line, field: "format",
+            diags.append(Diagnostic(code: "setting.format", file: file, line: kv.line, field: "format",
                                     "expected '\(formatTag)', got \"\(kv.value)\""))
         }
-        let fictional = field(.fictional) { kv throws(Diagnostic) in try p.bool(kv) } ?? false
-        let synthetic = field(.synthetic) { kv throws(Diagnostic) in try p.bool(kv) } ?? false
+        let fictional = field(.fictional) { kv throws(ATLError) in try p.bool(kv) } ?? false
+        let synthetic = field(.synthetic) { kv throws(ATLError) in try p.bool(kv) } ?? false
         if fictional && synthetic, let kv = values[.synthetic] {
-            diags.append(Diagnostic(file: file, line: kv.line, field: "synthetic",
+            diags.append(Diagnostic(code: "setting.synthetic", file: file, line: kv.line, field: "synthetic",
                 "a setting is either fictional (invented) or synthetic (a real school with invented facts), not both"))
         }
-        let urn = field(.urn) { kv throws(Diagnostic) in try p.int(kv, min: 100_000, max: 99_999_999) }
+        let urn = field(.urn) { kv throws(ATLError) in try p.int(kv, min: 100_000, max: 99_999_999) }
         if let urn, let kv = values[.urn] {
             if fictional && urn < firstFictionalURN {
-                diags.append(Diagnostic(file: file, line: kv.line, field: "urn",
+                diags.append(Diagnostic(code: "setting.urn", file: file, line: kv.line, field: "urn",
                     "fictional settings use URNs from \(firstFictionalURN) up, so they can never be mistaken for real ones"))
             } else if !fictional && urn >= firstFictionalURN {
-                diags.append(Diagnostic(file: file, line: kv.line, field: "urn",
+                diags.append(Diagnostic(code: "setting.urn", file: file, line: kv.line, field: "urn",
                     "URNs from \(firstFictionalURN) up are reserved for fictional settings; add 'fictional: yes' or correct the URN"))
             }
         }
         let name = values[.name]?.value
-        let type = field(.type) { kv throws(Diagnostic) in try p.enumValue(kv, SettingType.self) { SettingType(rawValue: $0.lowercased()) } }
-        let laCode = field(.laCode) { kv throws(Diagnostic) in try p.int(kv, min: 100, max: 999) }
+        let type = field(.type) { kv throws(ATLError) in try p.enumValue(kv, SettingType.self) { SettingType(rawValue: $0.lowercased()) } }
+        let laCode = field(.laCode) { kv throws(ATLError) in try p.int(kv, min: 100, max: 999) }
         let laName = values[.laName]?.value
         if (laCode == nil) != (laName == nil), values[.laCode] != nil || values[.laName] != nil {
             let missing: Field = laCode == nil ? .laCode : .laName
             if values[missing] == nil {
-                diags.append(Diagnostic(file: file, line: (values[.laCode] ?? values[.laName])!.line, field: missing.rawValue,
+                diags.append(Diagnostic(code: "setting.la-code-la-name", file: file, line: (values[.laCode] ?? values[.laName])!.line, field: missing.rawValue,
                                         "la-code and la-name go together"))
             }
         }
-        let status = field(.status) { kv throws(Diagnostic) in try p.enumValue(kv, SettingStatus.self) { SettingStatus(rawValue: $0.lowercased()) } } ?? .open
-        let phase = field(.phase) { kv throws(Diagnostic) in try p.enumValue(kv, Phase.self) { Phase(parsing: $0) } }
-        let ageRange = field(.ageRange) { kv throws(Diagnostic) in try parseAgeRange(kv, file: file) }
-        let gender = field(.gender) { kv throws(Diagnostic) in try p.enumValue(kv, Gender.self) { Gender(parsing: $0) } }
-        let ofsted = field(.ofsted) { kv throws(Diagnostic) in try p.enumValue(kv, OfstedJudgement.self) { OfstedJudgement(parsing: $0) } }
-        let easting = field(.easting) { kv throws(Diagnostic) in try p.int(kv) }
-        let northing = field(.northing) { kv throws(Diagnostic) in try p.int(kv) }
+        let status = field(.status) { kv throws(ATLError) in try p.enumValue(kv, SettingStatus.self) { SettingStatus(rawValue: $0.lowercased()) } } ?? .open
+        let phase = field(.phase) { kv throws(ATLError) in try p.enumValue(kv, Phase.self) { Phase(parsing: $0) } }
+        let ageRange = field(.ageRange) { kv throws(ATLError) in try parseAgeRange(kv, file: file) }
+        let gender = field(.gender) { kv throws(ATLError) in try p.enumValue(kv, Gender.self) { Gender(parsing: $0) } }
+        let ofsted = field(.ofsted) { kv throws(ATLError) in try p.enumValue(kv, OfstedJudgement.self) { OfstedJudgement(parsing: $0) } }
+        let easting = field(.easting) { kv throws(ATLError) in try p.int(kv) }
+        let northing = field(.northing) { kv throws(ATLError) in try p.int(kv) }
         var location: GridPoint?
         if let e = easting, let n = northing {
             let g = GridPoint(easting: e, northing: n)
             if g.isInGreatBritain {
                 location = g
             } else {
-                diags.append(Diagnostic(file: file, line: values[.easting]!.line, field: "easting",
+                diags.append(Diagnostic(code: "setting.easting", file: file, line: values[.easting]!.line, field: "easting",
                     "coordinates \(e), \(n) are outside Great Britain (British National Grid: easting 0-700000, northing 0-1300000 metres)"))
             }
         } else if (values[.easting] == nil) != (values[.northing] == nil) {
             let missing: Field = values[.easting] == nil ? .easting : .northing
-            diags.append(Diagnostic(file: file, line: (values[.easting] ?? values[.northing])!.line, field: missing.rawValue,
+            diags.append(Diagnostic(code: "setting.easting-northing-go-together", file: file, line: (values[.easting] ?? values[.northing])!.line, field: missing.rawValue,
                                     "easting and northing go together"))
         }
-        let postcode = field(.postcode) { kv throws(Diagnostic) in try parsePostcode(kv, file: file) }
-        let nearestPostcode = field(.nearestPostcode) { kv throws(Diagnostic) in try parsePostcode(kv, file: file) }
-        let capacity = field(.capacity) { kv throws(Diagnostic) in try p.int(kv, min: 0, max: 100_000) }
-        let onRoll = field(.onRoll) { kv throws(Diagnostic) in try p.int(kv, min: 0, max: 100_000) }
-        let needs = field(.needs) { kv throws(Diagnostic) in try p.needCodes(kv) }
-        let provision = field(.specialistProvision) { kv throws(Diagnostic) in
+        let postcode = field(.postcode) { kv throws(ATLError) in try parsePostcode(kv, file: file) }
+        let nearestPostcode = field(.nearestPostcode) { kv throws(ATLError) in try parsePostcode(kv, file: file) }
+        let capacity = field(.capacity) { kv throws(ATLError) in try p.int(kv, min: 0, max: 100_000) }
+        let onRoll = field(.onRoll) { kv throws(ATLError) in try p.int(kv, min: 0, max: 100_000) }
+        let needs = field(.needs) { kv throws(ATLError) in try p.needCodes(kv) }
+        let provision = field(.specialistProvision) { kv throws(ATLError) in
             try p.enumValue(kv, SpecialistProvisionKind.self) { SpecialistProvisionKind(rawValue: $0.lowercased()) } }
-        let spPlaces = field(.specialistPlaces) { kv throws(Diagnostic) in try p.int(kv, min: 0, max: 10_000) }
-        let spOnRoll = field(.specialistOnRoll) { kv throws(Diagnostic) in try p.int(kv, min: 0, max: 10_000) }
-        let spVac = field(.specialistVacancies) { kv throws(Diagnostic) in try p.int(kv, min: 0, max: 10_000) }
-        let placesByNeed = field(.placesByNeed) { kv throws(Diagnostic) in try parsePlacesByNeed(kv, file: file) }
-        let facilities = field(.facilities) { kv throws(Diagnostic) in try p.facilities(kv) }
-        let costBand = field(.costBand) { kv throws(Diagnostic) in
+        let spPlaces = field(.specialistPlaces) { kv throws(ATLError) in try p.int(kv, min: 0, max: 10_000) }
+        let spOnRoll = field(.specialistOnRoll) { kv throws(ATLError) in try p.int(kv, min: 0, max: 10_000) }
+        let spVac = field(.specialistVacancies) { kv throws(ATLError) in try p.int(kv, min: 0, max: 10_000) }
+        let placesByNeed = field(.placesByNeed) { kv throws(ATLError) in try parsePlacesByNeed(kv, file: file) }
+        let facilities = field(.facilities) { kv throws(ATLError) in try p.facilities(kv) }
+        let costBand = field(.costBand) { kv throws(ATLError) in
             try p.enumValue(kv, CostBand.self) { CostBand(rawValue: $0.uppercased()) } }
 
         if let pbn = placesByNeed, let kv = values[.placesByNeed] {
             if let needs {
                 let extra = pbn.keys.filter { !needs.contains($0) }.sorted()
                 if !extra.isEmpty {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "setting.places-joined-separator", file: file, line: kv.line, field: kv.key,
                         "places for \(extra.map(\.rawValue).joined(separator: ", ")) but 'needs' does not list \(extra.count == 1 ? "it" : "them")"))
                 }
             } else {
-                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "places by need given without a 'needs' field"))
+                diags.append(Diagnostic(code: "setting.places-need-given-without", file: file, line: kv.line, field: kv.key, "places by need given without a 'needs' field"))
             }
             if let total = spPlaces, pbn.values.reduce(0, +) > total {
-                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                diags.append(Diagnostic(code: "setting.places-need-add-up", file: file, line: kv.line, field: kv.key,
                     "places by need add up to \(pbn.values.reduce(0, +)), more than specialist-places \(total)"))
             }
         }
         if let c = capacity, let r = onRoll, r > c, let kv = values[.onRoll] {
-            diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
-                "\(r) on roll is more than the capacity of \(c) (the setting is over capacity)", severity: .warning))
+            diags.append(Diagnostic(code: "setting.roll-more-than-capacity", file: file, line: kv.line, field: kv.key,
+                "\(r) on roll is more than the capacity of \(c) (the setting is over capacity)", level: .warning))
         }
         if let c = spPlaces, let r = spOnRoll, r > c, let kv = values[.specialistOnRoll] {
-            diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
-                "\(r) on roll is more than the \(c) specialist places", severity: .warning))
+            diags.append(Diagnostic(code: "setting.roll-more-than-specialist", file: file, line: kv.line, field: kv.key,
+                "\(r) on roll is more than the \(c) specialist places", level: .warning))
         }
         if type == .mainstreamResourced, provision == SpecialistProvisionKind.none, let kv = values[.specialistProvision] {
-            diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+            diags.append(Diagnostic(code: "setting.type-mainstream-resourced-needs", file: file, line: kv.line, field: kv.key,
                 "type mainstream-resourced needs a resourced provision or SEN unit, not 'none'"))
         }
 
@@ -314,40 +309,40 @@ public enum SettingFile {
                        synthetic: synthetic)
     }
 
-    static func parseAgeRange(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> AgeRange {
+    static func parseAgeRange(_ kv: KeyValueLine, file: String) throws(ATLError) -> AgeRange {
         // "11-16" or "11 to 16" (stdlib only: Foundation's replacingOccurrences bridges through NSString on Linux).
         let words = kv.value.split(separator: " ", omittingEmptySubsequences: false)
         let joined = words.count == 3 && words[1] == "to" ? "\(words[0])-\(words[2])" : kv.value
         let parts = joined.split(separator: "-").map { $0.trimmedSpaces }
         guard parts.count == 2, let lo = Int(parts[0]), let hi = Int(parts[1]) else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected an age range like 11-16, got \"\(kv.value)\"")
+            throw ATLError(code: "setting.expected-age-range-like", file: file, line: kv.line, field: kv.key, "expected an age range like 11-16, got \"\(kv.value)\"")
         }
         guard (0...25).contains(lo), (0...25).contains(hi) else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "ages must be between 0 and 25, got \"\(kv.value)\"")
+            throw ATLError(code: "setting.ages-must-between", file: file, line: kv.line, field: kv.key, "ages must be between 0 and 25, got \"\(kv.value)\"")
         }
         guard lo <= hi else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "the lower age \(lo) is above the upper age \(hi)")
+            throw ATLError(code: "setting.lower-age-above-upper", file: file, line: kv.line, field: kv.key, "the lower age \(lo) is above the upper age \(hi)")
         }
         return AgeRange(low: lo, high: hi)
     }
 
-    static func parsePostcode(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> String {
+    static func parsePostcode(_ kv: KeyValueLine, file: String) throws(ATLError) -> String {
         guard let pc = Postcode.normalise(kv.value) else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "\"\(kv.value)\" is not a UK postcode")
+            throw ATLError(code: "setting.uk-postcode", file: file, line: kv.line, field: kv.key, "\"\(kv.value)\" is not a UK postcode")
         }
         return pc
     }
 
-    static func parsePlacesByNeed(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> [NeedCode: Int] {
+    static func parsePlacesByNeed(_ kv: KeyValueLine, file: String) throws(ATLError) -> [NeedCode: Int] {
         var out: [NeedCode: Int] = [:]
         for item in kv.value.split(separator: ",") {
             let parts = String(item.map { $0 == "=" ? " " : $0 }).split(separator: " ")
             guard parts.count == 2, let code = NeedCode(parsing: parts[0]), let n = Int(parts[1]), n >= 0 else {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                throw ATLError(code: "setting.expected-items-like-asd", file: file, line: kv.line, field: kv.key,
                                  "expected items like 'ASD 12', got \"\(item.trimmedSpaces)\"")
             }
             if out[code] != nil {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(code.rawValue) given twice")
+                throw ATLError(code: "setting.given-twice", file: file, line: kv.line, field: kv.key, "\(code.rawValue) given twice")
             }
             out[code] = n
         }

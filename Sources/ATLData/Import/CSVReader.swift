@@ -9,7 +9,7 @@ import Foundation
 /// - A UTF-8 byte-order mark at the start is skipped. Bytes are decoded as UTF-8 (strict) or Windows-1252
 ///   (the encoding of the DfE GIAS extract).
 /// - Malformed input (a quote inside an unquoted field, text after a closing quote, a quoted field left open
-///   at the end of the file, bytes that are not valid UTF-8) throws ``CSVError`` naming the physical line.
+///   at the end of the file, bytes that are not valid UTF-8) throws an ``ATLError`` naming the physical line.
 ///
 /// Memory stays bounded by the longest record: the reader pulls 64 KiB chunks from its source. After it has
 /// thrown, a reader's position is inside the bad record: stop reading rather than call ``next()`` again.
@@ -58,25 +58,25 @@ public struct CSVReader {
     }
 
     /// Opens a file for streaming. Throws a diagnostic if it cannot be opened.
-    public static func open(path: String, encoding: Encoding = .utf8) throws(Diagnostic) -> CSVReader {
+    public static func open(path: String, encoding: Encoding = .utf8) throws(ATLError) -> CSVReader {
         guard let h = FileHandle(forReadingAtPath: path) else {
-            throw Diagnostic(file: path, "cannot open the file for reading")
+            throw ATLError(code: "csv.cannot-open-file-reading", file: path, "cannot open the file for reading")
         }
         return CSVReader(handle: h, encoding: encoding, file: path)
     }
 
-    @inline(__always) private mutating func peek() throws(CSVError) -> UInt8? {
+    @inline(__always) private mutating func peek() throws(ATLError) -> UInt8? {
         if pos < buffer.count { return buffer[pos] }
         return try refillBuffer(keeping: 0) ? buffer[pos] : nil
     }
 
     /// Pulls chunks until at least one byte beyond the `keeping` unread bytes is buffered; false at the end of
     /// input. Empty chunks are skipped (a source may return one without being at its end).
-    private mutating func refillBuffer(keeping: Int) throws(CSVError) -> Bool {
+    private mutating func refillBuffer(keeping: Int) throws(ATLError) -> Bool {
         while let source = refill {
             let more: [UInt8]?
             do { more = try source() } catch {
-                throw CSVError(file: file, line: line, message: "read failed: \(error)")
+                throw ATLError(code: "csv.read-failed", file: file, line: line, "read failed: \(error)")
             }
             guard let more else { refill = nil; return false }
             if more.isEmpty { continue }
@@ -92,7 +92,7 @@ public struct CSVReader {
     }
 
     /// Skips a UTF-8 byte-order mark at the very start, however the first bytes are split into chunks.
-    private mutating func skipByteOrderMark() throws(CSVError) {
+    private mutating func skipByteOrderMark() throws(ATLError) {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         while buffer.count - pos < 3 {
             // Stop early as soon as the buffered bytes cannot be the start of a BOM.
@@ -103,7 +103,7 @@ public struct CSVReader {
     }
 
     /// The next record, or nil at the end of input.
-    public mutating func next() throws(CSVError) -> CSVRecord? {
+    public mutating func next() throws(ATLError) -> CSVRecord? {
         if !started {
             started = true
             try skipByteOrderMark()
@@ -122,8 +122,8 @@ public struct CSVReader {
                 let openLine = line
                 while true {
                     guard let b = try peek() else {
-                        throw CSVError(file: file, line: openLine,
-                                       message: "a quoted field opened on this line is never closed")
+                        throw ATLError(code: "csv.unclosed-quote", file: file, line: openLine,
+                                       "a quoted field opened on this line is never closed")
                     }
                     pos += 1
                     if b == UInt8(ascii: "\"") {
@@ -142,11 +142,11 @@ public struct CSVReader {
             // Unquoted content (or what follows a closing quote).
             while let b = try peek(), b != UInt8(ascii: ","), b != 0x0A, b != 0x0D {
                 if quoted {
-                    throw CSVError(file: file, line: line, message: "unexpected text after a closing quote in field \(fields.count + 1)")
+                    throw ATLError(code: "csv.text-after-closing-quote", file: file, line: line, "unexpected text after a closing quote in field \(fields.count + 1)")
                 }
                 if b == UInt8(ascii: "\"") {
-                    throw CSVError(file: file, line: line,
-                                   message: "a double quote inside an unquoted field \(fields.count + 1); quote the whole field and double the quote")
+                    throw ATLError(code: "csv.quote-in-unquoted-field", file: file, line: line,
+                                   "a double quote inside an unquoted field \(fields.count + 1); quote the whole field and double the quote")
                 }
                 field.append(b)
                 pos += 1
@@ -179,11 +179,11 @@ public struct CSVReader {
     }
 
     /// Decodes one field; `line` is the line the field starts on (a quoted field may span several).
-    private func decode(_ bytes: [UInt8], fieldNumber: Int, line: Int) throws(CSVError) -> String {
+    private func decode(_ bytes: [UInt8], fieldNumber: Int, line: Int) throws(ATLError) -> String {
         switch encoding {
         case .utf8:
             guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw CSVError(file: file, line: line, message: "field \(fieldNumber) (starting on this line) is not valid UTF-8")
+                throw ATLError(code: "csv.not-utf8", file: file, line: line, "field \(fieldNumber) (starting on this line) is not valid UTF-8")
             }
             return s
         case .windows1252:
@@ -200,14 +200,6 @@ public struct CSVRecord: Sendable, Equatable {
         self.fields = fields
         self.line = line
     }
-}
-
-public struct CSVError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-    public var description: String { "\(file):\(line): \(message)" }
-    public var diagnostic: Diagnostic { Diagnostic(file: file, line: line, message) }
 }
 
 /// Windows-1252 ("ANSI", CP1252) to Unicode. Bytes 0x00–0x7F and 0xA0–0xFF map to the same code points

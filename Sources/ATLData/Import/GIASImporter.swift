@@ -30,9 +30,9 @@ public struct GIASImport: Sendable {
         self.skipped = skipped
     }
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { diagnostics.filter { $0.level == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.level == .warning } }
+    public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
 }
 
 /// Imports the DfE "Get Information about Schools" establishment extract (`edubasealldataYYYYMMDD.csv`:
@@ -139,7 +139,7 @@ public enum GIASImporter {
     /// that shape; a given `extractDate` must be a real date written YYYY-MM-DD (else an error, nothing read).
     public static func importExtract(path: String, extractDate: String?) -> GIASImport {
         if let d = extractDate, !isValidExtractDate(d) {
-            return GIASImport(diagnostics: [Diagnostic(file: path, field: "extract-date", extractDateProblem(d))])
+            return GIASImport(diagnostics: [Diagnostic(code: "gias.extract-date", file: path, field: "extract-date", extractDateProblem(d))])
         }
         let detected: (encoding: CSVReader.Encoding, note: String)
         var reader: CSVReader
@@ -147,7 +147,7 @@ public enum GIASImporter {
             detected = try detectEncoding(path: path)
             reader = try CSVReader.open(path: path, encoding: detected.encoding)
         } catch {
-            return GIASImport(diagnostics: [error])
+            return GIASImport(diagnostics: error.diagnostics)
         }
         let date = extractDate ?? Self.extractDate(fromFileName: (path as NSString).lastPathComponent)
         var result = importExtract(reader: &reader, sourceName: path, extractDate: date)
@@ -159,16 +159,16 @@ public enum GIASImporter {
     /// its bytes are valid UTF-8 with at least one multi-byte sequence (Windows-1252 text with accented
     /// letters is almost never valid UTF-8); Windows-1252 otherwise (plain ASCII reads the same either way).
     /// Streams the file once in 64 KiB chunks. The note says which was chosen and why, for the user.
-    public static func detectEncoding(path: String) throws(Diagnostic) -> (encoding: CSVReader.Encoding, note: String) {
+    public static func detectEncoding(path: String) throws(ATLError) -> (encoding: CSVReader.Encoding, note: String) {
         guard let h = FileHandle(forReadingAtPath: path) else {
-            throw Diagnostic(file: path, "cannot open the file for reading")
+            throw ATLError(code: "gias.cannot-open-file-reading", file: path, "cannot open the file for reading")
         }
         defer { try? h.close() }
         var check = UTF8Check()
         while true {
             let d: Data?
             do { d = try h.read(upToCount: 1 << 16) } catch {
-                throw Diagnostic(file: path, "cannot read the file")
+                throw ATLError(code: "gias.cannot-read-file", file: path, "cannot read the file")
             }
             guard let d, !d.isEmpty else { break }
             check.feed([UInt8](d))
@@ -258,13 +258,13 @@ private struct Run {
     mutating func read(_ reader: inout CSVReader) {
         do {
             guard let header = try reader.next() else {
-                diagnostics.append(Diagnostic(file: file, line: 1, "the file is empty; expected the GIAS header row"))
+                diagnostics.append(Diagnostic(code: "gias.file-empty-expected-gias", file: file, line: 1, "the file is empty; expected the GIAS header row"))
                 return
             }
             columns = ColumnMap(header: header.fields)
             var missing = false
             for name in GIASImporter.Column.required where columns.index[name] == nil {
-                diagnostics.append(Diagnostic(file: file, line: header.line, field: name,
+                diagnostics.append(Diagnostic(code: "gias.required-column-missing-header", file: file, line: header.line, field: name,
                     "required column is missing from the header (is this the GIAS establishment extract, edubasealldata?)"))
                 missing = true
             }
@@ -274,7 +274,7 @@ private struct Run {
                 row(record)
             }
         } catch {
-            diagnostics.append(Diagnostic(file: file, line: error.line, error.message + " (reading stopped here)"))
+            diagnostics += error.diagnostics.map { d in var d = d; d.message += " (reading stopped here)"; return d }
         }
     }
 
@@ -292,7 +292,7 @@ private struct Run {
             return
         }
         guard record.fields.count == columns.count else {
-            diagnostics.append(Diagnostic(file: file, line: record.line,
+            diagnostics.append(Diagnostic(code: "gias.row-fields-but-header", file: file, line: record.line,
                 "the row has \(record.fields.count) fields but the header has \(columns.count) (a missing or extra comma, or a stray quote?)"))
             rowsRejected += 1
             return
@@ -342,9 +342,9 @@ private struct Run {
                 let key = typeName.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
                 if !GIASImporter.knownNotPlaced.contains(key), !warnedTypes.contains(key) {
                     warnedTypes.insert(key)
-                    diagnostics.append(Diagnostic(file: file, line: record.line, field: GIASImporter.Column.type,
+                    diagnostics.append(Diagnostic(code: "gias.type-establishment-one-engine", file: file, line: record.line, field: GIASImporter.Column.type,
                         "type of establishment \"\(typeName)\" is not one the engine knows; rows of this type are skipped (if children are placed in it, add it to SettingType(giasTypeName:))",
-                        severity: .warning))
+                        level: .warning))
                 }
                 return skip("type not placed: \(typeName)")
             }
@@ -427,12 +427,12 @@ private struct RowParser {
     }
 
     mutating func error(_ column: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, field: column, message))
+        diagnostics.append(Diagnostic(code: "gias.problem", file: file, line: line, field: column, message))
         hasError = true
     }
 
     mutating func warning(_ column: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, field: column, message, severity: .warning))
+        diagnostics.append(Diagnostic(code: "gias.required-value-blank", file: file, line: line, field: column, message, level: .warning))
     }
 
     /// The trimmed cell, or nil when the column is absent or the cell blank.

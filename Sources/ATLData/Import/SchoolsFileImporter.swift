@@ -31,7 +31,7 @@ public enum SchoolsFileImporter {
         var seen: [Int: Int] = [:]
         do {
             guard let h = try reader.next() else {
-                return Result(settings: [], diagnostics: [Diagnostic(file: file, line: 1, "the file is empty")], rowsRead: 0)
+                return Result(settings: [], diagnostics: [Diagnostic(code: "schools.file-empty", file: file, line: 1, "the file is empty")], rowsRead: 0)
             }
             let header = CSVHeader(h, file: file)
             let missing = header.missing(required)
@@ -39,27 +39,28 @@ public enum SchoolsFileImporter {
             while let r = try reader.next() {
                 rows += 1
                 if let d = header.checkWidth(r) { diags.append(d); continue }
-                switch row(r, header: header, sourceNote: sourceNote) {
-                case .success(let s):
+                do throws(ATLError) {
+                    let s = try row(r, header: header, sourceNote: sourceNote)
                     if let first = seen[s.urn] {
-                        diags.append(Diagnostic(file: file, line: r.line, field: "URN", "duplicate URN \(s.urn) (first on line \(first))"))
+                        diags.append(Diagnostic(code: "schools.urn", file: file, line: r.line, field: "URN", "duplicate URN \(s.urn) (first on line \(first))"))
                     } else {
                         seen[s.urn] = r.line
                         settings.append(s)
                     }
-                case .failure(let e): diags.append(contentsOf: e.diagnostics)
+                } catch {
+                    diags.append(contentsOf: error.diagnostics)
                 }
             }
         } catch {
-            diags.append(error.diagnostic)
+            diags += error.diagnostics
         }
         return Result(settings: settings.sorted { $0.urn < $1.urn }, diagnostics: diags.sorted(), rowsRead: rows)
     }
 
-    static func row(_ r: CSVRecord, header h: CSVHeader, sourceNote: String) -> Swift.Result<Setting, InputError> {
+    static func row(_ r: CSVRecord, header h: CSVHeader, sourceNote: String) throws(ATLError) -> Setting {
         var diags: [Diagnostic] = []
         let file = h.file
-        func bad(_ field: String, _ msg: String) { diags.append(Diagnostic(file: file, line: r.line, field: field, msg)) }
+        func bad(_ field: String, _ msg: String) { diags.append(Diagnostic(code: "schools.urn", file: file, line: r.line, field: field, msg)) }
         let urn = h.value("URN", in: r).flatMap { Int($0) }
         if urn == nil { bad("URN", "expected a whole number, got \"\(h.value("URN", in: r) ?? "")\"") }
         let name = h.value("EstablishmentName", in: r)
@@ -105,13 +106,13 @@ public enum SchoolsFileImporter {
             nearest = Postcode.normalise(pc)
             if nearest == nil { bad("NearestPostcode", "\"\(pc)\" is not a UK postcode") }
         }
-        guard diags.isEmpty, let urn, let name else { return .failure(InputError(diags)) }
+        guard diags.isEmpty, let urn, let name else { throw ATLError(diags) }
         if urn >= SettingFile.firstFictionalURN {
-            return .failure(InputError(Diagnostic(file: file, line: r.line, field: "URN", "URN \(urn) is in the range reserved for fictional settings")))
+            throw ATLError(Diagnostic(code: "schools.urn", file: file, line: r.line, field: "URN", "URN \(urn) is in the range reserved for fictional settings"))
         }
-        return .success(Setting(urn: urn, name: name, localAuthority: la, type: .unknown, phase: phase,
+        return Setting(urn: urn, name: name, localAuthority: la, type: .unknown, phase: phase,
                                 religiousCharacter: religion, ofsted: ofsted, location: location,
-                                nearestPostcode: nearest, sources: [sourcePrefix + sourceNote]))
+                       nearestPostcode: nearest, sources: [sourcePrefix + sourceNote])
     }
 }
 

@@ -81,23 +81,20 @@ public enum ProfileParser {
     }
 
     public static func parse(_ bytes: some Collection<UInt8>, file: String,
-                             academicYear: Int = academicYear()) -> Result<NeedsProfile, InputError> {
-        switch TextDecoding.decodeUTF8(bytes, file: file) {
-        case .success(let t): return parse(text: t, file: file, academicYear: academicYear)
-        case .failure(let d): return .failure(InputError(d))
-        }
+                             academicYear: Int = academicYear()) throws(ATLError) -> NeedsProfile {
+        try parse(text: TextDecoding.decodeUTF8(bytes, file: file), file: file, academicYear: academicYear)
     }
 
-    public static func load(path: String, academicYear: Int = academicYear()) -> Result<NeedsProfile, InputError> {
+    public static func load(path: String, academicYear: Int = academicYear()) throws(ATLError) -> NeedsProfile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(InputError(Diagnostic(file: path, "profile not found")))
+            throw ATLError(code: "profile.profile-found", file: path, "profile not found")
         }
-        return parse([UInt8](data), file: path, academicYear: academicYear)
+        return try parse([UInt8](data), file: path, academicYear: academicYear)
     }
 
     /// Parses profile text. `academicYear` (its starting year) turns a date of birth into a year group when
     /// neither nc-year nor placement-year is given.
-    public static func parse(text: String, file: String, academicYear: Int = academicYear()) -> Result<NeedsProfile, InputError> {
+    public static func parse(text: String, file: String, academicYear: Int = academicYear()) throws(ATLError) -> NeedsProfile {
         var diags: [Diagnostic] = []
         var values: [Field: KeyValueLine] = [:]
         var givenEmpty: Set<Field> = []
@@ -105,29 +102,29 @@ public enum ProfileParser {
             do {
                 guard let kv = try KeyValueLine.parse(line, line: i + 1, file: file) else { continue }
                 guard let f = Field(rawValue: kv.key) else {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "profile.unknown-field-known-fields", file: file, line: kv.line, field: kv.key,
                         "unknown field; known fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }
                 if kv.value.isEmpty {
                     let required: Set<Field> = [.format, .reference, .primaryNeed]
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, required.contains(f)
+                    diags.append(Diagnostic(code: "profile.empty-value-field-required", file: file, line: kv.line, field: kv.key, required.contains(f)
                         ? "empty value; this field is required (\(f.help))" : "empty value; remove the line if not known"))
                     givenEmpty.insert(f)
                     continue
                 }
                 if let first = values[f] {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "given twice (first on line \(first.line))"))
+                    diags.append(Diagnostic(code: "profile.given-twice-first-line", file: file, line: kv.line, field: kv.key, "given twice (first on line \(first.line))"))
                     continue
                 }
                 values[f] = kv
             } catch {
-                diags.append(error)
+                diags += error.diagnostics
             }
         }
         let profile = build(values, file: file, academicYear: academicYear, givenEmpty: givenEmpty, diags: &diags)
-        if let profile, diags.isEmpty { return .success(profile) }
-        return .failure(InputError(diags.isEmpty ? [Diagnostic(file: file, "invalid profile")] : diags))
+        if let profile, diags.isEmpty { return profile }
+        throw ATLError(diags.isEmpty ? [Diagnostic(code: "profile.invalid-profile", file: file, "invalid profile")] : diags)
     }
 
     /// Builds a profile from already-split field values (shared with the cohort CSV reader, whose columns are
@@ -137,88 +134,88 @@ public enum ProfileParser {
     public static func build(_ values: [Field: KeyValueLine], file: String, academicYear: Int,
                              givenEmpty: Set<Field> = [], diags: inout [Diagnostic]) -> NeedsProfile? {
         let p = FieldParser(file: file)
-        func field<T>(_ f: Field, _ parse: (KeyValueLine) throws(Diagnostic) -> T) -> T? {
+        func field<T>(_ f: Field, _ parse: (KeyValueLine) throws(ATLError) -> T) -> T? {
             guard let kv = values[f] else { return nil }
             do { return try parse(kv) } catch {
-                diags.append(error)
+                diags += error.diagnostics
                 return nil
             }
         }
         let firstLine = values.values.map(\.line).min() ?? 1
         for f in [Field.format, .reference, .primaryNeed] where values[f] == nil && !givenEmpty.contains(f) {
-            diags.append(Diagnostic(file: file, line: firstLine, field: f.rawValue, "required field is missing (\(f.help))"))
+            diags.append(Diagnostic(code: "profile.required-field-missing", file: file, line: firstLine, field: f.rawValue, "required field is missing (\(f.help))"))
         }
         if let kv = values[.format], kv.value != formatTag {
-            diags.append(Diagnostic(file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \(Diagnostic.quote(kv.value))"))
+            diags.append(Diagnostic(code: "profile.format", file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \(Diagnostic.quote(kv.value))"))
         }
-        let reference = field(.reference) { kv throws(Diagnostic) -> String in
+        let reference = field(.reference) { kv throws(ATLError) -> String in
             // The value is never repeated: a bad reference may be a name.
             guard isValidReference(kv.value) else {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                throw ATLError(code: "profile.valid-case-reference-up", file: file, line: kv.line, field: kv.key,
                     "is not a valid case reference (up to \(referenceLimit) letters and digits with at least one digit, in groups separated by single '-' or '/', like EHC-2026-0042; never a name)")
             }
             return kv.value
         }
-        let synthetic = field(.synthetic) { kv throws(Diagnostic) in try p.bool(kv) } ?? false
-        let primary = field(.primaryNeed) { kv throws(Diagnostic) -> (NeedCode, Severity) in
+        let synthetic = field(.synthetic) { kv throws(ATLError) in try p.bool(kv) } ?? false
+        let primary = field(.primaryNeed) { kv throws(ATLError) -> (NeedCode, Severity) in
             let parts = kv.value.split(separator: " ").map(String.init)
             guard (1...2).contains(parts.count), let code = NeedCode(parsing: parts[0]) else {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                throw ATLError(code: "profile.expected-need-code-optional", file: file, line: kv.line, field: kv.key,
                     "expected a need code and optional severity like 'ASD severe'; need codes: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard parts.count == 1 || Severity(rawValue: parts[1].lowercased()) != nil else {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                throw ATLError(code: "profile.unknown-severity-expected-mild", file: file, line: kv.line, field: kv.key,
                     "unknown severity \"\(parts[1])\"; expected mild, moderate, severe or profound")
             }
             return (code, parts.count == 2 ? Severity(rawValue: parts[1].lowercased())! : .moderate)
         }
-        let secondary = field(.secondaryNeeds) { kv throws(Diagnostic) -> [NeedsProfile.SecondaryNeed] in
+        let secondary = field(.secondaryNeeds) { kv throws(ATLError) -> [NeedsProfile.SecondaryNeed] in
             var out: [NeedsProfile.SecondaryNeed] = []
             for item in try p.list(kv) {
                 let parts = item.split(separator: " ").map(String.init)
                 guard (1...2).contains(parts.count), let code = NeedCode(parsing: parts[0]),
                       parts.count == 1 || Severity(rawValue: parts[1].lowercased()) != nil else {
-                    throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                    throw ATLError(code: "profile.expected-items-like-slcn", file: file, line: kv.line, field: kv.key,
                         "expected items like 'SLCN moderate', got \(Diagnostic.quote(item))")
                 }
                 if out.contains(where: { $0.code == code }) {
-                    throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(code.rawValue) given twice")
+                    throw ATLError(code: "profile.given-twice", file: file, line: kv.line, field: kv.key, "\(code.rawValue) given twice")
                 }
                 out.append(.init(code, parts.count == 2 ? Severity(rawValue: parts[1].lowercased())! : .moderate))
             }
             return out
         } ?? []
         if let primary, let kv = values[.secondaryNeeds], secondary.contains(where: { $0.code == primary.0 }) {
-            diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+            diags.append(Diagnostic(code: "profile.already-primary-need", file: file, line: kv.line, field: kv.key,
                                     "\(primary.0.rawValue) is already the primary need"))
         }
-        func facilities(_ kv: KeyValueLine) throws(Diagnostic) -> FacilitySet {
+        func facilities(_ kv: KeyValueLine) throws(ATLError) -> FacilitySet {
             var seen = FacilitySet()
             for item in try p.list(kv) {
                 if let f = Facility(parsing: item), seen.contains(f) {
-                    throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(f.rawValue) given twice")
+                    throw ATLError(code: "profile.given-twice", file: file, line: kv.line, field: kv.key, "\(f.rawValue) given twice")
                 }
                 seen.insert(try p.facilities(KeyValueLine(key: kv.key, value: item, line: kv.line)))
             }
             return seen
         }
-        let mustHave = field(.mustHave) { kv throws(Diagnostic) in try facilities(kv) } ?? []
-        let desirable = field(.desirable) { kv throws(Diagnostic) in try facilities(kv) } ?? []
+        let mustHave = field(.mustHave) { kv throws(ATLError) in try facilities(kv) } ?? []
+        let desirable = field(.desirable) { kv throws(ATLError) in try facilities(kv) } ?? []
         if let kv = values[.desirable], !mustHave.intersection(desirable).isEmpty {
-            diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+            diags.append(Diagnostic(code: "profile.facilities-map-rawvalue-joined", file: file, line: kv.line, field: kv.key,
                 "\(mustHave.intersection(desirable).facilities.map(\.rawValue).joined(separator: ", ")) is already a must-have"))
         }
-        let dob = field(.dateOfBirth) { kv throws(Diagnostic) -> DateComponents in
+        let dob = field(.dateOfBirth) { kv throws(ATLError) -> DateComponents in
             guard let d = CalendarDate.parse(kv.value), (1990...2100).contains(d.year!) else {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a date YYYY-MM-DD that exists on the calendar, got \(Diagnostic.quote(kv.value))")
+                throw ATLError(code: "profile.expected-date-yyyy-mm", file: file, line: kv.line, field: kv.key, "expected a date YYYY-MM-DD that exists on the calendar, got \(Diagnostic.quote(kv.value))")
             }
             return d
         }
-        let ncYear = field(.ncYear) { kv throws(Diagnostic) -> Int in
+        let ncYear = field(.ncYear) { kv throws(ATLError) -> Int in
             if kv.value.uppercased() == "R" { return 0 }
             return try p.int(kv, min: -2, max: 14)
         }
-        var placement = field(.placementYear) { kv throws(Diagnostic) -> Int in
+        var placement = field(.placementYear) { kv throws(ATLError) -> Int in
             if kv.value.uppercased() == "R" { return 0 }
             return try p.int(kv, min: -2, max: 16)
         }
@@ -228,37 +225,37 @@ public enum ProfileParser {
             if (-2...14).contains(current) {
                 placement = current + 1
             } else {
-                diags.append(Diagnostic(file: file, line: values[.dateOfBirth]!.line, field: "date-of-birth",
+                diags.append(Diagnostic(code: "profile.date-birth", file: file, line: values[.dateOfBirth]!.line, field: "date-of-birth",
                     "gives year group \(current) in \(academicYear)/\(academicYear % 100 + 1); give placement-year"))
             }
         }
         if placement == nil, values[.placementYear] == nil, values[.ncYear] == nil, values[.dateOfBirth] == nil,
            givenEmpty.isDisjoint(with: [.placementYear, .ncYear, .dateOfBirth]) {
-            diags.append(Diagnostic(file: file, line: firstLine, field: "placement-year",
+            diags.append(Diagnostic(code: "profile.placement-year", file: file, line: firstLine, field: "placement-year",
                                     "give placement-year (or nc-year or date-of-birth: the placement is then for the next year)"))
         }
         if let dob, let ncYear, let kv = values[.dateOfBirth], let nk = values[.ncYear] {
             let fromDOB = ProfileParser.ncYear(born: dob, academicYear: academicYear)
             if fromDOB != ncYear {
-                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                diags.append(Diagnostic(code: "profile.gives-string-format", file: file, line: kv.line, field: kv.key,
                     "gives \(yearName(fromDOB)) in \(academicYear)/\(String(format: "%02d", (academicYear + 1) % 100)), but nc-year on line \(nk.line) says \(yearName(ncYear)); correct one of them or give only one"))
             }
         } else if let dob, values[.ncYear] == nil, let placement, let kv = values[.dateOfBirth], let pk = values[.placementYear] {
             let fromDOB = ProfileParser.ncYear(born: dob, academicYear: academicYear)
             if placement < fromDOB {
-                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                diags.append(Diagnostic(code: "profile.gives-string-format", file: file, line: kv.line, field: kv.key,
                     "gives \(yearName(fromDOB)) in \(academicYear)/\(String(format: "%02d", (academicYear + 1) % 100)), but placement-year on line \(pk.line) is \(yearName(placement)), an earlier year"))
             }
         }
         if let ncYear, let placement, let kv = values[.placementYear], placement < ncYear {
-            diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+            diags.append(Diagnostic(code: "profile.placement-year-before-current", file: file, line: kv.line, field: kv.key,
                                     "placement year \(placement) is before the current year \(ncYear)"))
         }
-        let sex = field(.sex) { kv throws(Diagnostic) in try p.enumValue(kv, NeedsProfile.Sex.self) { NeedsProfile.Sex(rawValue: $0.lowercased()) } }
+        let sex = field(.sex) { kv throws(ATLError) in try p.enumValue(kv, NeedsProfile.Sex.self) { NeedsProfile.Sex(rawValue: $0.lowercased()) } }
         var home: NeedsProfile.Home?
         if let kv = values[.homePostcode] {
             if values[.homeEasting] != nil || values[.homeNorthing] != nil {
-                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "give a home postcode or home-easting/home-northing, not both"))
+                diags.append(Diagnostic(code: "profile.give-home-postcode-home", file: file, line: kv.line, field: kv.key, "give a home postcode or home-easting/home-northing, not both"))
             }
             let raw = kv.value.trimmedSpaces
             if let pc = Postcode.normalise(raw) {
@@ -266,40 +263,40 @@ public enum ProfileParser {
             } else if Postcode.isOutcode(raw) {
                 home = .postcode(raw.uppercased())
             } else {
-                diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                diags.append(Diagnostic(code: "profile.uk-postcode-outward-code", file: file, line: kv.line, field: kv.key,
                     "is not a UK postcode or outward code (like TF3 1LA or TF3); the value is not repeated here because it is personal data"))
             }
         } else if values[.homeEasting] != nil || values[.homeNorthing] != nil {
-            let e = field(.homeEasting) { kv throws(Diagnostic) in try p.int(kv, min: 0, max: 700_000) }
-            let n = field(.homeNorthing) { kv throws(Diagnostic) in try p.int(kv, min: 0, max: 1_300_000) }
+            let e = field(.homeEasting) { kv throws(ATLError) in try p.int(kv, min: 0, max: 700_000) }
+            let n = field(.homeNorthing) { kv throws(ATLError) in try p.int(kv, min: 0, max: 1_300_000) }
             if let e, let n { home = .grid(GridPoint(easting: e, northing: n)) }
             else if values[.homeEasting] == nil || values[.homeNorthing] == nil {
-                diags.append(Diagnostic(file: file, line: (values[.homeEasting] ?? values[.homeNorthing])!.line,
+                diags.append(Diagnostic(code: "profile.home-easting", file: file, line: (values[.homeEasting] ?? values[.homeNorthing])!.line,
                                         field: values[.homeEasting] == nil ? "home-easting" : "home-northing",
                                         "home-easting and home-northing go together"))
             }
         } else if givenEmpty.isDisjoint(with: [.homePostcode, .homeEasting, .homeNorthing]) {
-            diags.append(Diagnostic(file: file, line: firstLine, field: "home-postcode",
+            diags.append(Diagnostic(code: "profile.home-postcode", file: file, line: firstLine, field: "home-postcode",
                                     "give a home postcode (or home-easting and home-northing) so journeys can be measured"))
         }
-        let maxJourney = field(.maxJourney) { kv throws(Diagnostic) in try parseDistance(kv, file: file) }
-        let allowed = field(.allowedTypes) { kv throws(Diagnostic) -> Set<SettingType> in
+        let maxJourney = field(.maxJourney) { kv throws(ATLError) in try parseDistance(kv, file: file) }
+        let allowed = field(.allowedTypes) { kv throws(ATLError) -> Set<SettingType> in
             var s = Set<SettingType>()
             for item in try p.list(kv) {
                 guard let t = SettingType(rawValue: item.lowercased()), t != .unknown else {
-                    throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                    throw ATLError(code: "profile.unknown-setting-type-expected", file: file, line: kv.line, field: kv.key,
                         "unknown setting type \(Diagnostic.quote(item)); expected: \(SettingType.allCases.filter { $0 != .unknown }.map(\.rawValue).joined(separator: ", "))")
                 }
                 s.insert(t)
             }
-            if s.isEmpty { throw Diagnostic(file: file, line: kv.line, field: kv.key, "allow at least one type") }
+            if s.isEmpty { throw ATLError(code: "profile.allow-least-one-type", file: file, line: kv.line, field: kv.key, "allow at least one type") }
             return s
         }
         func urns(_ f: Field) -> [Int] {
-            field(f) { kv throws(Diagnostic) -> [Int] in
-                try p.list(kv).map { item throws(Diagnostic) -> Int in
+            field(f) { kv throws(ATLError) -> [Int] in
+                try p.list(kv).map { item throws(ATLError) -> Int in
                     guard let u = Int(item), u >= 100_000 else {
-                        throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(Diagnostic.quote(item)) is not a URN")
+                        throw ATLError(code: "profile.urn", file: file, line: kv.line, field: kv.key, "\(Diagnostic.quote(item)) is not a URN")
                     }
                     return u
                 }
@@ -307,12 +304,12 @@ public enum ProfileParser {
         }
         let preferred = urns(.preferredSettings), avoid = urns(.avoidSettings)
         if let kv = values[.avoidSettings], let both = Set(preferred).intersection(avoid).min() {
-            diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "URN \(both) is both preferred and avoided"))
+            diags.append(Diagnostic(code: "profile.urn-both-preferred-avoided", file: file, line: kv.line, field: kv.key, "URN \(both) is both preferred and avoided"))
         }
-        let singleSex = field(.singleSex) { kv throws(Diagnostic) in
+        let singleSex = field(.singleSex) { kv throws(ATLError) in
             try p.enumValue(kv, NeedsProfile.SingleSex.self) { NeedsProfile.SingleSex(rawValue: $0.lowercased()) } } ?? .noPreference
-        let mainstreamFirst = field(.mainstreamFirst) { kv throws(Diagnostic) in try p.bool(kv) } ?? false
-        let excludeFull = field(.excludeFull) { kv throws(Diagnostic) in try p.bool(kv) } ?? false
+        let mainstreamFirst = field(.mainstreamFirst) { kv throws(ATLError) in try p.bool(kv) } ?? false
+        let excludeFull = field(.excludeFull) { kv throws(ATLError) in try p.bool(kv) } ?? false
 
         guard let reference, let primary, let placement, let home else { return nil }
         var profile = NeedsProfile(reference: reference, synthetic: synthetic, primaryNeed: primary.0, primarySeverity: primary.1,
@@ -337,7 +334,7 @@ public enum ProfileParser {
 
     /// "10 miles", "10 mi", "16 km", "16km" → kilometres (0.1 ≤ d ≤ 200). Plain decimals only: no hex, exponents,
     /// signs or "nan".
-    static func parseDistance(_ kv: KeyValueLine, file: String) throws(Diagnostic) -> Double {
+    static func parseDistance(_ kv: KeyValueLine, file: String) throws(ATLError) -> Double {
         let v = kv.value.lowercased().replacingOccurrences(of: " ", with: "")
         let units: [(String, Double)] = [("miles", 1.609344), ("mile", 1.609344), ("mi", 1.609344), ("km", 1)]
         for (suffix, factor) in units where v.hasSuffix(suffix) {
@@ -345,16 +342,16 @@ public enum ProfileParser {
             if isPlainDecimal(number), let n = Double(number), n.isFinite, n > 0 {
                 let km = n * factor
                 guard km >= shortestJourneyKm else {
-                    throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                    throw ATLError(code: "profile.shorter-than-km-give", file: file, line: kv.line, field: kv.key,
                         "\(Diagnostic.quote(kv.value)) is shorter than 0.1 km; give the longest acceptable journey, e.g. '3 miles'")
                 }
                 guard km <= 200 else {
-                    throw Diagnostic(file: file, line: kv.line, field: kv.key, "\(Diagnostic.quote(kv.value)) is longer than any daily journey (200 km)")
+                    throw ATLError(code: "profile.longer-than-any-daily", file: file, line: kv.line, field: kv.key, "\(Diagnostic.quote(kv.value)) is longer than any daily journey (200 km)")
                 }
                 return km
             }
         }
-        throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a distance like '10 miles' or '15 km', got \(Diagnostic.quote(kv.value))")
+        throw ATLError(code: "profile.expected-distance-like-miles", file: file, line: kv.line, field: kv.key, "expected a distance like '10 miles' or '15 km', got \(Diagnostic.quote(kv.value))")
     }
 
     /// Digits with at most one decimal point ("12", "12.5", ".5"): what people write for a distance.

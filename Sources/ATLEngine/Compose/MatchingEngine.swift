@@ -49,20 +49,20 @@ public struct MatchingEngine: Sendable {
     public func position(ofURN urn: Int) -> Int? { positionByURN[Int32(clamping: urn)] }
 
     /// Resolves the profile's home. Errors name the profile file and field.
-    public func resolveHome(_ p: NeedsProfile, file: String) throws(Diagnostic) -> ResolvedHome {
+    public func resolveHome(_ p: NeedsProfile, file: String) throws(ATLError) -> ResolvedHome {
         switch p.home {
         case .grid(let g):
             guard g.isInGreatBritain else {
-                throw Diagnostic(file: file, line: p.lineOf["home-easting"], field: "home-easting", "home coordinates are outside Great Britain")
+                throw ATLError(code: "engine.home-easting", file: file, line: p.lineOf["home-easting"], field: "home-easting", "home coordinates are outside Great Britain")
             }
             return ResolvedHome(point: g, postcodeDistrict: nil, districtCode: nil, localAuthority: nil, matrixOrigin: nil, approximate: false)
         case .postcode(let pc):
             guard let lookup = postcodes else {
-                throw Diagnostic(file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
+                throw ATLError(code: "engine.home-postcode", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
                                  "no postcode lookup is loaded; give home-easting and home-northing")
             }
             guard let m = lookup.locate(pc) else {
-                throw Diagnostic(file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
+                throw ATLError(code: "engine.home-postcode", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
                     "this postcode (district \(Postcode.outcode(of: pc))) is not in the postcode lookup (it holds \(lookup.coverage)); give home-easting and home-northing instead")
             }
             return ResolvedHome(point: m.point, postcodeDistrict: String(Postcode.outcode(of: m.postcode)),
@@ -99,7 +99,7 @@ public struct MatchingEngine: Sendable {
     ///   - profileHash: SHA-256 of the profile file as read (for the audit stamp).
     ///   - threads: workers for scoring this one child (a batch passes 1 and parallelises over children).
     public func advisoryList(for p: NeedsProfile, file: String, profileHash: String, date: String,
-                             threads: Int = Parallel.defaultThreads) throws(Diagnostic) -> AdvisoryList {
+                             threads: Int = Parallel.defaultThreads) throws(ATLError) -> AdvisoryList {
         let home = try resolveHome(p, file: file)
         let q = query(p, home: home)
         let w = weights
@@ -231,9 +231,9 @@ public struct MatchingEngine: Sendable {
         public var inclusion: Inclusion?
     }
 
-    public func why(_ p: NeedsProfile, file: String, urn: Int) throws(Diagnostic) -> WhyAnswer {
+    public func why(_ p: NeedsProfile, file: String, urn: Int) throws(ATLError) -> WhyAnswer {
         guard let i = position(ofURN: urn) else {
-            throw Diagnostic(file: catalogue.root, field: "urn", "no setting with URN \(urn) in this catalogue")
+            throw ATLError(code: "engine.urn", file: catalogue.root, field: "urn", "no setting with URN \(urn) in this catalogue")
         }
         let home = try resolveHome(p, file: file)
         let q = query(p, home: home)

@@ -72,14 +72,14 @@ public struct IndexSnapshot: Sendable {
         return out.bytes
     }
 
-    public func write(to path: String) throws(Diagnostic) {
+    public func write(to path: String) throws(ATLError) {
         let bytes = encode()
         do {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw Diagnostic(file: path, "cannot write the index: \(error.localizedDescription)")
+            throw ATLError(code: "snapshot.cannot-write-index", file: path, "cannot write the index: \(error.localizedDescription)")
         }
     }
 
@@ -97,7 +97,7 @@ public struct IndexSnapshot: Sendable {
 
     /// Decodes a snapshot. `file` names it in errors. `engineVersion`, when given, must match the one that wrote
     /// it (a different engine may compile the index differently).
-    public static func decode(_ bytes: UnsafeRawBufferPointer, file: String, engineVersion: String?) throws(Diagnostic) -> IndexSnapshot {
+    public static func decode(_ bytes: UnsafeRawBufferPointer, file: String, engineVersion: String?) throws(ATLError) -> IndexSnapshot {
         let rebuild = "rebuild it with 'atl index'"
         var r = SnapshotReader(bytes)
         let header: Header
@@ -106,11 +106,11 @@ public struct IndexSnapshot: Sendable {
         do {
             let m = try r.take(magic.count)
             guard Array(m) == magic else {
-                throw Diagnostic(file: file, "not an ATL index snapshot (wrong magic bytes); \(rebuild)")
+                throw ATLError(code: "snapshot.atl-index-snapshot-wrong", file: file, "not an ATL index snapshot (wrong magic bytes); \(rebuild)")
             }
             let version = try r.u32()
             guard version == formatVersion else {
-                throw Diagnostic(file: file, field: "format-version",
+                throw ATLError(code: "snapshot.format-version", file: file, field: "format-version",
                                  "snapshot format version \(version), this engine reads version \(formatVersion); \(rebuild)")
             }
             let hlen = Int(try r.u32())
@@ -123,26 +123,26 @@ public struct IndexSnapshot: Sendable {
             payloadStart = r.offset
         } catch let e as SnapshotReader.Truncated {
             _ = e
-            throw Diagnostic(file: file, "the snapshot is truncated (its header is incomplete); \(rebuild)")
-        } catch let d as Diagnostic {
-            throw d
+            throw ATLError(code: "snapshot.snapshot-truncated-header-incomplete", file: file, "the snapshot is truncated (its header is incomplete); \(rebuild)")
+        } catch let e as ATLError {
+            throw e
         } catch {
-            throw Diagnostic(file: file, "\(error)")
+            throw ATLError(code: "snapshot.problem", file: file, "\(error)")
         }
         let available = bytes.count - payloadStart
         guard available == header.payloadLength else {
-            throw Diagnostic(file: file, available < header.payloadLength
+            throw ATLError(code: "snapshot.snapshot-truncated-payload-bytes", file: file, available < header.payloadLength
                 ? "the snapshot is truncated (\(available) of \(header.payloadLength) payload bytes); \(rebuild)"
                 : "the snapshot has \(available - header.payloadLength) unexpected trailing bytes; \(rebuild)")
         }
         let payload = UnsafeRawBufferPointer(rebasing: bytes[payloadStart...])
         let sum = checksum(header: headerPrefix, payload: payload)
         guard sum == header.checksum else {
-            throw Diagnostic(file: file, field: "checksum",
+            throw ATLError(code: "snapshot.checksum", file: file, field: "checksum",
                 "the snapshot is corrupt (checksum \(hex(sum)), header says \(hex(header.checksum))); \(rebuild)")
         }
         if let engineVersion, header.engineVersion != engineVersion {
-            throw Diagnostic(file: file, field: "engine-version",
+            throw ATLError(code: "snapshot.engine-version", file: file, field: "engine-version",
                 "stale: written by engine \(header.engineVersion), this is engine \(engineVersion); \(rebuild)")
         }
         do {
@@ -184,25 +184,25 @@ public struct IndexSnapshot: Sendable {
             return IndexSnapshot(catalogue: catalogue, index: index, engineVersion: header.engineVersion,
                                  fingerprint: CatalogueFingerprint(files: fp))
         } catch {
-            throw Diagnostic(file: file, "the snapshot's contents do not decode (corrupt or written by another build); \(rebuild)")
+            throw ATLError(code: "snapshot.snapshot-s-contents-do", file: file, "the snapshot's contents do not decode (corrupt or written by another build); \(rebuild)")
         }
     }
 
     /// Reads and decodes a snapshot file (see ``decode(_:file:engineVersion:)``).
-    public static func load(path: String, engineVersion: String?) throws(Diagnostic) -> IndexSnapshot {
+    public static func load(path: String, engineVersion: String?) throws(ATLError) -> IndexSnapshot {
         // Map the file read-only (no copy into an anonymous buffer: the page cache is read in place). Every
         // decoded value is copied out, so the mapping is released before returning.
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw Diagnostic(file: path, "index snapshot not found or unreadable; build one with 'atl index'")
+            throw ATLError(code: "snapshot.index-snapshot-found-unreadable", file: path, "index snapshot not found or unreadable; build one with 'atl index'")
         }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw Diagnostic(file: path, "cannot read the index snapshot") }
+        guard fstat(fd, &st) == 0 else { throw ATLError(code: "snapshot.cannot-read-index-snapshot", file: path, "cannot read the index snapshot") }
         let size = Int(st.st_size)
         if size == 0 { return try decode(UnsafeRawBufferPointer(start: nil, count: 0), file: path, engineVersion: engineVersion) }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            throw Diagnostic(file: path, "cannot read the index snapshot")
+            throw ATLError(code: "snapshot.cannot-read-index-snapshot", file: path, "cannot read the index snapshot")
         }
         defer { munmap(base, size) }
         return try decode(UnsafeRawBufferPointer(start: base, count: size), file: path, engineVersion: engineVersion)
@@ -210,10 +210,10 @@ public struct IndexSnapshot: Sendable {
 
     /// Checks that the catalogue folder still holds exactly the files the snapshot was built from (same paths;
     /// files whose size or modification time changed are re-hashed and must have the same SHA-256).
-    public func checkFresh(catalogueRoot: String, file: String) throws(Diagnostic) {
+    public func checkFresh(catalogueRoot: String, file: String) throws(ATLError) {
         let now = try CatalogueFingerprint.scan(root: catalogueRoot, hashing: false)
         if let problem = fingerprint.difference(from: now, root: catalogueRoot) {
-            throw Diagnostic(file: file, field: "catalogue",
+            throw ATLError(code: "snapshot.catalogue", file: file, field: "catalogue",
                 "stale: \(problem) since the index was built; rebuild it with 'atl index --catalogue \(catalogueRoot)'")
         }
     }

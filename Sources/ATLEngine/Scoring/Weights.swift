@@ -116,57 +116,55 @@ public struct Weights: Sendable, Hashable {
     public static let formatTag = "atl-weights/1"
 
     /// Parses a weights file: `format: atl-weights/1` then `key: number` lines; keys left out keep defaults.
-    public static func parse(text: String, file: String) -> Result<Weights, InputError> {
+    public static func parse(text: String, file: String) throws(ATLError) -> Weights {
         var w = Weights()
         var diags: [Diagnostic] = []
         var seen: [String: Int] = [:]
         var sawFormat = false
         let p = FieldParser(file: file)
         for (i, line) in TextDecoding.lines(text).enumerated() {
-            do throws(Diagnostic) {
+            do throws(ATLError) {
                 guard let kv = try KeyValueLine.parse(line, line: i + 1, file: file) else { continue }
                 if let first = seen[kv.key] {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key, "given twice (first on line \(first))"))
+                    diags.append(Diagnostic(code: "weights.given-twice-first-line", file: file, line: kv.line, field: kv.key, "given twice (first on line \(first))"))
                     continue
                 }
                 seen[kv.key] = kv.line
                 if kv.key == "format" {
                     sawFormat = true
                     if kv.value != formatTag {
-                        diags.append(Diagnostic(file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \"\(kv.value)\""))
+                        diags.append(Diagnostic(code: "weights.format", file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \"\(kv.value)\""))
                     }
                     continue
                 }
                 guard let param = parameters.first(where: { $0.key == kv.key }) else {
-                    diags.append(Diagnostic(file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "weights.unknown-weight-known-joined", file: file, line: kv.line, field: kv.key,
                         "unknown weight; known: \(parameters.map(\.key).joined(separator: ", "))"))
                     continue
                 }
                 let v = try p.double(kv, min: param.range.lowerBound, max: param.range.upperBound)
                 if (param.key == "list.size" || param.key == "list.pool"), v != v.rounded() {
-                    throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be a whole number")
+                    throw ATLError(code: "weights.must-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
                 }
                 w[keyPath: param.path] = v
             } catch {
-                diags.append(error)
+                diags += error.diagnostics
             }
         }
-        if !sawFormat { diags.append(Diagnostic(file: file, line: 1, field: "format", "required field is missing ('\(formatTag)')")) }
+        if !sawFormat { diags.append(Diagnostic(code: "weights.format", file: file, line: 1, field: "format", "required field is missing ('\(formatTag)')")) }
         if w.travelMaxCredit > w.travelWalkingCredit, let line = seen["travel.max-credit"] {
-            diags.append(Diagnostic(file: file, line: line, field: "travel.max-credit",
+            diags.append(Diagnostic(code: "weights.travel-max-credit", file: file, line: line, field: "travel.max-credit",
                 "must not exceed travel.walking-credit (a longer journey never earns more)"))
         }
-        return diags.isEmpty ? .success(w) : .failure(InputError(diags))
+        if !diags.isEmpty { throw ATLError(diags) }
+        return w
     }
 
-    public static func load(path: String) -> Result<Weights, InputError> {
+    public static func load(path: String) throws(ATLError) -> Weights {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(InputError(Diagnostic(file: path, "weights file not found")))
+            throw ATLError(Diagnostic(code: "weights.weights-file-found", file: path, "weights file not found"))
         }
-        switch TextDecoding.decodeUTF8([UInt8](data), file: path) {
-        case .success(let t): return parse(text: t, file: path)
-        case .failure(let d): return .failure(InputError(d))
-        }
+        return try parse(text: TextDecoding.decodeUTF8([UInt8](data), file: path), file: path)
     }
 
     /// Canonical text (every parameter, fixed decimals): the input to the weights hash.

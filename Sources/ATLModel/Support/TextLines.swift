@@ -23,22 +23,22 @@ public enum TextDecoding {
     }
 
     /// Decodes bytes as UTF-8. On failure, reports the 1-based line holding the first invalid byte.
-    public static func decodeUTF8(_ bytes: some Collection<UInt8>, file: String) -> Result<String, Diagnostic> {
+    public static func decodeUTF8(_ bytes: some Collection<UInt8>, file: String) throws(ATLError) -> String {
         var body = Array(bytes)
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        if let s = String(validating: body, as: UTF8.self) { return .success(s) }
+        if let s = String(validating: body, as: UTF8.self) { return s }
         // Find the offending line: validate line by line.
         var line = 1, start = 0
         for i in 0...body.count where i == body.count || body[i] == 0x0A {
             if String(validating: body[start..<i], as: UTF8.self) == nil {
                 let bad = body[start..<i].firstIndex { $0 >= 0x80 } ?? start
-                return .failure(Diagnostic(file: file, line: line,
-                    "not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)) at column \(bad - start + 1)); save the file as UTF-8"))
+                throw ATLError(code: "text.not-utf8", file: file, line: line,
+                    "not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)) at column \(bad - start + 1)); save the file as UTF-8")
             }
             line += 1
             start = i + 1
         }
-        return .failure(Diagnostic(file: file, line: line, "not valid UTF-8; save the file as UTF-8"))
+        throw ATLError(code: "text.not-utf8", file: file, line: line, "not valid UTF-8; save the file as UTF-8")
     }
 
     /// Splits text into lines (without their terminators), accepting LF and CRLF.
@@ -80,14 +80,14 @@ public struct KeyValueLine: Sendable {
     }
 
     /// Parses `key: value`; nil for blank lines and `#` comments. Throws a diagnostic for anything else.
-    public static func parse(_ text: Substring, line: Int, file: String) throws(Diagnostic) -> KeyValueLine? {
+    public static func parse(_ text: Substring, line: Int, file: String) throws(ATLError) -> KeyValueLine? {
         // Works on UTF-8 code units (':' and '#' are ASCII, so their indices are valid String indices): the
         // Character-based search and Unicode lowercasing were a fifth of catalogue parsing.
         let trimmed = TextDecoding.trimSpaces(text)
         let u = trimmed.utf8
         if u.isEmpty || u.first == 0x23 { return nil }
         guard let colon = u.firstIndex(of: 0x3A) else {
-            throw Diagnostic(file: file, line: line, "expected 'key: value', got \"\(trimmed.prefix(60))\"")
+            throw ATLError(code: "text.expected-key-value", file: file, line: line, "expected 'key: value', got \"\(trimmed.prefix(60))\"")
         }
         let rawKey = TextDecoding.trimSpaces(trimmed[..<colon])
         let key = rawKey.utf8.allSatisfy({ $0 < 0x80 })
@@ -95,7 +95,7 @@ public struct KeyValueLine: Sendable {
             : rawKey.lowercased()
         let value = String(TextDecoding.trimSpaces(trimmed[u.index(after: colon)...]))
         guard !key.isEmpty, key.utf8.allSatisfy(TextDecoding.isFieldNameByte) else {
-            throw Diagnostic(file: file, line: line, "\(Diagnostic.quote(key)) is not a field name (letters, digits, '-' and '.')")
+            throw ATLError(code: "text.field-name-letters-digits", file: file, line: line, "\(Diagnostic.quote(key)) is not a field name (letters, digits, '-' and '.')")
         }
         return KeyValueLine(key: key, value: value, line: line)
     }
@@ -106,68 +106,68 @@ public struct FieldParser: Sendable {
     public var file: String
     public init(file: String) { self.file = file }
 
-    public func int(_ kv: KeyValueLine, min: Int? = nil, max: Int? = nil) throws(Diagnostic) -> Int {
+    public func int(_ kv: KeyValueLine, min: Int? = nil, max: Int? = nil) throws(ATLError) -> Int {
         guard let v = Int(kv.value.utf8.contains(0x5F) ? String(kv.value.filter { $0 != "_" }) : kv.value) else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a whole number, got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.expected-whole-number", file: file, line: kv.line, field: kv.key, "expected a whole number, got \(Diagnostic.quote(kv.value))")
         }
         if let min, v < min {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(v)")
+            throw ATLError(code: "text.must-least", file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(v)")
         }
         if let max, v > max {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(v)")
+            throw ATLError(code: "text.must-most", file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(v)")
         }
         return v
     }
 
-    public func double(_ kv: KeyValueLine, min: Double? = nil, max: Double? = nil) throws(Diagnostic) -> Double {
+    public func double(_ kv: KeyValueLine, min: Double? = nil, max: Double? = nil) throws(ATLError) -> Double {
         guard let v = Double(kv.value), v.isFinite else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected a number, got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.expected-number", file: file, line: kv.line, field: kv.key, "expected a number, got \(Diagnostic.quote(kv.value))")
         }
         if let min, v < min {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.must-least", file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(Diagnostic.quote(kv.value))")
         }
         if let max, v > max {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.must-most", file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(Diagnostic.quote(kv.value))")
         }
         return v
     }
 
-    public func bool(_ kv: KeyValueLine) throws(Diagnostic) -> Bool {
+    public func bool(_ kv: KeyValueLine) throws(ATLError) -> Bool {
         switch kv.value.lowercased() {
         case "yes", "true": return true
         case "no", "false": return false
         default:
-            throw Diagnostic(file: file, line: kv.line, field: kv.key, "expected yes or no, got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.expected-yes", file: file, line: kv.line, field: kv.key, "expected yes or no, got \(Diagnostic.quote(kv.value))")
         }
     }
 
     /// A comma-separated list; `none` is the explicit empty list. Empty items are an error.
-    public func list(_ kv: KeyValueLine) throws(Diagnostic) -> [String] {
+    public func list(_ kv: KeyValueLine) throws(ATLError) -> [String] {
         if kv.value.lowercased() == "none" { return [] }
         let items = kv.value.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmedSpaces }
         if items.contains(where: \.isEmpty) {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key,
+            throw ATLError(code: "text.empty-item-list-separate", file: file, line: kv.line, field: kv.key,
                              "empty item in list \(Diagnostic.quote(kv.value)) (separate items with single commas; 'none' for an empty list)")
         }
         return items
     }
 
     public func enumValue<E: RawRepresentable & CaseIterable>(_ kv: KeyValueLine, _ type: E.Type,
-                                                               parse: (String) -> E?) throws(Diagnostic) -> E
+                                                               parse: (String) -> E?) throws(ATLError) -> E
     where E.RawValue == String {
         guard let v = parse(kv.value) else {
-            throw Diagnostic(file: file, line: kv.line, field: kv.key,
+            throw ATLError(code: "text.unknown-value-expected-one", file: file, line: kv.line, field: kv.key,
                              "unknown value \(Diagnostic.quote(kv.value)); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return v
     }
 
-    public func needCodes(_ kv: KeyValueLine) throws(Diagnostic) -> NeedSet {
+    public func needCodes(_ kv: KeyValueLine) throws(ATLError) -> NeedSet {
         var set = NeedSet()
         for item in try list(kv) {
             guard let c = NeedCode(parsing: item) else {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                throw ATLError(code: "text.unknown-need-code-expected", file: file, line: kv.line, field: kv.key,
                                  "unknown need code \(Diagnostic.quote(item)); expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             set.insert(NeedSet(c))
@@ -175,11 +175,11 @@ public struct FieldParser: Sendable {
         return set
     }
 
-    public func facilities(_ kv: KeyValueLine) throws(Diagnostic) -> FacilitySet {
+    public func facilities(_ kv: KeyValueLine) throws(ATLError) -> FacilitySet {
         var set = FacilitySet()
         for item in try list(kv) {
             guard let f = Facility(parsing: item) else {
-                throw Diagnostic(file: file, line: kv.line, field: kv.key,
+                throw ATLError(code: "text.unknown-facility-expected-one", file: file, line: kv.line, field: kv.key,
                                  "unknown facility \(Diagnostic.quote(item)); expected one of: \(Facility.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             set.insert(FacilitySet(f))

@@ -239,7 +239,7 @@ public struct ListedChild: Sendable, Hashable {
 
 extension AllocationProblem {
     /// Builds the problem for lists made in process (e.g. by a scenario). Places come from `catalogue`.
-    public static func from(lists: [AdvisoryList], catalogue: Catalogue, seed: UInt64) throws(InputError) -> AllocationProblem {
+    public static func from(lists: [AdvisoryList], catalogue: Catalogue, seed: UInt64) throws(ATLError) -> AllocationProblem {
         try from(children: lists.map { ListedChild($0) }, unlisted: [], catalogue: catalogue, seed: seed)
     }
 
@@ -248,7 +248,7 @@ extension AllocationProblem {
     /// Errors: a listed URN not in the catalogue, a reference given twice, synthetic and real children mixed,
     /// or lists made from a fictional catalogue allocated against a real one (or the reverse).
     public static func from(children listed: [ListedChild], unlisted: [UnlistedChild], catalogue: Catalogue,
-                            seed: UInt64) throws(InputError) -> AllocationProblem {
+                            seed: UInt64) throws(ATLError) -> AllocationProblem {
         var diags: [Diagnostic] = []
         var providerIndex: [Int: Int] = [:]
         var urns = Set<Int>()
@@ -265,22 +265,22 @@ extension AllocationProblem {
         let synthetic = listed.first?.synthetic ?? false
         for c in listed {
             if let prior = seen[c.reference] {
-                diags.append(Diagnostic(file: c.file, line: c.line, field: "reference",
+                diags.append(Diagnostic(code: "allocation.reference", file: c.file, line: c.line, field: "reference",
                                         "reference \"\(c.reference)\" appears twice (first at \(prior)); each child needs one record"))
                 continue
             }
             seen[c.reference] = c.source
             if c.synthetic != synthetic {
-                diags.append(Diagnostic(file: c.file, line: c.line, field: "list.synthetic_child",
+                diags.append(Diagnostic(code: "allocation.list-synthetic-child", file: c.file, line: c.line, field: "list.synthetic_child",
                                         "synthetic and real children cannot be allocated together"))
             }
             if c.fictionalCatalogue != catalogue.isFictional {
-                diags.append(Diagnostic(file: c.file, line: c.line, field: "list.fictional_catalogue",
+                diags.append(Diagnostic(code: "allocation.list-fictional-catalogue", file: c.file, line: c.line, field: "list.fictional_catalogue",
                                         c.fictionalCatalogue ? "list was made from a fictional catalogue but --catalogue is real"
                                                              : "list was made from a real catalogue but --catalogue is fictional"))
             }
             if c.syntheticCatalogue != catalogue.isSynthetic {
-                diags.append(Diagnostic(file: c.file, line: c.line, field: "list.synthetic_catalogue",
+                diags.append(Diagnostic(code: "allocation.list-synthetic-catalogue", file: c.file, line: c.line, field: "list.synthetic_catalogue",
                                         c.syntheticCatalogue ? "list was made from a SYNTHETIC catalogue but --catalogue is not synthetic"
                                                              : "list was made from a catalogue that is not synthetic but --catalogue is SYNTHETIC"))
             }
@@ -289,13 +289,13 @@ extension AllocationProblem {
             var listedURNs = Set<Int>()
             for (i, e) in c.entries.enumerated() {
                 guard let p = providerIndex[e.urn], let s = catalogue.setting(urn: e.urn) else {
-                    diags.append(Diagnostic(file: c.file, line: c.line, field: "list.entries[\(i)].urn",
-                                            "setting \(e.urn) is not in the catalogue \(catalogue.root.isEmpty ? "" : catalogue.root + " ")(its places cannot be looked up)"))
+                    diags.append(Diagnostic(code: "allocation.setting-not-in-catalogue", file: c.file, line: c.line, field: "list.entries[\(i)].urn",
+                                            subject: String(e.urn), "setting \(e.urn) is not in the catalogue \(catalogue.root.isEmpty ? "" : catalogue.root + " ")(its places cannot be looked up)"))
                     continue
                 }
                 guard listedURNs.insert(e.urn).inserted else {
-                    diags.append(Diagnostic(file: c.file, line: c.line, field: "list.entries[\(i)].urn",
-                                            "setting \(e.urn) is listed twice for this child"))
+                    diags.append(Diagnostic(code: "allocation.setting-listed-twice", file: c.file, line: c.line, field: "list.entries[\(i)].urn",
+                                            subject: String(e.urn), "setting \(e.urn) is listed twice for this child"))
                     continue
                 }
                 let pool = Provider.pool(at: s, need: c.primaryNeed)
@@ -308,7 +308,7 @@ extension AllocationProblem {
             children.append(Child(reference: c.reference, primaryNeed: c.primaryNeed, synthetic: c.synthetic, source: c.source,
                                   applications: apps, lottery: lottery(seed: seed, reference: c.reference)))
         }
-        guard diags.isEmpty else { throw InputError(diags) }
+        guard diags.isEmpty else { throw ATLError(diags) }
         var notes: [String] = []
         if hashMismatch > 0 {
             notes.append("\(hashMismatch) of \(listed.count) lists were made from a different version of the catalogue than the one whose places are used here")

@@ -20,7 +20,7 @@ public enum BatchRecordReader {
         public var lines: Int
     }
 
-    public static func read(_ data: Data, file: String) -> Result<Records, InputError> {
+    public static func read(_ data: Data, file: String) throws(ATLError) -> Records {
         var diags: [Diagnostic] = []
         var listed: [ListedChild] = []
         var unlisted: [AllocationProblem.UnlistedChild] = []
@@ -37,33 +37,32 @@ public enum BatchRecordReader {
             let line = Array(bytes[start..<lineEnd])
             start = end + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                diags.append(Diagnostic(file: file, line: lineNo, "empty line; each line must be one record"))
+                diags.append(Diagnostic(code: "batch-record.empty-line-each-line", file: file, line: lineNo, "empty line; each line must be one record"))
                 continue
             }
-            do throws(Diagnostic) {
+            do throws(ATLError) {
                 switch try record(line, file: file, line: lineNo) {
                 case .listed(let c, let row):
                     if let prior = rows[row] {
-                        throw Diagnostic(file: file, line: lineNo, field: "row", "row \(row) already given on line \(prior)")
+                        throw ATLError(code: "batch-record.row", file: file, line: lineNo, field: "row", "row \(row) already given on line \(prior)")
                     }
                     rows[row] = lineNo
                     listed.append(c)
                 case .unlisted(let u):
                     if let prior = rows[u.row] {
-                        throw Diagnostic(file: file, line: lineNo, field: "row", "row \(u.row) already given on line \(prior)")
+                        throw ATLError(code: "batch-record.row", file: file, line: lineNo, field: "row", "row \(u.row) already given on line \(prior)")
                     }
                     rows[u.row] = lineNo
                     unlisted.append(u)
                 }
             } catch {
-                diags.append(error)
+                diags += error.diagnostics
             }
         }
-        if lineNo == 0 { diags.append(Diagnostic(file: file, "the file has no records")) }
-        guard diags.isEmpty else { return .failure(InputError(diags)) }
-        return .success(Records(listed: listed, unlisted: unlisted, lines: lineNo))
+        if lineNo == 0 { diags.append(Diagnostic(code: "batch-record.file-records", file: file, "the file has no records")) }
+        guard diags.isEmpty else { throw ATLError(diags) }
+        return Records(listed: listed, unlisted: unlisted, lines: lineNo)
     }
-
     enum Record {
         case listed(ListedChild, row: Int)
         case unlisted(AllocationProblem.UnlistedChild)
@@ -77,21 +76,21 @@ public enum BatchRecordReader {
         var path: String
 
         func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
-        func fail(_ key: String, _ message: String) -> Diagnostic {
-            Diagnostic(file: file, line: line, field: name(key), message)
+        func fail(_ key: String, _ message: String) -> ATLError {
+            ATLError(code: "batch-record.field", file: file, line: line, field: name(key), message)
         }
 
-        func value(_ key: String) throws(Diagnostic) -> Any {
+        func value(_ key: String) throws(ATLError) -> Any {
             guard let v = object[key] else { throw fail(key, "missing") }
             return v
         }
 
-        func string(_ key: String) throws(Diagnostic) -> String {
+        func string(_ key: String) throws(ATLError) -> String {
             guard let s = try value(key) as? String else { throw fail(key, "expected a string") }
             return s
         }
 
-        func optionalString(_ key: String) throws(Diagnostic) -> String? {
+        func optionalString(_ key: String) throws(ATLError) -> String? {
             let v = try value(key)
             if v is NSNull { return nil }
             guard let s = v as? String else { throw fail(key, "expected a string or null") }
@@ -101,7 +100,7 @@ public enum BatchRecordReader {
         /// JSONSerialization gives JSON true/false as a boolean NSNumber subclass (__NSCFBoolean on every platform).
         static func isBoolean(_ v: Any) -> Bool { v is NSNumber && String(describing: type(of: v)).contains("Boolean") }
 
-        func number(_ key: String) throws(Diagnostic) -> Double {
+        func number(_ key: String) throws(ATLError) -> Double {
             let v = try value(key)
             guard !Fields.isBoolean(v), let n = v as? NSNumber else { throw fail(key, "expected a number") }
             let d = n.doubleValue
@@ -109,7 +108,7 @@ public enum BatchRecordReader {
             return d
         }
 
-        func int(_ key: String, min: Int) throws(Diagnostic) -> Int {
+        func int(_ key: String, min: Int) throws(ATLError) -> Int {
             let d = try number(key)
             guard d == d.rounded(), abs(d) < 1e15 else { throw fail(key, "expected a whole number") }
             let i = Int(d)
@@ -117,18 +116,18 @@ public enum BatchRecordReader {
             return i
         }
 
-        func bool(_ key: String) throws(Diagnostic) -> Bool {
+        func bool(_ key: String) throws(ATLError) -> Bool {
             let v = try value(key)
             guard Fields.isBoolean(v), let b = v as? Bool else { throw fail(key, "expected true or false") }
             return b
         }
 
-        func object(_ key: String) throws(Diagnostic) -> Fields {
+        func object(_ key: String) throws(ATLError) -> Fields {
             guard let o = try value(key) as? [String: Any] else { throw fail(key, "expected an object") }
             return Fields(object: o, file: file, line: line, path: name(key))
         }
 
-        func array(_ key: String) throws(Diagnostic) -> [Any] {
+        func array(_ key: String) throws(ATLError) -> [Any] {
             guard let a = try value(key) as? [Any] else { throw fail(key, "expected an array") }
             return a
         }
@@ -143,15 +142,15 @@ public enum BatchRecordReader {
         return fullPostcode.stringByReplacingMatches(in: text, range: range, withTemplate: "$1 ***")
     }
 
-    static func record(_ line: [UInt8], file: String, line n: Int) throws(Diagnostic) -> Record {
+    static func record(_ line: [UInt8], file: String, line n: Int) throws(ATLError) -> Record {
         let any: Any
         do {
             any = try JSONSerialization.jsonObject(with: Data(line), options: [])
         } catch {
-            throw Diagnostic(file: file, line: n, "not valid JSON (each line must be one JSON object)")
+            throw ATLError(code: "batch-record.valid-json-each-line", file: file, line: n, "not valid JSON (each line must be one JSON object)")
         }
         guard let o = any as? [String: Any] else {
-            throw Diagnostic(file: file, line: n, "expected a JSON object")
+            throw ATLError(code: "batch-record.expected-json-object", file: file, line: n, "expected a JSON object")
         }
         let r = Fields(object: o, file: file, line: n, path: "")
         let schema = try r.string("schema")
@@ -164,7 +163,7 @@ public enum BatchRecordReader {
             let reference = try r.optionalString("reference")
             let errors = try r.array("errors")
             guard !errors.isEmpty else { throw r.fail("errors", "an error record must say what went wrong") }
-            let messages = try errors.enumerated().map { (i, e) throws(Diagnostic) -> String in
+            let messages = try errors.enumerated().map { (i, e) throws(ATLError) -> String in
                 if let s = e as? String { return s }
                 if let d = e as? [String: Any], let m = d["message"] as? String {
                     // atl batch writes {"line": L|null, "field": "f"|null, "message": "..."}.

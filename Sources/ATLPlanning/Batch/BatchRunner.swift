@@ -77,7 +77,7 @@ public enum BatchRunner {
     public static func match(_ row: CohortRow, duplicateOf: Int?, engine: MatchingEngine, date: String) -> BatchItem {
         var errors: [Diagnostic] = []
         if let first = duplicateOf {
-            errors.append(Diagnostic(file: row.file, line: row.line, field: "reference", "duplicate of row \(first)"))
+            errors.append(Diagnostic(code: "batch.reference", file: row.file, line: row.line, field: "reference", "duplicate of row \(first)"))
         }
         switch row.profile {
         case .failure(let e):
@@ -88,10 +88,13 @@ public enum BatchRunner {
                 let list = try engine.advisoryList(for: p, file: row.file, profileHash: hash, date: date, threads: 1)
                 return BatchItem(row: row, list: list, errors: [])
             } catch {
-                var d = error
                 // A CSV row's fields all sit on the row's lines; name the row when the profile had no line.
-                if d.line == nil { d.line = row.line }
-                return BatchItem(row: row, list: nil, errors: [d])
+                let errors = error.diagnostics.map { d -> Diagnostic in
+                    var d = d
+                    if d.line == nil { d.line = row.line }
+                    return d
+                }
+                return BatchItem(row: row, list: nil, errors: errors)
             }
         }
     }

@@ -15,7 +15,7 @@ public struct CohortRow: Sendable {
     /// reference cell might hold a name).
     public var reference: String?
     /// The parsed profile with the SHA-256 used in its audit stamp, or the problems found.
-    public var profile: Result<(NeedsProfile, hash: String), InputError>
+    public var profile: Result<(NeedsProfile, hash: String), ATLError>
 
     /// "file:line", as batch records cite it.
     public var source: String { "\(file):\(line)" }
@@ -39,46 +39,46 @@ public struct CohortReader {
     private var finished = false
 
     /// Opens a cohort. A directory is read as `.profile` files; anything else as CSV.
-    public init(path: String, academicYear: Int) throws(InputError) {
+    public init(path: String, academicYear: Int) throws(ATLError) {
         self.path = path
         self.academicYear = academicYear
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw InputError(Diagnostic(file: path, "cohort not found"))
+            throw ATLError(Diagnostic(code: "cohort.cohort-found", file: path, "cohort not found"))
         }
         if isDir.boolValue {
             source = .directory(try CohortReader.profileFiles(in: path))
         } else {
             let reader: CSVReader
-            do { reader = try CSVReader.open(path: path) } catch { throw InputError(error) }
+            do { reader = try CSVReader.open(path: path) } catch { throw error }
             source = try CohortReader.csvSource(reader, file: path)
         }
     }
 
     /// Reads a cohort CSV held in memory (tests).
-    public init(csv bytes: [UInt8], file: String, academicYear: Int) throws(InputError) {
+    public init(csv bytes: [UInt8], file: String, academicYear: Int) throws(ATLError) {
         self.path = file
         self.academicYear = academicYear
         source = try CohortReader.csvSource(CSVReader(bytes: bytes, file: file), file: file)
     }
 
     /// The `.profile` files directly in `dir`, sorted by name (byte order, so the order is the same everywhere).
-    public static func profileFiles(in dir: String) throws(InputError) -> [String] {
+    public static func profileFiles(in dir: String) throws(ATLError) -> [String] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: dir) } catch {
-            throw InputError(Diagnostic(file: dir, "cannot list the cohort directory: \(error.localizedDescription)"))
+            throw ATLError(Diagnostic(code: "cohort.cannot-list-cohort-directory", file: dir, "cannot list the cohort directory: \(error.localizedDescription)"))
         }
         let files = names.filter { $0.hasSuffix(".profile") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let base = dir.hasSuffix("/") ? dir : dir + "/"
         return files.map { base + $0 }
     }
 
-    private static func csvSource(_ r: CSVReader, file: String) throws(InputError) -> Source {
+    private static func csvSource(_ r: CSVReader, file: String) throws(ATLError) -> Source {
         var reader = r
         let first: CSVRecord?
-        do { first = try reader.next() } catch { throw InputError(error.diagnostic) }
+        first = try reader.next()
         guard let headerRecord = first else {
-            throw InputError(Diagnostic(file: file, line: 1, "the cohort file is empty; expected a header row of needs-profile field names"))
+            throw ATLError(Diagnostic(code: "cohort.cohort-file-empty-expected", file: file, line: 1, "the cohort file is empty; expected a header row of needs-profile field names"))
         }
         let header = CSVHeader(headerRecord, file: file)
         var diags: [Diagnostic] = []
@@ -87,20 +87,20 @@ public struct CohortReader {
         for name in header.names {
             let key = name.lowercased()
             guard let f = ProfileParser.Field(rawValue: key) else {
-                diags.append(Diagnostic(file: file, line: headerRecord.line, field: name,
+                diags.append(Diagnostic(code: "cohort.unknown-column-columns-needs", file: file, line: headerRecord.line, field: name,
                     "unknown column; columns are needs-profile fields: \(ProfileParser.Field.allCases.map(\.rawValue).joined(separator: ", "))"))
                 columns.append(nil)
                 continue
             }
             if !seen.insert(key).inserted {
-                diags.append(Diagnostic(file: file, line: headerRecord.line, field: name, "column given twice"))
+                diags.append(Diagnostic(code: "cohort.column-given-twice", file: file, line: headerRecord.line, field: name, "column given twice"))
             }
             columns.append(f)
         }
         for required in [ProfileParser.Field.reference, .primaryNeed] where !seen.contains(required.rawValue) {
-            diags.append(Diagnostic(file: file, line: headerRecord.line, field: required.rawValue, "required column is missing from the header row"))
+            diags.append(Diagnostic(code: "cohort.required-column-missing-header", file: file, line: headerRecord.line, field: required.rawValue, "required column is missing from the header row"))
         }
-        if !diags.isEmpty { throw InputError(diags) }
+        if !diags.isEmpty { throw ATLError(diags) }
         return .csv(reader, columns: columns, header: header)
     }
 
@@ -117,15 +117,15 @@ public struct CohortReader {
         case .csv(var reader, let columns, let header):
             defer { source = .csv(reader, columns: columns, header: header) }
             let record: CSVRecord?
-            do {
+            do throws(ATLError) {
                 record = try reader.next()
             } catch {
                 // A malformed record (e.g. a quote left open by a truncated last line): report it as one row
                 // and go on after its line.
                 rowNumber += 1
                 reader.skipToNextLine()
-                return CohortRow(row: rowNumber, file: path, line: error.line, reference: nil,
-                                 profile: .failure(InputError(error.diagnostic)))
+                return CohortRow(row: rowNumber, file: path, line: error.diagnostics.first?.line ?? 1, reference: nil,
+                                 profile: .failure(error))
             }
             guard let record else { finished = true; return nil }
             rowNumber += 1
@@ -136,10 +136,10 @@ public struct CohortReader {
     private func profileFile(_ file: String) -> CohortRow {
         guard let data = FileManager.default.contents(atPath: file) else {
             return CohortRow(row: rowNumber, file: file, line: 1, reference: nil,
-                             profile: .failure(InputError(Diagnostic(file: file, "cannot read the profile"))))
+                             profile: .failure(ATLError(Diagnostic(code: "cohort.cannot-read-profile", file: file, "cannot read the profile"))))
         }
         let bytes = [UInt8](data)
-        switch ProfileParser.parse(bytes, file: file, academicYear: academicYear) {
+        switch Result(catching: { () throws(ATLError) in try ProfileParser.parse(bytes, file: file, academicYear: academicYear) }) {
         case .success(let p):
             return CohortRow(row: rowNumber, file: file, line: 1, reference: p.reference, profile: .success((p, SHA256.hex(bytes))))
         case .failure(let e):
@@ -162,7 +162,7 @@ public struct CohortReader {
         if let d = header.checkWidth(r) {
             let msg = r.fields.count < columns.count ? d.message + " (a truncated or short row)" : d.message
             return CohortRow(row: rowNumber, file: path, line: r.line, reference: nil,
-                             profile: .failure(InputError(Diagnostic(file: path, line: r.line, msg))))
+                             profile: .failure(ATLError(Diagnostic(code: "cohort.problem", file: path, line: r.line, msg))))
         }
         var values: [ProfileParser.Field: KeyValueLine] = [:]
         var line = r.line
@@ -179,7 +179,7 @@ public struct CohortReader {
         }
         if values.isEmpty {
             return CohortRow(row: rowNumber, file: path, line: r.line, reference: nil,
-                             profile: .failure(InputError(Diagnostic(file: path, line: r.line, "empty row (every cell is blank)"))))
+                             profile: .failure(ATLError(Diagnostic(code: "cohort.empty-row-every-cell", file: path, line: r.line, "empty row (every cell is blank)"))))
         }
         if values[.format] == nil {
             values[.format] = KeyValueLine(key: "format", value: ProfileParser.formatTag, line: r.line)
@@ -188,7 +188,7 @@ public struct CohortReader {
         var diags: [Diagnostic] = []
         guard let p = ProfileParser.build(values, file: path, academicYear: academicYear, diags: &diags), diags.isEmpty else {
             return CohortRow(row: rowNumber, file: path, line: r.line, reference: reference,
-                             profile: .failure(InputError(diags.isEmpty ? [Diagnostic(file: path, line: r.line, "invalid row")] : diags)))
+                             profile: .failure(ATLError(diags.isEmpty ? [Diagnostic(code: "cohort.invalid-row", file: path, line: r.line, "invalid row")] : diags)))
         }
         return CohortRow(row: rowNumber, file: path, line: r.line, reference: reference,
                          profile: .success((p, SHA256.hex(ProfileParser.render(p)))))
@@ -199,10 +199,10 @@ public struct CohortReader {
 
     /// Counts the rows of a cohort and hashes its bytes in one streaming pass (for progress and resume).
     /// A directory hashes each profile file's name and bytes in order.
-    public static func survey(path: String) throws(InputError) -> (rows: Int, hash: String) {
+    public static func survey(path: String) throws(ATLError) -> (rows: Int, hash: String) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw InputError(Diagnostic(file: path, "cohort not found"))
+            throw ATLError(Diagnostic(code: "cohort.cohort-found", file: path, "cohort not found"))
         }
         var h = SHA256()
         if isDir.boolValue {
@@ -216,12 +216,12 @@ public struct CohortReader {
             return (files.count, h.hexDigest())
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(Diagnostic(file: path, "cannot open the file for reading"))
+            throw ATLError(Diagnostic(code: "cohort.cannot-open-file-reading", file: path, "cannot open the file for reading"))
         }
         defer { try? handle.close() }
         while let d = try? handle.read(upToCount: 1 << 16), !d.isEmpty { h.update(d) }
         var reader: CSVReader
-        do { reader = try CSVReader.open(path: path) } catch { throw InputError(error) }
+        do { reader = try CSVReader.open(path: path) } catch { throw error }
         var records = 0
         while true {
             do {

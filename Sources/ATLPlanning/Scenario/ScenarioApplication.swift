@@ -49,7 +49,7 @@ public enum ScenarioApplication {
     public static let firstHypotheticalURN = 9_900_001
 
     public static func apply(_ s: Scenario, catalogue: Catalogue, weights: Weights, cohort: [CohortChild],
-                             seed: UInt64) throws(InputError) -> AppliedScenario {
+                             seed: UInt64) throws(ATLError) -> AppliedScenario {
         var byURN: [Int: Setting] = [:]
         for st in catalogue.settings { byURN[st.urn] = st }
         var w = weights
@@ -63,13 +63,13 @@ public enum ScenarioApplication {
         var closedOnLine: [Int: Int] = [:]
         func existing(_ urn: Int, _ e: Scenario.Entry, field: String = "setting") -> Setting? {
             guard let st = byURN[urn] else {
-                diags.append(Diagnostic(file: s.file, line: e.line, field: field,
+                diags.append(Diagnostic(code: "scenario.setting-urn-catalogue-catalogue", file: s.file, line: e.line, field: field,
                     "no setting with URN \(urn) in the catalogue\(catalogue.root.isEmpty ? "" : " \(catalogue.root)")"))
                 return nil
             }
             // A change to a setting this scenario already closed would be reported but have no effect.
             if let line = closedOnLine[urn] {
-                diags.append(Diagnostic(file: s.file, line: e.line, field: field,
+                diags.append(Diagnostic(code: "scenario.setting-closed-line-scenario", file: s.file, line: e.line, field: field,
                     "setting \(urn) was closed on line \(line) of this scenario; a closed setting cannot be changed again"
                     + (field == "host" ? " or host a new provision" : "")))
                 return nil
@@ -103,7 +103,7 @@ public enum ScenarioApplication {
                     st.ofsted = host.ofsted
                     st.sources.append("location, phase, ages, gender, faith and Ofsted of the host, \(label(host))")
                     if host.location == nil {
-                        diags.append(Diagnostic(file: s.file, line: e.line, field: "host",
+                        diags.append(Diagnostic(code: "scenario.host", file: s.file, line: e.line, field: "host",
                             "the host URN \(hostURN) has no location in the catalogue; give easting and northing instead"))
                         continue
                     }
@@ -146,7 +146,7 @@ public enum ScenarioApplication {
                     st.specialistVacanciesStated = nil
                 }
                 if st.specialistOnRoll == nil {
-                    diags.append(Diagnostic(file: s.file, line: e.line, field: "setting",
+                    diags.append(Diagnostic(code: "scenario.setting", file: s.file, line: e.line, field: "setting",
                         "URN \(urn) has no specialist on-roll figure in the catalogue, so its vacancies after the change would be unknown; use a 'vacancies' change instead"))
                     continue
                 }
@@ -207,7 +207,7 @@ public enum ScenarioApplication {
                                    : "\(-delta) \(delta == -1 ? "child" : "children") removed."), real: false)
             }
         }
-        guard diags.isEmpty else { throw InputError(diags) }
+        guard diags.isEmpty else { throw ATLError(diags) }
         let settings = byURN.values.sorted { $0.urn < $1.urn }
         let cat = s.changes.contains(where: { if case .demand = $0.change { false } else if case .maxJourney = $0.change { false } else if case .weight = $0.change { false } else { true } })
             ? Catalogue(settings: settings, files: catalogue.files, root: catalogue.root)

@@ -274,7 +274,7 @@ public struct ScenarioComparison: Sendable {
 /// Allocates children to places: given every child's advisory list (cohort order), the catalogue the lists were
 /// built from and the seed, returns for each child the URN placed at, or nil. A setting whose places are unknown
 /// is not capacity-limited (the report counts those placements as resting on unknowns).
-public typealias PlacementAllocator = @Sendable (_ lists: [AdvisoryList], _ catalogue: Catalogue, _ seed: UInt64) throws(InputError) -> [ScenarioPlacement?]
+public typealias PlacementAllocator = @Sendable (_ lists: [AdvisoryList], _ catalogue: Catalogue, _ seed: UInt64) throws(ATLError) -> [ScenarioPlacement?]
 
 /// Where the allocation places one child: the setting, and whether it is a general place taken because the
 /// setting's base or unit designated for the child's need was full (docs/allocation.md, rule 5).
@@ -290,7 +290,7 @@ public struct ScenarioPlacement: Sendable, Hashable {
 /// The shared allocation simulation: child-proposing deferred acceptance with places per setting and need
 /// (``AllocationProblem``), the same as `atl allocate`.
 public enum ScenarioAllocation {
-    public static let deferredAcceptance: PlacementAllocator = { lists, catalogue, seed throws(InputError) in
+    public static let deferredAcceptance: PlacementAllocator = { lists, catalogue, seed throws(ATLError) in
         let problem = try AllocationProblem.from(lists: lists, catalogue: catalogue, seed: seed)
         let outcome = problem.deferredAcceptance()
         return outcome.placement.enumerated().map { i, app in
@@ -347,7 +347,7 @@ public struct ScenarioRunner: Sendable {
     }
 
     public func run(catalogue: Catalogue, weights: Weights, cohort: [CohortChild], cohortHash: String,
-                    scenarios: [Scenario]) throws(InputError) -> ScenarioComparison {
+                    scenarios: [Scenario]) throws(ATLError) -> ScenarioComparison {
         let base = try ScenarioApplication.apply(.baseline(), catalogue: catalogue, weights: weights, cohort: cohort, seed: seed)
         let baseResult = try measure(base)
         var results: [ScenarioResult] = []
@@ -392,7 +392,7 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Lists, allocation and measures for one applied scenario.
-    public func measure(_ a: AppliedScenario) throws(InputError) -> ScenarioResult {
+    public func measure(_ a: AppliedScenario) throws(ATLError) -> ScenarioResult {
         let engine: MatchingEngine
         if let e = loadedEngine, e.catalogue.contentHash == a.catalogue.contentHash, e.weights == a.weights {
             engine = e

@@ -41,7 +41,7 @@ public struct SyntheticCohort: Sendable {
 
     /// - Throws: a diagnostic naming `--la` when the LA has no postcodes in the lookup.
     public init(laCode: Int, seed: UInt64, placementYears: [Int] = [7], postcodes: PostcodeLookup,
-                districts: DistrictTable) throws(Diagnostic) {
+                districts: DistrictTable) throws(ATLError) {
         let wanted: Set<String>
         if laCode == SyntheticCohort.exampleLACode {
             wanted = Set(SyntheticCohort.exampleLADistricts)
@@ -52,7 +52,7 @@ public struct SyntheticCohort: Sendable {
         let homes = wanted.isEmpty ? [] : postcodes.entries(inDistricts: wanted).map(\.postcode)
             .filter { !Postcode.outcode(of: $0).hasSuffix("99") }
         guard !homes.isEmpty else {
-            throw Diagnostic(file: "--la", field: "la", "no postcodes of LA \(laCode) in the postcode lookup (it covers the West Midlands LAs in provision-catalogue/geography/districts.csv, and 999 for the example LA)")
+            throw ATLError(code: "synthetic-cohort.la", file: "--la", field: "la", "no postcodes of LA \(laCode) in the postcode lookup (it covers the West Midlands LAs in provision-catalogue/geography/districts.csv, and 999 for the example LA)")
         }
         self.laCode = laCode
         self.seed = seed

@@ -361,7 +361,7 @@ enum AllocationFixture {
             ListedChild(reference: ref, primaryNeed: .ASD, synthetic: synthetic, fictionalCatalogue: true, catalogueHash: nil,
                         file: "b.jsonl", line: line, entries: [.init(rank: 1, urn: urn, milli: 1, distanceKm: 1)])
         }
-        #expect(throws: InputError.self) { try AllocationProblem.from(children: [child("A", urn: 42, line: 1)], unlisted: [], catalogue: cat, seed: 1) }
+        #expect(throws: ATLError.self) { try AllocationProblem.from(children: [child("A", urn: 42, line: 1)], unlisted: [], catalogue: cat, seed: 1) }
         do {
             _ = try AllocationProblem.from(children: [child("A", line: 1), child("A", line: 2), child("B", synthetic: false, line: 3)],
                                            unlisted: [], catalogue: cat, seed: 1)
@@ -374,7 +374,7 @@ enum AllocationFixture {
         }
         var real = child("R", line: 1)
         real.fictionalCatalogue = false
-        #expect(throws: InputError.self) { try AllocationProblem.from(children: [real], unlisted: [], catalogue: cat, seed: 1) }
+        #expect(throws: ATLError.self) { try AllocationProblem.from(children: [real], unlisted: [], catalogue: cat, seed: 1) }
     }
 }
 

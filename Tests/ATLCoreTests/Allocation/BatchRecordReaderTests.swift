@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -15,8 +16,8 @@ import Testing
 
     static let errorRecord = #"{"schema":"atl-batch/1","row":2,"source":"cohort.csv:3","reference":null,"status":"error","errors":["cohort.csv:3: field 'primary-need': 'XYZ' is not a need code",{"field":"home-postcode","message":"not found"},{"line":9,"field":null,"message":"no list"}]}"#
 
-    func read(_ text: String) -> Result<BatchRecordReader.Records, InputError> {
-        BatchRecordReader.read(Data(text.utf8), file: "b.jsonl")
+    func read(_ text: String) -> Result<BatchRecordReader.Records, ATLError> {
+        attempt({ try BatchRecordReader.read(Data(text.utf8), file: "b.jsonl") })
     }
 
     func errors(_ text: String) -> [String] {
@@ -115,7 +116,7 @@ import Testing
                 }
                 if bytes.isEmpty { break }
             }
-            switch BatchRecordReader.read(Data(bytes), file: "f") {
+            switch attempt({ try BatchRecordReader.read(Data(bytes), file: "f") }) {
             case .success(let r): #expect(r.listed.count + r.unlisted.count == r.lines)
             case .failure(let e): #expect(e.diagnostics.allSatisfy { $0.file == "f" })
             }

@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -18,9 +19,9 @@ import Testing
         try Data(("\u{FEFF}" + other.replacingOccurrences(of: "\n", with: "\r\n")).utf8)
             .write(to: root.appendingPathComponent("894-x/123458.MD"))
         try Data("# Read me\n\nNot a setting.\n---\nformat: atl-setting/1\n".utf8).write(to: root.appendingPathComponent("README.md"))
-        let r = CatalogueLoader.load(root: root.path)
+        let r = loadCatalogue(root: root.path)
         #expect(r.catalogue?.settings.count == 1)
-        let warnings = r.diagnostics.filter { $0.severity == .warning }
+        let warnings = r.diagnostics.filter { $0.level == .warning }
         #expect(warnings.map { ($0.file as NSString).lastPathComponent } == ["123457-typo.settings.md", "123458.MD"])
         #expect(warnings.allSatisfy { $0.message.contains("*.setting.md") && $0.line == 1 })
     }

@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -22,7 +23,7 @@ enum SettingFixture {
 
 @Suite struct SettingFileTests {
     @Test func parsesMinimalFile() throws {
-        let (s, d) = SettingFile.parse(text: SettingFixture.file(), file: "a.setting.md")
+        let (s, d) = parseSetting({ try SettingFile.parse(text: SettingFixture.file(), file: "a.setting.md") })
         #expect(d.isEmpty)
         let setting = try #require(s)
         #expect(setting.urn == 123456)
@@ -44,7 +45,7 @@ enum SettingFixture {
                         costBand: .B, sources: ["one", "two"],
                         report: [.kindsOfSEN: "We provide for autism.\n\nAnd SLCN.", .senco: ""])
         let text = SettingFile.render(s)
-        let (back, d) = SettingFile.parse(text: text, file: "x")
+        let (back, d) = parseSetting({ try SettingFile.parse(text: text, file: "x") })
         #expect(d.isEmpty)
         #expect(back == s)
         #expect(SettingFile.render(back!) == text, "rendering is a fixed point")
@@ -53,13 +54,13 @@ enum SettingFixture {
     @Test func toleratesBOMAndCRLF() throws {
         let text = SettingFixture.file(body: "## Complaints\n\nWrite to us.\n").replacingOccurrences(of: "\n", with: "\r\n")
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
-        let (s, d) = SettingFile.parse(bytes, file: "crlf.setting.md")
+        let (s, d) = parseSetting({ try SettingFile.parse(bytes, file: "crlf.setting.md") })
         #expect(d.isEmpty)
         #expect(s?.report[.complaints] == "Write to us.")
     }
 
     @Test func emptyAndMissingSectionsDiffer() throws {
-        let (s, _) = SettingFile.parse(text: SettingFixture.file(body: "## Complaints\n\n## Transport\nBus.\n"), file: "x")
+        let (s, _) = parseSetting({ try SettingFile.parse(text: SettingFixture.file(body: "## Complaints\n\n## Transport\nBus.\n"), file: "x") })
         #expect(s?.report[.complaints] == "")
         #expect(s?.report[.transport] == "Bus.")
         #expect(s?.report[.senco] == nil)

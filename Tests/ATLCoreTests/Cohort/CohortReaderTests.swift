@@ -116,7 +116,7 @@ enum CohortFixture {
                 #expect(error.diagnostics.contains { $0.field == field && $0.line == 1 })
             }
         }
-        #expect(throws: InputError.self) { try CohortReader(csv: [], file: "c.csv", academicYear: 2026) }
+        #expect(throws: ATLError.self) { try CohortReader(csv: [], file: "c.csv", academicYear: 2026) }
     }
 
     @Test func adversarialBytesNeverCrashTheReader() throws {
@@ -177,7 +177,7 @@ enum CohortFixture {
     }
 
     @Test func anLAWithoutPostcodesIsAnError() {
-        #expect(throws: Diagnostic.self) {
+        #expect(throws: ATLError.self) {
             try SyntheticCohort(laCode: 335, seed: 1, postcodes: CohortFixture.postcodes, districts: DistrictTable())
         }
     }

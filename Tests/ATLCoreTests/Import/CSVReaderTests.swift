@@ -7,7 +7,7 @@ import Foundation
 import Testing
 
 /// Reads every record, or returns the error the reader threw.
-private func readAll(_ reader: consuming CSVReader) -> Result<[CSVRecord], CSVError> {
+private func readAll(_ reader: consuming CSVReader) -> Result<[CSVRecord], ATLError> {
     var r = reader
     var out: [CSVRecord] = []
     do {
@@ -24,12 +24,12 @@ private func read(_ text: String) throws -> [CSVRecord] {
 
 private func fields(_ text: String) throws -> [[String]] { try read(text).map(\.fields) }
 
-private func failure(_ bytes: [UInt8], encoding: CSVReader.Encoding = .utf8) -> CSVError? {
+private func failure(_ bytes: [UInt8], encoding: CSVReader.Encoding = .utf8) -> ATLError? {
     if case .failure(let e) = readAll(CSVReader(bytes: bytes, encoding: encoding, file: "bad.csv")) { return e }
     return nil
 }
 
-private func failure(_ text: String) -> CSVError? { failure(Array(text.utf8)) }
+private func failure(_ text: String) -> ATLError? { failure(Array(text.utf8)) }
 
 @Suite struct CSVReaderTests {
     @Test func embeddedCommasAndDoubledQuotes() throws {
@@ -200,6 +200,6 @@ private func failure(_ text: String) -> CSVError? { failure(Array(text.utf8)) }
     }
 
     @Test func missingFileIsADiagnostic() {
-        #expect(throws: Diagnostic.self) { try CSVReader.open(path: "/nonexistent/atl/x.csv") }
+        #expect(throws: ATLError.self) { try CSVReader.open(path: "/nonexistent/atl/x.csv") }
     }
 }

@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -379,7 +380,7 @@ enum GIASFixture {
         #expect(r.diagnostics.count == 2)
         #expect(r.diagnostics.map(\.line) == [1, 1])
         #expect(r.diagnostics.map(\.field) == ["EstablishmentStatus (name)", "URN"])
-        #expect(r.diagnostics.allSatisfy { $0.file == "cut.csv" && $0.severity == .error })
+        #expect(r.diagnostics.allSatisfy { $0.file == "cut.csv" && $0.level == .error })
     }
 
     @Test func optionalColumnsMayBeAbsentAndColumnsAreFoundByName() throws {
@@ -492,8 +493,8 @@ enum GIASFixture {
     @Test func importedSettingsAreValidCatalogueFiles() {
         for s in Self.main.settings {
             let text = SettingFile.render(s)
-            let (back, diags) = SettingFile.parse(text: text, file: "x.setting.md")
-            #expect(diags.filter { $0.severity == .error }.isEmpty, "\(s.urn): \(diags)")
+            let (back, diags) = parseSetting({ try SettingFile.parse(text: text, file: "x.setting.md") })
+            #expect(diags.filter { $0.level == .error }.isEmpty, "\(s.urn): \(diags)")
             #expect(back == s, "URN \(s.urn) round-trips")
         }
     }

@@ -37,9 +37,9 @@ import Testing
         return IndexSnapshot(catalogue: c, index: CompiledIndex(c, threads: 1), engineVersion: engine, fingerprint: fp)
     }
 
-    func decode(_ bytes: [UInt8], engine: String? = "test") throws(Diagnostic) -> IndexSnapshot {
-        let r = bytes.withUnsafeBytes { b -> Result<IndexSnapshot, Diagnostic> in
-            do throws(Diagnostic) { return .success(try IndexSnapshot.decode(b, file: "t.atlidx", engineVersion: engine)) }
+    func decode(_ bytes: [UInt8], engine: String? = "test") throws(ATLError) -> IndexSnapshot {
+        let r = bytes.withUnsafeBytes { b -> Result<IndexSnapshot, ATLError> in
+            do throws(ATLError) { return .success(try IndexSnapshot.decode(b, file: "t.atlidx", engineVersion: engine)) }
             catch { return .failure(error) }
         }
         return try r.get()
@@ -92,7 +92,7 @@ import Testing
         for pos in positions {
             var bad = bytes
             bad[pos] ^= 0x20
-            #expect(throws: Diagnostic.self, "byte \(pos)") { try decode(bad) }
+            #expect(throws: ATLError.self, "byte \(pos)") { try decode(bad) }
         }
     }
 
@@ -107,13 +107,13 @@ import Testing
                 #expect(error.message.contains("rebuild it with 'atl index'"))
             }
         }
-        #expect(throws: Diagnostic.self) { try decode(bytes + [0]) }
+        #expect(throws: ATLError.self) { try decode(bytes + [0]) }
     }
 
     @Test func wrongMagicAndVersionAreNamed() {
         var bytes = snapshot().encode()
         bytes[0] = UInt8(ascii: "X")
-        #expect(throws: Diagnostic.self) { try decode(bytes) }
+        #expect(throws: ATLError.self) { try decode(bytes) }
         do { _ = try decode(bytes) } catch { #expect(error.message.contains("not an ATL index snapshot")) }
         bytes = snapshot().encode()
         bytes[8] = 9

@@ -115,6 +115,6 @@ import Testing
         #expect(listed.brokenRules.isEmpty)
         #expect(listed.onList)
         #expect(listed.rank == 1)
-        #expect(throws: Diagnostic.self) { try e.why(F.profile(), file: "t", urn: 123) }
+        #expect(throws: ATLError.self) { try e.why(F.profile(), file: "t", urn: 123) }
     }
 }

@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -26,8 +27,8 @@ import Testing
         mainstream-first: yes
         """
 
-    func parse(_ text: String, academicYear: Int = 2026) -> Result<NeedsProfile, InputError> {
-        ProfileParser.parse(text: text, file: "p.profile", academicYear: academicYear)
+    func parse(_ text: String, academicYear: Int = 2026) -> Result<NeedsProfile, ATLError> {
+        attempt({ try ProfileParser.parse(text: text, file: "p.profile", academicYear: academicYear) })
     }
 
     func errors(_ text: String) -> [Diagnostic] {
@@ -76,9 +77,9 @@ import Testing
         let kv = { (v: String) in KeyValueLine(key: "max-journey", value: v, line: 1) }
         #expect(try ProfileParser.parseDistance(kv("10 km"), file: "f") == 10)
         #expect(abs(try ProfileParser.parseDistance(kv("5mi"), file: "f") - 8.04672) < 1e-9)
-        #expect(throws: Diagnostic.self) { try ProfileParser.parseDistance(kv("far"), file: "f") }
-        #expect(throws: Diagnostic.self) { try ProfileParser.parseDistance(kv("-3 km"), file: "f") }
-        #expect(throws: Diagnostic.self) { try ProfileParser.parseDistance(kv("500 miles"), file: "f") }
+        #expect(throws: ATLError.self) { try ProfileParser.parseDistance(kv("far"), file: "f") }
+        #expect(throws: ATLError.self) { try ProfileParser.parseDistance(kv("-3 km"), file: "f") }
+        #expect(throws: ATLError.self) { try ProfileParser.parseDistance(kv("500 miles"), file: "f") }
     }
 
     /// Each malformed profile gives an error naming the file, line and field.
@@ -131,7 +132,7 @@ import Testing
         let inputs: [[UInt8]] = [[0xFF, 0xFE, 0x00], [0xEF, 0xBB, 0xBF], Array("\u{0}\u{1}\u{2}".utf8),
                                  Array(String(repeating: "x", count: 100_000).utf8), Array("just words\n".utf8)]
         for bytes in inputs {
-            if case .success = ProfileParser.parse(bytes, file: "bad.profile", academicYear: 2026) {
+            if case .success = attempt({ try ProfileParser.parse(bytes, file: "bad.profile", academicYear: 2026) }) {
                 Issue.record("accepted \(bytes.prefix(8))")
             }
         }
@@ -143,7 +144,7 @@ import Testing
         #expect {
             try e.resolveHome(p, file: "p.profile")
         } throws: { error in
-            guard let d = error as? Diagnostic else { return false }
+            guard let d = (error as? ATLError)?.first else { return false }
             return d.line == 5 && d.field == "home-postcode" && d.file == "p.profile"
         }
     }
@@ -152,7 +153,7 @@ import Testing
 @Suite struct WeightsTests {
     @Test func defaultsRoundTripAndHash() throws {
         let text = Weights.defaults.render()
-        let back = try Weights.parse(text: text, file: "w").get()
+        let back = try Weights.parse(text: text, file: "w")
         #expect(back == Weights.defaults)
         #expect(back.hash == Weights.defaults.hash)
         let defaultPoints = Weights.defaults.needPrimary + Weights.defaults.needSecondary + Weights.defaults.evidence
@@ -163,14 +164,14 @@ import Testing
     }
 
     @Test func partialFileKeepsDefaultsAndChangesHash() throws {
-        let w = try Weights.parse(text: "format: atl-weights/1\npoints.travel: 30\n", file: "w").get()
+        let w = try Weights.parse(text: "format: atl-weights/1\npoints.travel: 30\n", file: "w")
         #expect(w.travel == 30 && w.needPrimary == 28)
         #expect(w.hash != Weights.defaults.hash)
     }
 
     @Test func badWeightsAreErrors() {
         func errs(_ t: String) -> [Diagnostic] {
-            if case .failure(let e) = Weights.parse(text: t, file: "w") { return e.diagnostics }
+            if case .failure(let e) = attempt({ try Weights.parse(text: t, file: "w") }) { return e.diagnostics }
             return []
         }
         #expect(errs("points.travel: 30\n").contains { $0.field == "format" })

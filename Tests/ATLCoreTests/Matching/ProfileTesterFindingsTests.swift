@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -11,7 +12,7 @@ import Testing
     static let base = "format: atl-profile/1\nreference: R-1\nprimary-need: ASD\nhome-easting: 370000\nhome-northing: 310000\n"
 
     func errors(_ text: String, academicYear: Int = 2026) -> [Diagnostic] {
-        if case .failure(let e) = ProfileParser.parse(text: text, file: "p.profile", academicYear: academicYear) { return e.diagnostics }
+        if case .failure(let e) = attempt({ try ProfileParser.parse(text: text, file: "p.profile", academicYear: academicYear) }) { return e.diagnostics }
         return []
     }
 
@@ -46,7 +47,7 @@ import Testing
 
     @Test func anUnknownPostcodeGivesOnlyTheDistrict() throws {
         let p = try ProfileParser.parse(text: "format: atl-profile/1\nreference: R-1\nprimary-need: ASD\nnc-year: 6\nhome-postcode: ZZ9 9ZZ\n",
-                                        file: "p.profile", academicYear: 2026).get()
+                                        file: "p.profile", academicYear: 2026)
         let e = MatchingEngine(catalogue: Catalogue(settings: MatchFixture.mixed), postcodes: PostcodeLookup(), engineVersion: "t")
         do {
             _ = try e.resolveHome(p, file: "p.profile")
@@ -139,7 +140,7 @@ import Testing
 
 @Suite struct DiagnosticLimitTests {
     @Test func anyMessageIsCut() {
-        let d = Diagnostic(file: "f", line: 1, field: String(repeating: "k", count: 500), String(repeating: "m", count: 1_000_000))
+        let d = Diagnostic(code: "test.long", file: "f", line: 1, field: String(repeating: "k", count: 500), String(repeating: "m", count: 1_000_000))
         #expect(d.message.count == Diagnostic.messageLimit)
         #expect(d.description.count < 1200)
     }

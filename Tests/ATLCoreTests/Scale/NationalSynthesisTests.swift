@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -35,8 +36,8 @@ import Testing
         #expect(out[2].type == .earlyYears && out[3].type == .post16 && out[0].type != .special)
         // The whole catalogue, rendered and parsed back, is valid and still marked.
         for s in out {
-            let (back, diags) = SettingFile.parse(text: SettingFile.render(s), file: "x.setting.md")
-            #expect(diags.filter { $0.severity == .error }.isEmpty)
+            let (back, diags) = parseSetting({ try SettingFile.parse(text: SettingFile.render(s), file: "x.setting.md") })
+            #expect(diags.filter { $0.level == .error }.isEmpty)
             #expect(back.map(NationalSynthesis.isSynthetic) == true)
         }
     }

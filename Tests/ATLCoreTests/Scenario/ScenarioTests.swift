@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -6,8 +7,8 @@
 import Testing
 
 @Suite("Scenario") struct ScenarioTests {
-    static func parse(_ text: String) -> Result<Scenario, InputError> {
-        ScenarioParser.parse(Array(text.utf8), file: "s.scenario")
+    static func parse(_ text: String) -> Result<Scenario, ATLError> {
+        attempt({ try ScenarioParser.parse(Array(text.utf8), file: "s.scenario") })
     }
     static func messages(_ text: String) -> [String] {
         switch parse(text) {
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func rejectsBadUTF8() {
-        switch ScenarioParser.parse([0x66, 0x6F, 0xFF, 0x0A], file: "s.scenario") {
+        switch attempt({ try ScenarioParser.parse([0x66, 0x6F, 0xFF, 0x0A], file: "s.scenario") }) {
         case .success: Issue.record("accepted invalid UTF-8")
         case .failure(let e): #expect(e.diagnostics[0].description.contains("not valid UTF-8"))
         }
@@ -139,7 +140,7 @@ import Testing
                 default: b.insert(rng.pick(alphabet), at: i)
                 }
             }
-            if case .failure(let e) = ScenarioParser.parse(b, file: "m.scenario") {
+            if case .failure(let e) = attempt({ try ScenarioParser.parse(b, file: "m.scenario") }) {
                 #expect(!e.diagnostics.isEmpty && e.diagnostics.allSatisfy { $0.file == "m.scenario" })
             }
         }
@@ -202,8 +203,8 @@ import Testing
         for op in ["change: close\nsetting: 123", "change: places\nsetting: 123\nplaces: 3",
                    "change: vacancies\nsetting: 123\nvacancies: 3", "change: needs\nsetting: 123\nneeds: ASD",
                    "change: open\nname: A\ntype: special\nneeds: ASD\nplaces: 3\nhost: 123"] {
-            #expect(throws: InputError.self) { try Self.apply("format: atl-scenario/1\nname: x\n" + op) }
-            do { _ = try Self.apply("format: atl-scenario/1\nname: x\n" + op) } catch let e as InputError {
+            #expect(throws: ATLError.self) { try Self.apply("format: atl-scenario/1\nname: x\n" + op) }
+            do { _ = try Self.apply("format: atl-scenario/1\nname: x\n" + op) } catch let e as ATLError {
                 let d = e.diagnostics[0].description
                 #expect(d.hasPrefix("s.scenario:3: field 'setting': no setting with URN 123")
                         || d.hasPrefix("s.scenario:3: field 'host': no setting with URN 123"), "\(d)")
@@ -407,7 +408,7 @@ import Testing
         do {
             _ = try ScenarioTests.apply(text)
             Issue.record("accepted: \(change)")
-        } catch let e as InputError {
+        } catch let e as ATLError {
             #expect(e.diagnostics.count == 1)
             #expect(e.diagnostics[0].description.contains("s.scenario:5:") && e.diagnostics[0].description.contains("closed on line 3"),
                     "\(e.diagnostics[0].description)")
@@ -416,9 +417,9 @@ import Testing
 
     /// #8: two scenarios with the same name are rejected, naming the first file.
     @Test func duplicateScenarioNames() throws {
-        let a = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Same\n".utf8), file: "a.scenario").get()
-        let b = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Same\n".utf8), file: "b.scenario").get()
-        let c = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Other\n".utf8), file: "c.scenario").get()
+        let a = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Same\n".utf8), file: "a.scenario")
+        let b = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Same\n".utf8), file: "b.scenario")
+        let c = try ScenarioParser.parse(Array("format: atl-scenario/1\nname: Other\n".utf8), file: "c.scenario")
         let d = ScenarioParser.duplicateNames([a, c, b])
         #expect(d.count == 1 && d[0].description.hasPrefix("b.scenario: field 'name'") && d[0].description.contains("first in a.scenario"),
                 "\(d.map(\.description))")
@@ -435,7 +436,7 @@ import Testing
 
     /// #17: a folder given as the scenario says so.
     @Test func folderIsNotAScenarioFile() {
-        guard case .failure(let e) = ScenarioParser.load(path: "/tmp") else { Issue.record("accepted a folder"); return }
+        guard case .failure(let e) = attempt({ try ScenarioParser.load(path: "/tmp") }) else { Issue.record("accepted a folder"); return }
         #expect(e.diagnostics[0].description.contains("is a folder"))
     }
 
@@ -458,7 +459,7 @@ import Testing
         let text = "format: atl-scenario/1\nname: T\nchange: close\nsetting: 1234567\nchange: places\nsetting: 9000106\nplaces: -3\n"
             + "change: open\nname: A\ntype: special\nneeds: XX\nplaces: 3\nhost: 7654321\nchange: teleport\n"
         let bytes = Array(text.utf8)
-        guard case .failure(let e) = ScenarioParser.parse(bytes, file: "s.scenario") else { Issue.record("accepted"); return }
+        guard case .failure(let e) = attempt({ try ScenarioParser.parse(bytes, file: "s.scenario") }) else { Issue.record("accepted"); return }
         #expect(!e.diagnostics.contains { $0.description.contains("1234567") }, "parsing alone cannot know the catalogue")
         let u = ScenarioParser.unknownSettings(bytes, file: "s.scenario", catalogue: Catalogue(settings: MatchFixture.mixed))
         #expect(u.map(\.description) == ["s.scenario:4: field 'setting': no setting with URN 1234567 in the catalogue",

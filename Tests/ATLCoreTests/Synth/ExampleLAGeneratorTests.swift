@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -94,7 +95,7 @@ enum SynthPostcodes {
         var diagnostics: [Diagnostic] = []
         var parsed: [Setting] = []
         for s in Self.settings {
-            let (p, d) = SettingFile.parse(text: SettingFile.render(s), file: SettingFile.fileName(for: s))
+            let (p, d) = parseSetting({ try SettingFile.parse(text: SettingFile.render(s), file: SettingFile.fileName(for: s)) })
             diagnostics += d
             if let p { parsed.append(p) }
         }
@@ -149,7 +150,7 @@ enum SynthPostcodes {
         var reserved = Set<String>()
         for file in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) where file.hasSuffix(".setting.md") {
             let data = try #require(FileManager.default.contents(atPath: Self.folder.appendingPathComponent(file).path))
-            let (s, d) = SettingFile.parse([UInt8](data), file: file)
+            let (s, d) = parseSetting({ try SettingFile.parse([UInt8](data), file: file) })
             #expect(d.isEmpty, "\(d.prefix(2))")
             let setting = try #require(s)
             if setting.sources.contains(where: { $0.hasPrefix(ExampleLAGenerator.sourcePrefix) }) {

@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -96,7 +97,7 @@ enum SynthFixture {
     @Test func renderedFilesParseBackCleanly() throws {
         for s in SynthFixture.many {
             let text = SettingFile.render(s)
-            let (parsed, diags) = SettingFile.parse(text: text, file: "x.setting.md")
+            let (parsed, diags) = parseSetting({ try SettingFile.parse(text: text, file: "x.setting.md") })
             #expect(diags.isEmpty, "\(diags)")
             let p = try #require(parsed)
             #expect(p == s)

@@ -1,3 +1,4 @@
+import ATLTestSupport
 @testable import ATLModel
 @testable import ATLData
 @testable import ATLEngine
@@ -29,7 +30,7 @@ import Testing
 
             """)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        guard case .failure(let e) = TravelMatrix.load(path: path, catalogue: Self.catalogue, postcodes: lookup) else {
+        guard case .failure(let e) = attempt({ try TravelMatrix.load(path: path, catalogue: Self.catalogue, postcodes: lookup) }) else {
             Issue.record("expected errors"); return
         }
         #expect(e.diagnostics.map(\.line) == [3, 4, 6])
@@ -38,7 +39,7 @@ import Testing
         // Known origins and URNs load as before.
         let ok = try Self.write("origin,urn,distance_km,duration_min\nTF3 1LA,9000004,3.42,9\nTF3,9000006,3.80,\n")
         defer { try? FileManager.default.removeItem(atPath: ok) }
-        let m = try TravelMatrix.load(path: ok, catalogue: Self.catalogue, postcodes: lookup).get()
+        let m = try TravelMatrix.load(path: ok, catalogue: Self.catalogue, postcodes: lookup)
         #expect(m.legs(from: "TF3 1LA")?[9000004]?.km == 3.42)
     }
 }

@@ -129,20 +129,20 @@ extension SettingFile {
     }
 
     /// Free text, written as given.
-    private static func text(_ f: Field, _ path: WritableKeyPath<Setting, String?> & Sendable) -> SettingFieldSpec {
+    private static func text(_ f: Field, _ path: any WritableKeyPath<Setting, String?> & Sendable) -> SettingFieldSpec {
         SettingFieldSpec(field: f, read: { kv, _, d throws(ATLError) in d.setting[keyPath: path] = kv.value },
                          write: { $0[keyPath: path].map { [$0] } ?? [] }, copy: { a, s in s[keyPath: path] = a[keyPath: path] })
     }
 
     /// A whole number from 0 to `max`.
-    private static func count(_ f: Field, _ path: WritableKeyPath<Setting, Int?> & Sendable, max: Int) -> SettingFieldSpec {
+    private static func count(_ f: Field, _ path: any WritableKeyPath<Setting, Int?> & Sendable, max: Int) -> SettingFieldSpec {
         SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in d.setting[keyPath: path] = try p.int(kv, min: 0, max: max) },
                          write: { $0[keyPath: path].map { [String($0)] } ?? [] }, copy: { a, s in s[keyPath: path] = a[keyPath: path] })
     }
 
     /// One of a fixed set of values, written by its raw value.
     private static func choice<E: RawRepresentable & CaseIterable & Sendable>(
-        _ f: Field, _ path: WritableKeyPath<Setting, E?> & Sendable, parse: @escaping @Sendable (String) -> E?
+        _ f: Field, _ path: any WritableKeyPath<Setting, E?> & Sendable, parse: @escaping @Sendable (String) -> E?
     ) -> SettingFieldSpec where E.RawValue == String {
         SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in d.setting[keyPath: path] = try p.enumValue(kv, E.self, parse: parse) },
                          write: { $0[keyPath: path].map { [$0.rawValue] } ?? [] }, copy: { a, s in s[keyPath: path] = a[keyPath: path] })

@@ -41,7 +41,7 @@ enum AllocateCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError.input([Diagnostic(code: "cli.allocate.file-found-readable", file: path, "file not found or not readable")])
         }
-        let records = try BatchRecordReader.read(data, file: path)
+        let records = try BatchRecordFormat.read(data, file: path)
         let root = args.value("catalogue")!
         let catalogue = try CommandSupport.loadCatalogue(root, console: console)
         // Lists made from another catalogue: one clear line, not one error per listed setting.

@@ -78,7 +78,7 @@ enum BatchCommand {
             start = saved
             var kept = 0
             try BatchOutputFile.truncate(output, to: saved.offset) { n, line in
-                guard let o = BatchJSONL.outcome(ofRecord: line) else {
+                guard let o = BatchRecordFormat.outcome(ofRecord: line) else {
                     throw CLIError.input([Diagnostic(code: "cli.batch.complete-atl-batch-record", file: output, line: n, "not a complete atl-batch/1 record; run again without --resume")])
                 }
                 summary.add(o)
@@ -112,7 +112,7 @@ enum BatchCommand {
         var errorLines: [String] = []
         let options = BatchRunner.Options(blockSize: blockSize, threads: threads, date: date)
         _ = try BatchRunner.run(&reader, engine: engine, options: options, seen: &seen, render: { item -> (String, String?) in
-            let record = BatchJSONL.record(item)
+            let record = BatchRecordFormat.record(item)
             guard listsDir != nil, let l = item.list else { return (record, nil) }
             return (record, listFormat == .md ? ListMarkdown.render(l) : ListHTML.render(l))
         }, flush: { texts, items in
@@ -221,7 +221,7 @@ enum BatchCommand {
     static func configHash(_ args: ParsedArguments, engine: MatchingEngine, cohortHash: String, date: String) -> String {
         var h = SHA256()
         func put(_ k: String, _ v: String?) { h.update("\(k)=\(v ?? "-")\n") }
-        put("schema", BatchJSONL.schema)
+        put("schema", BatchRecordFormat.schema)
         put("engine", ATL.version)
         put("cohort", cohortHash)
         put("catalogue", engine.catalogue.contentHash)

@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "ATLSynthetic", dependencies: ["ATLModel", "ATLData", "ATLPlanning"], swiftSettings: strict),
         // Renderers: Markdown, JSON, CSV, HTML (+ inline SVG). Pure functions from results to text.
         .target(name: "ATLRender", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning"], swiftSettings: strict),
+        // A small, strict HTTP/1.1 server on POSIX sockets for the web workbench; knows nothing of schools.
+        .target(name: "ATLHTTP", swiftSettings: strict),
         // The command-line shell as a library so tests can drive it end to end.
         .target(name: "ATLCLI", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
                 swiftSettings: strict),
@@ -55,6 +57,7 @@ let package = Package(
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
                     swiftSettings: strict),
+        .testTarget(name: "ATLHTTPTests", dependencies: ["ATLHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,7 @@ import ATLRender
 @Suite struct SyntheticMarkingRenderTests {
     static let setting = Setting(urn: 123456, name: "Real School", type: .special, sources: ["SYNTHETIC: test"],
                                  report: [.kindsOfSEN: "Invented."], synthetic: true)
-    static let stamp = GapAuditStamp(engineVersion: "0.1.0", catalogue: "syn", catalogueHash: "abc", date: "2026-11-23")
+    static let stamp = ProvenanceStamp(engineVersion: "0.1.0", catalogue: "syn", catalogueHash: "abc", date: "2026-11-23")
 
     @Test func auditMarkdownAndLetterAreHeadedSynthetic() {
         let a = GapAnalysis(settings: [Self.setting])
@@ -19,7 +19,7 @@ import ATLRender
         #expect(md.contains("> **\(GapAnalysis.syntheticLabel).**"))
         let letter = AuditLetter.render(a.settings[0], stamp: Self.stamp)
         #expect(letter.hasPrefix("> **SYNTHETIC – DO NOT SEND."))
-        #expect(letter.hasSuffix("SYNTHETIC – DO NOT SEND. \(GapAnalysis.syntheticLabel) · \(Self.stamp.line)\n"))
+        #expect(letter.hasSuffix("SYNTHETIC – DO NOT SEND. \(GapAnalysis.syntheticLabel) · atl 0.1.0 audit of catalogue syn (content hash abc) on 2026-11-23\n"))
         #expect(!GapAnalysis(settings: [Setting(urn: 123456, name: "Real School", type: .special)]).synthetic)
     }
 
@@ -43,7 +43,7 @@ import ATLRender
         #expect(ScenarioJSON.render(c).contains("\"syntheticCatalogue\": true"))
         #expect(ScenarioHTML.render(c).contains("SYNTHETIC CATALOGUE:"))
 
-        let stamp = AuditStamp(engineVersion: "0.1.0", catalogueHash: "abc", weightsHash: "def", inputHashes: [], date: "2026-11-23")
+        let stamp = ProvenanceStamp(engineVersion: "0.1.0", catalogueHash: "abc", weightsHash: "def", inputs: [], date: "2026-11-23")
         let ctx = CohortSummaryRender.Context(cohort: "c.csv", cohortHash: "123", fictionalCatalogue: false, stamp: stamp,
                                               syntheticCatalogue: true)
         let s = CohortSummary(k: 10)

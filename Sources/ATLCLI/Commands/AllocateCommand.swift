@@ -82,8 +82,8 @@ enum AllocateCommand {
                             + "(\(catalogue.contentHash.prefix(12))…); places and settings are taken from \(root)")
         }
         let report = AllocationReport(problem)
-        let stamp = AllocationStamp(engineVersion: ATL.version, catalogue: AuditCommand.catalogueName(root),
-                                    catalogueHash: catalogue.contentHash, listsHash: SHA256.hex([UInt8](data)), date: date)
+        let stamp = ProvenanceStamp(engineVersion: ATL.version, catalogue: AuditCommand.catalogueName(root),
+                                    catalogueHash: catalogue.contentHash, inputs: [.init("lists", hash: SHA256.hex([UInt8](data)))], date: date)
         let text: String
         switch format {
         case .md: text = AllocationMarkdown.render(report, stamp: stamp)

@@ -49,7 +49,7 @@ enum AuditCommand {
         let root = args.value("catalogue")!
         let catalogue = try CommandSupport.loadCatalogue(root, console: console)
         let analysis = GapAnalysis(catalogue: catalogue)
-        let stamp = GapAuditStamp(engineVersion: ATL.version, catalogue: catalogueName(root),
+        let stamp = ProvenanceStamp(engineVersion: ATL.version, catalogue: catalogueName(root),
                                catalogueHash: catalogue.contentHash, date: date)
 
         let text: String

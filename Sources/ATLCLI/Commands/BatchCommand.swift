@@ -152,8 +152,8 @@ enum BatchCommand {
 
         let context = CohortSummaryRender.Context(
             cohort: cohortPath, cohortHash: survey.hash, fictionalCatalogue: engine.catalogue.isFictional,
-            stamp: AuditStamp(engineVersion: ATL.version, catalogueHash: engine.catalogue.contentHash,
-                              weightsHash: engine.weights.hash, inputHashes: [("cohort", survey.hash)], date: date),
+            stamp: ProvenanceStamp(engineVersion: ATL.version, catalogueHash: engine.catalogue.contentHash,
+                              weightsHash: engine.weights.hash, inputs: [.init("cohort", hash: survey.hash)], date: date),
             syntheticCatalogue: engine.catalogue.isSynthetic)
         let demand = summary.demand(engine.catalogue)
         if let path = args.value("summary") {

@@ -27,10 +27,7 @@ enum EngineOptions {
     }
 
     /// The academic year (starting calendar year) of the run date, for turning dates of birth into year groups.
-    static func academicYear(_ date: String) -> Int {
-        let p = date.split(separator: "-").compactMap { Int($0) }
-        return p[1] >= 9 ? p[0] : p[0] - 1
-    }
+    static func academicYear(_ date: String) -> Int { CalendarDate.academicYear(of: date)! }
 
     static func weights(_ args: ParsedArguments, console: Console) throws -> Weights {
         let path = args.value("weights")!

@@ -31,35 +31,7 @@ public enum CatalogueWriter {
     }
 
     static func copy(_ f: SettingFile.Field, from a: Setting, to s: inout Setting) {
-        switch f {
-        case .format, .source: break
-        case .urn: s.urn = a.urn
-        case .name: s.name = a.name
-        case .fictional: s.fictional = a.fictional
-        case .synthetic: s.synthetic = a.synthetic
-        case .laCode, .laName: s.localAuthority = a.localAuthority
-        case .type: s.type = a.type
-        case .giasType: s.giasType = a.giasType
-        case .status: s.status = a.status
-        case .phase: s.phase = a.phase
-        case .ageRange: s.ageRange = a.ageRange
-        case .gender: s.gender = a.gender
-        case .religiousCharacter: s.religiousCharacter = a.religiousCharacter
-        case .ofsted: s.ofsted = a.ofsted
-        case .easting, .northing: s.location = a.location
-        case .postcode: s.postcode = a.postcode
-        case .nearestPostcode: s.nearestPostcode = a.nearestPostcode
-        case .capacity: s.capacity = a.capacity
-        case .onRoll: s.onRoll = a.onRoll
-        case .needs: s.needs = a.needs
-        case .specialistProvision: s.specialistProvision = a.specialistProvision
-        case .specialistPlaces: s.specialistPlaces = a.specialistPlaces
-        case .specialistOnRoll: s.specialistOnRoll = a.specialistOnRoll
-        case .specialistVacancies: s.specialistVacanciesStated = a.specialistVacanciesStated
-        case .placesByNeed: s.placesByNeed = a.placesByNeed
-        case .facilities: s.facilities = a.facilities
-        case .costBand: s.costBand = a.costBand
-        }
+        SettingFile.spec(f).copy(a, &s)
     }
 
     /// Folder (relative to the catalogue root) for a setting's LA: `894-telford-and-wrekin`, or `unknown-la`.

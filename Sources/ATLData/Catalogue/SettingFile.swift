@@ -98,7 +98,7 @@ public enum SettingFile {
 
         // Header
         var values: [Field: KeyValueLine] = [:]
-        var sources: [String] = []
+        var sources: [KeyValueLine] = []
         for n in headerStart..<headerEnd {
             do {
                 guard let kv = try KeyValueLine.parse(lines[n], line: n + 1, file: file) else { continue }
@@ -112,7 +112,7 @@ public enum SettingFile {
                         "empty value; remove the line if the value is not known"))
                     continue
                 }
-                if field == .source { sources.append(kv.value); continue }
+                if field == .source { sources.append(kv); continue }
                 if let first = values[field] {
                     diags.append(Diagnostic(code: "setting.given-twice-first-line", file: file, line: kv.line, field: kv.key,
                         "given twice (first on line \(first.line))"))
@@ -186,91 +186,70 @@ public enum SettingFile {
         }.joined(separator: "\n")
     }
 
-    private static func buildSetting(values: [Field: KeyValueLine], sources: [String], file: String,
+    /// Reads every header line through the field table (``fields``), then applies the rules that involve more
+    /// than one field. Nil when a required field is missing or unreadable; every problem goes to `diags`.
+    private static func buildSetting(values: [Field: KeyValueLine], sources: [KeyValueLine], file: String,
                                      headerLine: Int, diags: inout [Diagnostic]) -> Setting? {
         let p = FieldParser(file: file)
-        func field<T>(_ f: Field, _ parse: (KeyValueLine) throws(ATLError) -> T) -> T? {
-            guard let kv = values[f] else { return nil }
-            do { return try parse(kv) } catch {
-                diags += error.diagnostics
-                return nil
+        var draft = SettingDraft()
+        for spec in fields {
+            for kv in spec.field == .source ? sources : values[spec.field].map({ [$0] }) ?? [] {
+                do { try spec.read(kv, p, &draft) } catch { diags += error.diagnostics }
             }
         }
-        func require(_ f: Field) {
-            if values[f] == nil {
-                diags.append(Diagnostic(code: "setting.required-field-missing", file: file, line: headerLine, field: f.rawValue, "required field is missing (\(f.help))"))
-            }
+        return check(draft, values: values, file: file, headerLine: headerLine, diags: &diags)
+    }
+
+    /// The rules between fields: required fields, the format tag, fictional and synthetic URNs, pairs that go
+    /// together (LA code and name, easting and northing), places by need against needs and places, pupils on
+    /// roll against places (warnings), and a resourced type with no provision.
+    public static func check(_ d: SettingDraft, values: [Field: KeyValueLine], file: String, headerLine: Int,
+                      diags: inout [Diagnostic]) -> Setting? {
+        var s = d.setting
+        for f in [Field.format, .urn, .name, .type] where values[f] == nil {
+            diags.append(Diagnostic(code: "setting.required-field-missing", file: file, line: headerLine, field: f.rawValue,
+                                    "required field is missing (\(f.help))"))
         }
-        require(.format); require(.urn); require(.name); require(.type)
         if let kv = values[.format], kv.value != formatTag {
             diags.append(Diagnostic(code: "setting.format", file: file, line: kv.line, field: "format",
                                     "expected '\(formatTag)', got \"\(kv.value)\""))
         }
-        let fictional = field(.fictional) { kv throws(ATLError) in try p.bool(kv) } ?? false
-        let synthetic = field(.synthetic) { kv throws(ATLError) in try p.bool(kv) } ?? false
-        if fictional && synthetic, let kv = values[.synthetic] {
+        if s.fictional && s.synthetic, let kv = values[.synthetic] {
             diags.append(Diagnostic(code: "setting.synthetic", file: file, line: kv.line, field: "synthetic",
                 "a setting is either fictional (invented) or synthetic (a real school with invented facts), not both"))
         }
-        let urn = field(.urn) { kv throws(ATLError) in try p.int(kv, min: 100_000, max: 99_999_999) }
-        if let urn, let kv = values[.urn] {
-            if fictional && urn < firstFictionalURN {
+        if let urn = d.urn, let kv = values[.urn] {
+            if s.fictional && urn < firstFictionalURN {
                 diags.append(Diagnostic(code: "setting.urn", file: file, line: kv.line, field: "urn",
                     "fictional settings use URNs from \(firstFictionalURN) up, so they can never be mistaken for real ones"))
-            } else if !fictional && urn >= firstFictionalURN {
+            } else if !s.fictional && urn >= firstFictionalURN {
                 diags.append(Diagnostic(code: "setting.urn", file: file, line: kv.line, field: "urn",
                     "URNs from \(firstFictionalURN) up are reserved for fictional settings; add 'fictional: yes' or correct the URN"))
             }
         }
-        let name = values[.name]?.value
-        let type = field(.type) { kv throws(ATLError) in try p.enumValue(kv, SettingType.self) { SettingType(rawValue: $0.lowercased()) } }
-        let laCode = field(.laCode) { kv throws(ATLError) in try p.int(kv, min: 100, max: 999) }
-        let laName = values[.laName]?.value
-        if (laCode == nil) != (laName == nil), values[.laCode] != nil || values[.laName] != nil {
-            let missing: Field = laCode == nil ? .laCode : .laName
+        if (d.laCode == nil) != (d.laName == nil), values[.laCode] != nil || values[.laName] != nil {
+            let missing: Field = d.laCode == nil ? .laCode : .laName
             if values[missing] == nil {
-                diags.append(Diagnostic(code: "setting.la-code-la-name", file: file, line: (values[.laCode] ?? values[.laName])!.line, field: missing.rawValue,
-                                        "la-code and la-name go together"))
+                diags.append(Diagnostic(code: "setting.la-code-la-name", file: file, line: (values[.laCode] ?? values[.laName])!.line,
+                                        field: missing.rawValue, "la-code and la-name go together"))
             }
         }
-        let status = field(.status) { kv throws(ATLError) in try p.enumValue(kv, SettingStatus.self) { SettingStatus(rawValue: $0.lowercased()) } } ?? .open
-        let phase = field(.phase) { kv throws(ATLError) in try p.enumValue(kv, Phase.self) { Phase(parsing: $0) } }
-        let ageRange = field(.ageRange) { kv throws(ATLError) in try parseAgeRange(kv, file: file) }
-        let gender = field(.gender) { kv throws(ATLError) in try p.enumValue(kv, Gender.self) { Gender(parsing: $0) } }
-        let ofsted = field(.ofsted) { kv throws(ATLError) in try p.enumValue(kv, OfstedJudgement.self) { OfstedJudgement(parsing: $0) } }
-        let easting = field(.easting) { kv throws(ATLError) in try p.int(kv) }
-        let northing = field(.northing) { kv throws(ATLError) in try p.int(kv) }
-        var location: GridPoint?
-        if let e = easting, let n = northing {
+        if let code = d.laCode, let name = d.laName { s.localAuthority = LocalAuthority(code: code, name: name) }
+        if let e = d.easting, let n = d.northing {
             let g = GridPoint(easting: e, northing: n)
             if g.isInGreatBritain {
-                location = g
+                s.location = g
             } else {
                 diags.append(Diagnostic(code: "setting.easting", file: file, line: values[.easting]!.line, field: "easting",
                     "coordinates \(e), \(n) are outside Great Britain (British National Grid: easting 0-700000, northing 0-1300000 metres)"))
             }
         } else if (values[.easting] == nil) != (values[.northing] == nil) {
             let missing: Field = values[.easting] == nil ? .easting : .northing
-            diags.append(Diagnostic(code: "setting.easting-northing-go-together", file: file, line: (values[.easting] ?? values[.northing])!.line, field: missing.rawValue,
-                                    "easting and northing go together"))
+            diags.append(Diagnostic(code: "setting.easting-northing-go-together", file: file, line: (values[.easting] ?? values[.northing])!.line,
+                                    field: missing.rawValue, "easting and northing go together"))
         }
-        let postcode = field(.postcode) { kv throws(ATLError) in try parsePostcode(kv, file: file) }
-        let nearestPostcode = field(.nearestPostcode) { kv throws(ATLError) in try parsePostcode(kv, file: file) }
-        let capacity = field(.capacity) { kv throws(ATLError) in try p.int(kv, min: 0, max: 100_000) }
-        let onRoll = field(.onRoll) { kv throws(ATLError) in try p.int(kv, min: 0, max: 100_000) }
-        let needs = field(.needs) { kv throws(ATLError) in try p.needCodes(kv) }
-        let provision = field(.specialistProvision) { kv throws(ATLError) in
-            try p.enumValue(kv, SpecialistProvisionKind.self) { SpecialistProvisionKind(rawValue: $0.lowercased()) } }
-        let spPlaces = field(.specialistPlaces) { kv throws(ATLError) in try p.int(kv, min: 0, max: 10_000) }
-        let spOnRoll = field(.specialistOnRoll) { kv throws(ATLError) in try p.int(kv, min: 0, max: 10_000) }
-        let spVac = field(.specialistVacancies) { kv throws(ATLError) in try p.int(kv, min: 0, max: 10_000) }
-        let placesByNeed = field(.placesByNeed) { kv throws(ATLError) in try parsePlacesByNeed(kv, file: file) }
-        let facilities = field(.facilities) { kv throws(ATLError) in try p.facilities(kv) }
-        let costBand = field(.costBand) { kv throws(ATLError) in
-            try p.enumValue(kv, CostBand.self) { CostBand(rawValue: $0.uppercased()) } }
-
-        if let pbn = placesByNeed, let kv = values[.placesByNeed] {
-            if let needs {
+        if let pbn = s.placesByNeed, let kv = values[.placesByNeed] {
+            if let needs = s.needs {
                 let extra = pbn.keys.filter { !needs.contains($0) }.sorted()
                 if !extra.isEmpty {
                     diags.append(Diagnostic(code: "setting.places-joined-separator", file: file, line: kv.line, field: kv.key,
@@ -279,34 +258,28 @@ public enum SettingFile {
             } else {
                 diags.append(Diagnostic(code: "setting.places-need-given-without", file: file, line: kv.line, field: kv.key, "places by need given without a 'needs' field"))
             }
-            if let total = spPlaces, pbn.values.reduce(0, +) > total {
+            if let total = s.specialistPlaces, pbn.values.reduce(0, +) > total {
                 diags.append(Diagnostic(code: "setting.places-need-add-up", file: file, line: kv.line, field: kv.key,
                     "places by need add up to \(pbn.values.reduce(0, +)), more than specialist-places \(total)"))
             }
         }
-        if let c = capacity, let r = onRoll, r > c, let kv = values[.onRoll] {
+        if let c = s.capacity, let r = s.onRoll, r > c, let kv = values[.onRoll] {
             diags.append(Diagnostic(code: "setting.roll-more-than-capacity", file: file, line: kv.line, field: kv.key,
                 "\(r) on roll is more than the capacity of \(c) (the setting is over capacity)", level: .warning))
         }
-        if let c = spPlaces, let r = spOnRoll, r > c, let kv = values[.specialistOnRoll] {
+        if let c = s.specialistPlaces, let r = s.specialistOnRoll, r > c, let kv = values[.specialistOnRoll] {
             diags.append(Diagnostic(code: "setting.roll-more-than-specialist", file: file, line: kv.line, field: kv.key,
                 "\(r) on roll is more than the \(c) specialist places", level: .warning))
         }
-        if type == .mainstreamResourced, provision == SpecialistProvisionKind.none, let kv = values[.specialistProvision] {
+        if d.type == .mainstreamResourced, s.specialistProvision == SpecialistProvisionKind.none, let kv = values[.specialistProvision] {
             diags.append(Diagnostic(code: "setting.type-mainstream-resourced-needs", file: file, line: kv.line, field: kv.key,
                 "type mainstream-resourced needs a resourced provision or SEN unit, not 'none'"))
         }
-
-        guard let urn, let name, let type else { return nil }
-        let la: LocalAuthority? = (laCode != nil && laName != nil) ? LocalAuthority(code: laCode!, name: laName!) : nil
-        return Setting(urn: urn, name: name, fictional: fictional, localAuthority: la, type: type,
-                       giasType: values[.giasType]?.value, status: status, phase: phase, ageRange: ageRange,
-                       gender: gender, religiousCharacter: values[.religiousCharacter]?.value, ofsted: ofsted,
-                       location: location, postcode: postcode, nearestPostcode: nearestPostcode,
-                       capacity: capacity, onRoll: onRoll, needs: needs, specialistProvision: provision,
-                       specialistPlaces: spPlaces, specialistOnRoll: spOnRoll, specialistVacanciesStated: spVac,
-                       placesByNeed: placesByNeed, facilities: facilities, costBand: costBand, sources: sources,
-                       synthetic: synthetic)
+        guard let urn = d.urn, let name = d.name, let type = d.type else { return nil }
+        s.urn = urn
+        s.name = name
+        s.type = type
+        return s
     }
 
     static func parseAgeRange(_ kv: KeyValueLine, file: String) throws(ATLError) -> AgeRange {
@@ -361,45 +334,8 @@ public enum SettingFile {
         if s.synthetic {
             out += "# SYNTHETIC: a real school's identity with invented SEN facts, for benchmarking only. Not facts about this school.\n"
         }
-        func put(_ f: Field, _ v: String?) {
-            if let v { out += "\(f.rawValue): \(v)\n" }
-        }
-        for f in Field.allCases {
-            switch f {
-            case .format: put(f, formatTag)
-            case .urn: put(f, String(s.urn))
-            case .name: put(f, s.name)
-            case .fictional: put(f, s.fictional ? "yes" : nil)
-            case .synthetic: put(f, s.synthetic ? "yes" : nil)
-            case .laCode: put(f, s.localAuthority.map { String($0.code) })
-            case .laName: put(f, s.localAuthority?.name)
-            case .type: put(f, s.type.rawValue)
-            case .giasType: put(f, s.giasType)
-            case .status: put(f, s.status == .open ? nil : s.status.rawValue)
-            case .phase: put(f, s.phase?.rawValue)
-            case .ageRange: put(f, s.ageRange?.description)
-            case .gender: put(f, s.gender?.rawValue)
-            case .religiousCharacter: put(f, s.religiousCharacter)
-            case .ofsted: put(f, s.ofsted?.rawValue)
-            case .easting: put(f, s.location.map { String($0.easting) })
-            case .northing: put(f, s.location.map { String($0.northing) })
-            case .postcode: put(f, s.postcode)
-            case .nearestPostcode: put(f, s.nearestPostcode)
-            case .capacity: put(f, s.capacity.map(String.init))
-            case .onRoll: put(f, s.onRoll.map(String.init))
-            case .needs: put(f, s.needs.map { $0.codes.isEmpty ? "none" : $0.codes.map(\.rawValue).joined(separator: ", ") })
-            case .specialistProvision: put(f, s.specialistProvision?.rawValue)
-            case .specialistPlaces: put(f, s.specialistPlaces.map(String.init))
-            case .specialistOnRoll: put(f, s.specialistOnRoll.map(String.init))
-            case .specialistVacancies: put(f, s.specialistVacanciesStated.map(String.init))
-            case .placesByNeed:
-                put(f, s.placesByNeed.map { m in
-                    m.keys.sorted().map { "\($0.rawValue) \(m[$0]!)" }.joined(separator: ", ") })
-            case .facilities:
-                put(f, s.facilities.map { $0.facilities.isEmpty ? "none" : $0.facilities.map(\.rawValue).joined(separator: ", ") })
-            case .costBand: put(f, s.costBand?.rawValue)
-            case .source: for src in s.sources { put(f, src) }
-            }
+        for spec in fields {
+            for v in spec.write(s) { out += "\(spec.field.rawValue): \(v)\n" }
         }
         out += "---\n"
         for section in ReportSection.allCases {

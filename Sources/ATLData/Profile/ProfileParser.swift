@@ -45,12 +45,6 @@ public enum ProfileParser {
         }
     }
 
-    /// The academic year (its starting calendar year) a date falls in: 1 September starts a new one.
-    public static func academicYear(containing date: Date = Date()) -> Int {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: date)
-        return c.month! >= 9 ? c.year! : c.year! - 1
-    }
-
     /// National curriculum year in the academic year starting `academicYear` of a child born on `dob`
     /// (Reception starts in the September after the fourth birthday, so those born
     /// September–December start a year later than those born January–August of the same calendar year).
@@ -81,11 +75,11 @@ public enum ProfileParser {
     }
 
     public static func parse(_ bytes: some Collection<UInt8>, file: String,
-                             academicYear: Int = academicYear()) throws(ATLError) -> NeedsProfile {
+                             academicYear: Int = CalendarDate.currentAcademicYear()) throws(ATLError) -> NeedsProfile {
         try parse(text: TextDecoding.decodeUTF8(bytes, file: file), file: file, academicYear: academicYear)
     }
 
-    public static func load(path: String, academicYear: Int = academicYear()) throws(ATLError) -> NeedsProfile {
+    public static func load(path: String, academicYear: Int = CalendarDate.currentAcademicYear()) throws(ATLError) -> NeedsProfile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ATLError(code: "profile.profile-found", file: path, "profile not found")
         }
@@ -94,7 +88,7 @@ public enum ProfileParser {
 
     /// Parses profile text. `academicYear` (its starting year) turns a date of birth into a year group when
     /// neither nc-year nor placement-year is given.
-    public static func parse(text: String, file: String, academicYear: Int = academicYear()) throws(ATLError) -> NeedsProfile {
+    public static func parse(text: String, file: String, academicYear: Int = CalendarDate.currentAcademicYear()) throws(ATLError) -> NeedsProfile {
         var diags: [Diagnostic] = []
         var values: [Field: KeyValueLine] = [:]
         var givenEmpty: Set<Field> = []

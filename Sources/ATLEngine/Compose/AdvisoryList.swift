@@ -1,35 +1,5 @@
 import ATLModel
 import ATLData
-/// The record every output carries so a list can be traced to exactly what produced it.
-public struct AuditStamp: Sendable, Hashable {
-    public var engineVersion: String
-    public var catalogueHash: String
-    public var weightsHash: String
-    /// Hash of the input the output is about (profile, cohort, scenario), by name.
-    public var inputHashes: [(name: String, hash: String)]
-    /// Run date (YYYY-MM-DD), an input: pass the same date to reproduce an output byte for byte.
-    public var date: String
-
-    public init(engineVersion: String, catalogueHash: String, weightsHash: String,
-                inputHashes: [(name: String, hash: String)], date: String) {
-        self.engineVersion = engineVersion
-        self.catalogueHash = catalogueHash
-        self.weightsHash = weightsHash
-        self.inputHashes = inputHashes
-        self.date = date
-    }
-
-    public static func == (a: AuditStamp, b: AuditStamp) -> Bool {
-        a.engineVersion == b.engineVersion && a.catalogueHash == b.catalogueHash && a.weightsHash == b.weightsHash
-            && a.inputHashes.map(\.name) == b.inputHashes.map(\.name) && a.inputHashes.map(\.hash) == b.inputHashes.map(\.hash)
-            && a.date == b.date
-    }
-
-    public func hash(into h: inout Hasher) {
-        h.combine(engineVersion); h.combine(catalogueHash); h.combine(weightsHash); h.combine(date)
-        for i in inputHashes { h.combine(i.name); h.combine(i.hash) }
-    }
-}
 
 /// A label shown beside a listed setting.
 public enum EntryLabel: String, Sendable, CaseIterable {
@@ -125,7 +95,7 @@ public struct AdvisoryList: Sendable {
     public var typesWithNoEligible: [SettingType]
     /// Notes about the whole list (e.g. unknown data in the catalogue).
     public var notes: [String]
-    public var stamp: AuditStamp
+    public var stamp: ProvenanceStamp
     /// Settings the family named that are not on the list, in the order named, each with the reason.
     public var namedSettingsNotListed: [NamedSettingNotListed] = []
     /// True when the catalogue is synthetic (real schools with invented SEN facts, `atl synth-national`):

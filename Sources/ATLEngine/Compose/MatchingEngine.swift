@@ -173,8 +173,8 @@ public struct MatchingEngine: Sendable {
             typesIllustrated: composition.typesIllustrated, leftOutByShare: composition.leftOutByShare.count,
             typesWithNoEligible: allowed.filter { !eligibleTypes.contains($0) && $0 != .unknown }.sorted(),
             notes: notes,
-            stamp: AuditStamp(engineVersion: engineVersion, catalogueHash: catalogue.contentHash, weightsHash: w.hash,
-                              inputHashes: [("profile", profileHash)] + (matrix.map { [("travel-matrix", $0.hash)] } ?? []),
+            stamp: ProvenanceStamp(engineVersion: engineVersion, catalogueHash: catalogue.contentHash, weightsHash: w.hash,
+                              inputs: [.init("profile", hash: profileHash)] + (matrix.map { [.init("travel-matrix", hash: $0.hash)] } ?? []),
                               date: date),
             namedSettingsNotListed: named, syntheticCatalogue: catalogue.isSynthetic)
     }

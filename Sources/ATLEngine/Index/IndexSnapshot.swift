@@ -14,7 +14,7 @@ import Foundation
 /// catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
 public struct IndexSnapshot: Sendable {
     public static let magic: [UInt8] = Array("ATLINDEX".utf8)
-    public static let formatVersion: UInt32 = 2  // 2: each setting carries its synthetic flag
+    public static let formatVersion: UInt32 = 3  // 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table
     public static let fileSuffix = ".atlidx"
 
     public let catalogue: Catalogue
@@ -321,44 +321,16 @@ public struct IndexSnapshot: Sendable {
         return E.allCases[E.allCases.index(E.allCases.startIndex, offsetBy: b - 1)]
     }
 
+    /// A setting as its header fields, each written as the value lines the catalogue format writes (field
+    /// number, then text) through ``SettingFile/fields``, then its report sections. One codec for a setting's
+    /// facts, shared with the setting files: a field added to the catalogue format is in the snapshot too.
     static func encode(_ s: Setting, into w: inout SnapshotWriter) {
-        w.int(s.urn)
-        w.string(s.name)
-        w.bool(s.fictional)
-        w.bool(s.synthetic)
-        w.bool(s.localAuthority != nil)
-        if let la = s.localAuthority { w.int(la.code); w.string(la.name) }
-        encode(Optional(s.type), into: &w)
-        w.optString(s.giasType)
-        encode(Optional(s.status), into: &w)
-        encode(s.phase, into: &w)
-        w.bool(s.ageRange != nil)
-        if let a = s.ageRange { w.int(a.low); w.int(a.high) }
-        encode(s.gender, into: &w)
-        w.optString(s.religiousCharacter)
-        encode(s.ofsted, into: &w)
-        w.bool(s.location != nil)
-        if let l = s.location { w.int(l.easting); w.int(l.northing) }
-        w.optString(s.postcode)
-        w.optString(s.nearestPostcode)
-        w.optInt(s.capacity)
-        w.optInt(s.onRoll)
-        w.bool(s.needs != nil)
-        if let n = s.needs { w.u64(UInt64(n.rawValue)) }
-        encode(s.specialistProvision, into: &w)
-        w.optInt(s.specialistPlaces)
-        w.optInt(s.specialistOnRoll)
-        w.optInt(s.specialistVacanciesStated)
-        w.bool(s.placesByNeed != nil)
-        if let p = s.placesByNeed {
-            w.u32(UInt32(p.count))
-            for (k, v) in p.sorted(by: { $0.key < $1.key }) { encode(Optional(k), into: &w); w.int(v) }
+        var lines: [(UInt8, String)] = []
+        for (i, spec) in SettingFile.fields.enumerated() {
+            for v in spec.write(s) { lines.append((UInt8(i), v)) }
         }
-        w.bool(s.facilities != nil)
-        if let f = s.facilities { w.u64(UInt64(f.rawValue)) }
-        encode(s.costBand, into: &w)
-        w.u32(UInt32(s.sources.count))
-        for x in s.sources { w.string(x) }
+        w.u32(UInt32(lines.count))
+        for (i, v) in lines { w.u8(i); w.string(v) }
         w.u32(UInt32(s.report.count))
         for section in ReportSection.allCases {
             if let t = s.report[section] { encode(Optional(section), into: &w); w.string(t) }
@@ -366,60 +338,32 @@ public struct IndexSnapshot: Sendable {
     }
 
     static func decodeSetting(_ r: inout SnapshotReader) throws(SnapshotReader.Truncated) -> Setting {
-        func need<T>(_ v: T?) throws(SnapshotReader.Truncated) -> T {
-            guard let v else { throw SnapshotReader.Truncated() }
-            return v
+        let n = Int(try r.u32())
+        guard n <= r.base.count else { throw SnapshotReader.Truncated() }
+        let parser = FieldParser(file: "snapshot")
+        var draft = SettingDraft()
+        var values: [SettingFile.Field: KeyValueLine] = [:]
+        for _ in 0..<n {
+            let i = Int(try r.u8())
+            guard i < SettingFile.fields.count else { throw SnapshotReader.Truncated() }
+            let spec = SettingFile.fields[i]
+            let kv = KeyValueLine(key: spec.field.rawValue, value: try r.string(), line: 0)
+            values[spec.field] = kv
+            do { try spec.read(kv, parser, &draft) } catch { throw SnapshotReader.Truncated() }
         }
-        let urn = try r.int()
-        let name = try r.string()
-        let fictional = try r.bool()
-        let synthetic = try r.bool()
-        var la: LocalAuthority?
-        if try r.bool() { la = LocalAuthority(code: try r.int(), name: try r.string()) }
-        let type = try need(try decode(SettingType.self, &r))
-        let giasType = try r.optString()
-        let status = try need(try decode(SettingStatus.self, &r))
-        let phase = try decode(Phase.self, &r)
-        var age: AgeRange?
-        if try r.bool() { age = AgeRange(low: try r.int(), high: try r.int()) }
-        let gender = try decode(Gender.self, &r)
-        let religion = try r.optString()
-        let ofsted = try decode(OfstedJudgement.self, &r)
-        var location: GridPoint?
-        if try r.bool() { location = GridPoint(easting: try r.int(), northing: try r.int()) }
-        let postcode = try r.optString(), nearest = try r.optString()
-        let capacity = try r.optInt(), onRoll = try r.optInt()
-        var needs: NeedSet?
-        if try r.bool() { needs = NeedSet(rawValue: NeedSet.RawValue(truncatingIfNeeded: try r.u64())) }
-        let provision = try decode(SpecialistProvisionKind.self, &r)
-        let places = try r.optInt(), onRollSp = try r.optInt(), stated = try r.optInt()
-        var byNeed: [NeedCode: Int]?
-        if try r.bool() {
-            let n = Int(try r.u32())
-            guard n <= NeedCode.allCases.count else { throw SnapshotReader.Truncated() }
-            var d: [NeedCode: Int] = [:]
-            for _ in 0..<n { d[try need(try decode(NeedCode.self, &r))] = try r.int() }
-            byNeed = d
-        }
-        var facilities: FacilitySet?
-        if try r.bool() { facilities = FacilitySet(rawValue: FacilitySet.RawValue(truncatingIfNeeded: try r.u64())) }
-        let cost = try decode(CostBand.self, &r)
-        let sc = Int(try r.u32())
-        guard sc <= r.base.count else { throw SnapshotReader.Truncated() }
-        var sources: [String] = []
-        for _ in 0..<sc { sources.append(try r.string()) }
+        var diags: [Diagnostic] = []
+        guard var setting = SettingFile.check(draft, values: values, file: "snapshot", headerLine: 0, diags: &diags),
+              !diags.contains(where: { $0.level == .error }) else { throw SnapshotReader.Truncated() }
         let rc = Int(try r.u32())
         guard rc <= ReportSection.allCases.count else { throw SnapshotReader.Truncated() }
         var report: [ReportSection: String] = [:]
         report.reserveCapacity(rc)
-        for _ in 0..<rc { report[try need(try decode(ReportSection.self, &r))] = try r.string() }
-        return Setting(urn: urn, name: name, fictional: fictional, localAuthority: la, type: type, giasType: giasType,
-                       status: status, phase: phase, ageRange: age, gender: gender, religiousCharacter: religion,
-                       ofsted: ofsted, location: location, postcode: postcode, nearestPostcode: nearest,
-                       capacity: capacity, onRoll: onRoll, needs: needs, specialistProvision: provision,
-                       specialistPlaces: places, specialistOnRoll: onRollSp, specialistVacanciesStated: stated,
-                       placesByNeed: byNeed, facilities: facilities, costBand: cost, sources: sources, report: report,
-                       synthetic: synthetic)
+        for _ in 0..<rc {
+            guard let section = try decode(ReportSection.self, &r) else { throw SnapshotReader.Truncated() }
+            report[section] = try r.string()
+        }
+        setting.report = report
+        return setting
     }
 }
 

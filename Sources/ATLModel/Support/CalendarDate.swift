@@ -23,6 +23,17 @@ public enum CalendarDate {
         parse(s).map { years.contains($0.year!) } ?? false
     }
 
+    /// The academic year (its starting calendar year) a `YYYY-MM-DD` date falls in: 1 September starts a new
+    /// one, so 2026-11-23 is in academic year 2026 (2026/27) and 2026-08-31 in 2025. Nil for a string that is
+    /// not a date.
+    public static func academicYear(of date: String) -> Int? {
+        guard let d = parse(date) else { return nil }
+        return d.month! >= 9 ? d.year! : d.year! - 1
+    }
+
+    /// The academic year today falls in, in England.
+    public static func currentAcademicYear() -> Int { academicYear(of: today())! }
+
     /// Today's date in England (Europe/London), written `YYYY-MM-DD`: the default run date of every command.
     public static func today() -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())

@@ -243,26 +243,13 @@ public struct OutcomeChange: Sendable, Hashable {
     }
 }
 
-/// The record a scenario report carries so it can be traced and reproduced byte for byte.
-public struct ScenarioStamp: Sendable, Hashable {
-    public var engineVersion: String
-    public var catalogue: String
-    public var catalogueHash: String
-    public var cohortHash: String
-    public var weightsHash: String
-    public var scenarioHashes: [String]
-    public var seed: UInt64
-    public var date: String
-    public var allocator: String
-}
-
 /// Baseline and scenarios on the same cohort and seed, with each scenario's changed outcomes.
 public struct ScenarioComparison: Sendable {
     public var baseline: ScenarioResult
     public var scenarios: [ScenarioResult]
     /// Per scenario, the children whose outcome changed.
     public var changes: [[OutcomeChange]]
-    public var stamp: ScenarioStamp
+    public var stamp: ProvenanceStamp
     public var fictionalCatalogue: Bool
     public var syntheticCohort: Bool
     /// What results rest on: unknown places, types, SEN data in the catalogue.
@@ -358,9 +345,10 @@ public struct ScenarioRunner: Sendable {
             results.append(r)
             changes.append(OutcomeChange.between(baseResult.children, r.children))
         }
-        let stamp = ScenarioStamp(engineVersion: engineVersion, catalogue: catalogueName(catalogue),
-                                  catalogueHash: catalogue.contentHash, cohortHash: cohortHash, weightsHash: weights.hash,
-                                  scenarioHashes: scenarios.map(\.hash), seed: seed, date: date, allocator: allocatorName)
+        let stamp = ProvenanceStamp(engineVersion: engineVersion, catalogue: catalogueName(catalogue),
+                                  catalogueHash: catalogue.contentHash, weightsHash: weights.hash,
+                                  inputs: [.init("cohort", hash: cohortHash)] + scenarios.map { .init("scenario", hash: $0.hash) },
+                                  seed: seed, method: allocatorName, date: date)
         return ScenarioComparison(baseline: baseResult, scenarios: results, changes: changes, stamp: stamp,
                                   fictionalCatalogue: catalogue.isFictional,
                                   syntheticCohort: !cohort.isEmpty && cohort.allSatisfy(\.profile.synthetic),

@@ -2,25 +2,6 @@ import ATLModel
 import ATLEngine
 import ATLPlanning
 
-/// Identifies one allocation run: engine, catalogue (whose places were used), the batch of lists, seed and date.
-/// Passed in by the caller, so renderers never read a clock and the same inputs give byte-identical output.
-public struct AllocationStamp: Sendable, Hashable {
-    public var engineVersion: String
-    public var catalogue: String
-    public var catalogueHash: String
-    /// SHA-256 of the batch file's bytes (or of the lists, in process).
-    public var listsHash: String
-    public var date: String
-
-    public init(engineVersion: String, catalogue: String, catalogueHash: String, listsHash: String, date: String) {
-        self.engineVersion = engineVersion
-        self.catalogue = catalogue
-        self.catalogueHash = catalogueHash
-        self.listsHash = listsHash
-        self.date = date
-    }
-}
-
 /// Shared wording and formatting for the allocation renderers.
 public enum AllocationText {
     public static let notice = "A sufficiency simulation, not a decision: it asks whether the places known in the catalogue are enough for these children's advisory lists. No child is placed by it; the LA consults settings and families name their preference."
@@ -43,7 +24,7 @@ public enum AllocationText {
 public enum AllocationJSON {
     public static let schema = "atl-allocation/1"
 
-    public static func value(_ r: AllocationReport, stamp: AllocationStamp) -> JSON {
+    public static func value(_ r: AllocationReport, stamp: ProvenanceStamp) -> JSON {
         let p = r.problem
         return .object([
             ("schema", .string(schema)),
@@ -96,8 +77,8 @@ public enum AllocationJSON {
             })),
             ("notes", .array(p.notes.map(JSON.string))),
             ("stamp", .object([
-                ("engine_version", .string(stamp.engineVersion)), ("catalogue", .string(stamp.catalogue)),
-                ("catalogue_hash", .string(stamp.catalogueHash)), ("lists_hash", .string(stamp.listsHash)),
+                ("engine_version", .string(stamp.engineVersion)), ("catalogue", .string(stamp.catalogue ?? "")),
+                ("catalogue_hash", .string(stamp.catalogueHash)), ("lists_hash", .string(stamp.hash(of: "lists") ?? "")),
                 ("date", .string(stamp.date)),
             ])),
         ])
@@ -123,7 +104,7 @@ public enum AllocationJSON {
         ])
     }
 
-    public static func render(_ r: AllocationReport, stamp: AllocationStamp) -> String {
+    public static func render(_ r: AllocationReport, stamp: ProvenanceStamp) -> String {
         value(r, stamp: stamp).serialized(pretty: true) + "\n"
     }
 }

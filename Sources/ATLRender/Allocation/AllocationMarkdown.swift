@@ -6,7 +6,7 @@ import ATLPlanning
 /// acceptance with greedy nearest, children left unplaced (references only), pressure per setting and per
 /// need, and children whose lists could not be built. Deterministic for the same report and stamp.
 public enum AllocationMarkdown {
-    public static func render(_ r: AllocationReport, stamp: AllocationStamp) -> String {
+    public static func render(_ r: AllocationReport, stamp: ProvenanceStamp) -> String {
         let p = r.problem
         var out = "# Allocation simulation — \(AllocationText.label(p))\n\n"
         if p.syntheticSettings {
@@ -21,9 +21,9 @@ public enum AllocationMarkdown {
         out += "\n"
         out += MarkdownText.table(["Run", "Value"], [
             ["Engine", "atl \(stamp.engineVersion)"],
-            ["Catalogue (places)", stamp.catalogue],
+            ["Catalogue (places)", stamp.catalogue ?? ""],
             ["Catalogue content hash", "`\(stamp.catalogueHash)`"],
-            ["Lists hash", "`\(stamp.listsHash)`"],
+            ["Lists hash", "`\(stamp.hash(of: "lists") ?? "")`"],
             ["Lottery seed", String(p.seed)],
             ["Date", stamp.date],
         ]) + "\n"

@@ -39,7 +39,7 @@ public enum AuditCSV {
             + ["data", "audit_date", "engine_version", "catalogue_hash"]
     }
 
-    public static func settings(_ a: GapAnalysis, stamp: GapAuditStamp) -> String {
+    public static func settings(_ a: GapAnalysis, stamp: ProvenanceStamp) -> String {
         var w = CSVWriter()
         w.row(settingsHeader)
         for s in a.settings {

@@ -11,7 +11,7 @@ import ATLPlanning
 public enum AuditJSON {
     public static let schema = "atl-audit/1"
 
-    public static func value(_ a: GapAnalysis, stamp: GapAuditStamp) -> JSON {
+    public static func value(_ a: GapAnalysis, stamp: ProvenanceStamp) -> JSON {
         .object([
             ("schema", .string(schema)),
             ("label", .string(a.label)),
@@ -19,7 +19,7 @@ public enum AuditJSON {
             ("synthetic", .bool(a.synthetic)),
             ("stamp", .object([
                 ("engineVersion", .string(stamp.engineVersion)),
-                ("catalogue", .string(stamp.catalogue)),
+                ("catalogue", .string(stamp.catalogue ?? "")),
                 ("catalogueHash", .string(stamp.catalogueHash)),
                 ("date", .string(stamp.date)),
             ])),
@@ -40,7 +40,7 @@ public enum AuditJSON {
         ])
     }
 
-    public static func render(_ a: GapAnalysis, stamp: GapAuditStamp) -> String {
+    public static func render(_ a: GapAnalysis, stamp: ProvenanceStamp) -> String {
         value(a, stamp: stamp).serialized(pretty: true) + "\n"
     }
 

@@ -16,7 +16,7 @@ public enum AuditLetter {
         "\(s.urn)-\(SettingFile.slug(s.name)).md"
     }
 
-    public static func render(_ s: SettingAudit, stamp: GapAuditStamp) -> String {
+    public static func render(_ s: SettingAudit, stamp: ProvenanceStamp) -> String {
         let team = s.localAuthority.map { "the SEND team, \($0.name)" } ?? "the local authority SEND team"
         var out = ""
         if s.fictional {
@@ -124,7 +124,7 @@ public enum AuditLetter {
         out += "What you send will help us describe \(s.name) accurately to families.\n\n"
         out += "With thanks,\n\n\(team.prefix(1).uppercased() + team.dropFirst())\n\n"
         out += "---\n\n"
-        out += (s.fictional ? GapAnalysis.fictionalLabel : s.synthetic ? "SYNTHETIC – DO NOT SEND. " + GapAnalysis.syntheticLabel : GapAnalysis.realLabel) + " · " + stamp.line + "\n"
+        out += (s.fictional ? GapAnalysis.fictionalLabel : s.synthetic ? "SYNTHETIC – DO NOT SEND. " + GapAnalysis.syntheticLabel : GapAnalysis.realLabel) + " · " + AuditFormat.stampLine(stamp) + "\n"
         return out
     }
 

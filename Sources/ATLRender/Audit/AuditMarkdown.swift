@@ -6,12 +6,12 @@ import ATLPlanning
 /// type, by report section, by header fact), then one row per setting grouped by LA, then the question to ask
 /// for each item. Deterministic: the same analysis and stamp give byte-identical text.
 public enum AuditMarkdown {
-    public static func render(_ a: GapAnalysis, stamp: GapAuditStamp) -> String {
+    public static func render(_ a: GapAnalysis, stamp: ProvenanceStamp) -> String {
         var out = "# SEN information gap analysis — \(a.label)\n\n"
         out += banner(a) + "\n\n"
         out += MarkdownText.table(["Audit stamp", "Value"], [
             ["Engine", "atl \(stamp.engineVersion)"],
-            ["Catalogue", stamp.catalogue],
+            ["Catalogue", stamp.catalogue ?? ""],
             ["Catalogue content hash", "`\(stamp.catalogueHash)`"],
             ["Date", stamp.date],
             ["Data", a.label],
@@ -118,7 +118,7 @@ public enum AuditMarkdown {
         out += "(`atl audit --letters <dir>` writes one letter per setting with its own questions).\n\n"
         out += MarkdownText.table(["Item", "Section or fact", "Question"],
                                   AuditItem.all.map { [$0.item, $0.title, $0.question] }) + "\n"
-        out += "---\n\n\(a.label) · \(stamp.line)\n"
+        out += "---\n\n\(a.label) · \(AuditFormat.stampLine(stamp))\n"
         return out
     }
 

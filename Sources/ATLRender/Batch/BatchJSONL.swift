@@ -64,10 +64,10 @@ public enum CohortSummaryRender {
         public var cohort: String
         public var cohortHash: String
         public var fictionalCatalogue: Bool
-        public var stamp: AuditStamp
+        public var stamp: ProvenanceStamp
         /// Real schools with invented SEN facts (`atl synth-national`): the summary opens with a SYNTHETIC banner.
         public var syntheticCatalogue: Bool
-        public init(cohort: String, cohortHash: String, fictionalCatalogue: Bool, stamp: AuditStamp, syntheticCatalogue: Bool = false) {
+        public init(cohort: String, cohortHash: String, fictionalCatalogue: Bool, stamp: ProvenanceStamp, syntheticCatalogue: Bool = false) {
             self.cohort = cohort
             self.cohortHash = cohortHash
             self.fictionalCatalogue = fictionalCatalogue
@@ -87,7 +87,7 @@ public enum CohortSummaryRender {
             out += "**Synthetic children:** \(s.syntheticChildren) of the \(s.listed) listed children are invented (a synthetic cohort).\n\n"
         }
         out += "Cohort `\(c.cohort)` (SHA-256 `\(c.cohortHash.prefix(16))…`), run date \(c.stamp.date), engine \(c.stamp.engineVersion), "
-        out += "catalogue `\(c.stamp.catalogueHash.prefix(16))…`, weights `\(c.stamp.weightsHash.prefix(16))…`.\n\n"
+        out += "catalogue `\(c.stamp.catalogueHash.prefix(16))…`, weights `\(c.stamp.weightsHash.map { String($0.prefix(16)) } ?? "")…`.\n\n"
         out += "## Reconciliation\n\n"
         out += MarkdownText.table(["Input rows", "Listed", "Errors", "Reconciles"],
                                   [[String(s.rows), String(s.listed), String(s.errors), s.reconciles ? "yes" : "NO"]],

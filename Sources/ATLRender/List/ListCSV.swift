@@ -12,7 +12,8 @@ public enum ListCSV {
     ]
 
     public static func rows(_ l: AdvisoryList) -> [[String]] {
-        l.entries.map { e in
+        let weightsHash = l.stamp.weightsHash ?? ""
+        return l.entries.map { e in
             let comp = Dictionary(uniqueKeysWithValues: e.explanation.details.map { ($0.key, $0.points) })
             return [l.reference, String(e.rank), String(e.setting.urn), e.setting.name, e.setting.type.rawValue,
                     e.setting.fictional ? "yes" : "no", e.setting.localAuthority.map { String($0.code) } ?? "", e.points]
@@ -20,7 +21,7 @@ public enum ListCSV {
                 + [e.inclusion.key, e.labels.map(\.rawValue).joined(separator: ";"),
                    e.distanceKm.map { Fixed.format($0, places: 2) } ?? "", e.minutes.map(String.init) ?? "",
                    e.vacancies.map(String.init) ?? "", e.unknown.map(\.key).joined(separator: ";"),
-                   l.stamp.catalogueHash, l.stamp.weightsHash, l.stamp.date]
+                   l.stamp.catalogueHash, weightsHash, l.stamp.date]
         }
     }
 

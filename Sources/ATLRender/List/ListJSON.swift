@@ -44,10 +44,10 @@ public enum ListJSON {
         ])
     }
 
-    public static func stamp(_ s: AuditStamp) -> JSON {
+    public static func stamp(_ s: ProvenanceStamp) -> JSON {
         .object([("engine_version", .string(s.engineVersion)), ("catalogue_hash", .string(s.catalogueHash))]
-                + s.inputHashes.map { ("\($0.name.replacingOccurrences(of: "-", with: "_"))_hash", JSON.string($0.hash)) }
-                + [("weights_hash", .string(s.weightsHash)), ("date", .string(s.date))])
+                + s.inputs.map { ("\($0.name.replacingOccurrences(of: "-", with: "_"))_hash", JSON.string($0.hash)) }
+                + [("weights_hash", .string(s.weightsHash ?? "")), ("date", .string(s.date))])
     }
 
     static func entry(_ e: ListEntry) -> JSON {

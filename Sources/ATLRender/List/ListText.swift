@@ -91,10 +91,10 @@ public enum ListText {
         return out
     }
 
-    public static func stampLines(_ s: AuditStamp) -> [(String, String)] {
+    public static func stampLines(_ s: ProvenanceStamp) -> [(String, String)] {
         [("Engine", "atl \(s.engineVersion)"), ("Catalogue", s.catalogueHash)]
-            + s.inputHashes.map { ($0.name.prefix(1).uppercased() + $0.name.dropFirst(), $0.hash) }
-            + [("Weights", s.weightsHash), ("Date", s.date)]
+            + s.inputs.map { ($0.name.prefix(1).uppercased() + $0.name.dropFirst(), $0.hash) }
+            + [("Weights", s.weightsHash ?? ""), ("Date", s.date)]
     }
 
     public static func settingFacts(_ s: Setting) -> String {

@@ -101,10 +101,10 @@ public enum ScenarioJSON {
             ("fictionalCatalogue", .bool(c.fictionalCatalogue)), ("syntheticCatalogue", .bool(c.syntheticCatalogue)),
             ("syntheticCohort", .bool(c.syntheticCohort)),
             ("stamp", .object([
-                ("engineVersion", .string(s.engineVersion)), ("catalogue", .string(s.catalogue)),
-                ("catalogueHash", .string(s.catalogueHash)), ("cohortHash", .string(s.cohortHash)),
-                ("weightsHash", .string(s.weightsHash)), ("scenarioHashes", .array(s.scenarioHashes.map(JSON.string))),
-                ("seed", .string(String(s.seed))), ("date", .string(s.date)), ("allocator", .string(s.allocator))])),
+                ("engineVersion", .string(s.engineVersion)), ("catalogue", .string(s.catalogue ?? "")),
+                ("catalogueHash", .string(s.catalogueHash)), ("cohortHash", .string(s.hash(of: "cohort") ?? "")),
+                ("weightsHash", .string(s.weightsHash ?? "")), ("scenarioHashes", .array(s.hashes(of: "scenario").map(JSON.string))),
+                ("seed", .string(String(s.seed ?? 0))), ("date", .string(s.date)), ("allocator", .string(s.method ?? ""))])),
             ("unknowns", .array(c.unknowns.map(JSON.string))),
             ("baseline", run(c.baseline)),
             ("scenarios", .array(c.scenarios.enumerated().map { i, r in

@@ -121,12 +121,12 @@ public enum ScenarioTables {
     public static func stamp(_ c: ScenarioComparison) -> [(String, String)] {
         var out: [(String, String)] = [
             ("Engine", "atl \(c.stamp.engineVersion)"),
-            ("Catalogue", "\(c.stamp.catalogue) (content hash \(c.stamp.catalogueHash))"),
-            ("Cohort hash", c.stamp.cohortHash),
-            ("Weights hash", c.stamp.weightsHash),
+            ("Catalogue", "\(c.stamp.catalogue ?? "") (content hash \(c.stamp.catalogueHash))"),
+            ("Cohort hash", c.stamp.hash(of: "cohort") ?? ""),
+            ("Weights hash", c.stamp.weightsHash ?? ""),
         ]
-        for (s, h) in zip(c.scenarios, c.stamp.scenarioHashes) { out.append(("Scenario \"\(s.name)\" hash", h)) }
-        out += [("Seed", String(c.stamp.seed)), ("Run date", c.stamp.date), ("Allocation", c.stamp.allocator)]
+        for (s, h) in zip(c.scenarios, c.stamp.hashes(of: "scenario")) { out.append(("Scenario \"\(s.name)\" hash", h)) }
+        out += [("Seed", String(c.stamp.seed ?? 0)), ("Run date", c.stamp.date), ("Allocation", c.stamp.method ?? "")]
         return out
     }
 

@@ -302,7 +302,7 @@ import Testing
         }, allocatorName: "stub", threads: 1)
         let r = try runner.run(catalogue: Catalogue(settings: MatchFixture.mixed), weights: .defaults,
                                cohort: Self.cohort([.ASD, .SEMH]), cohortHash: "c", scenarios: [])
-        #expect(r.baseline.metrics.unplaced == 2 && r.baseline.metrics.meanKm == nil && r.stamp.allocator == "stub")
+        #expect(r.baseline.metrics.unplaced == 2 && r.baseline.metrics.meanKm == nil && r.stamp.method == "stub")
     }
 
     /// The same property through the whole scenario (lists re-scored with the extra places), on small catalogues.

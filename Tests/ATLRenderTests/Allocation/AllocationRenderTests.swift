@@ -34,8 +34,8 @@ import Testing
         notes: ["1 of 5 lists were made from a different version of the catalogue than the one whose places are used here"])
     }
 
-    static let stamp = AllocationStamp(engineVersion: "0.1.0", catalogue: "example-la", catalogueHash: "cafe",
-                                       listsHash: "f00d", date: "2026-11-23")
+    static let stamp = ProvenanceStamp(engineVersion: "0.1.0", catalogue: "example-la", catalogueHash: "cafe",
+                                       inputs: [.init("lists", hash: "f00d")], date: "2026-11-23")
 
     @Test func markdownGolden() throws {
         let r = AllocationReport(Self.problem)

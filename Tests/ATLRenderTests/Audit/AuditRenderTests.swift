@@ -16,7 +16,7 @@ enum AuditRenderFixture {
         return s
     }
 
-    static let stamp = GapAuditStamp(engineVersion: "0.1.0", catalogue: "audit-fixture",
+    static let stamp = ProvenanceStamp(engineVersion: "0.1.0", catalogue: "audit-fixture",
                                   catalogueHash: Catalogue.hash(of: settings), date: "2026-11-23")
 
     static var analysis: GapAnalysis { GapAnalysis(settings: settings) }
@@ -147,8 +147,8 @@ enum AuditRenderFixture {
 
     @Test func stampDateInWords() {
         #expect(stamp.longDate == "23 November 2026")
-        #expect(GapAuditStamp(engineVersion: "x", catalogue: "c", catalogueHash: "h", date: "2027-01-05").longDate == "5 January 2027")
-        #expect(GapAuditStamp(engineVersion: "x", catalogue: "c", catalogueHash: "h", date: "soon").longDate == "soon")
+        #expect(ProvenanceStamp(engineVersion: "x", catalogue: "c", catalogueHash: "h", date: "2027-01-05").longDate == "5 January 2027")
+        #expect(ProvenanceStamp(engineVersion: "x", catalogue: "c", catalogueHash: "h", date: "soon").longDate == "soon")
         #expect(AuditFormat.count(1352) == "1,352")
         #expect(AuditFormat.count(40560) == "40,560")
         #expect(AuditFormat.count(999) == "999")

@@ -41,11 +41,22 @@ let package = Package(
         .executableTarget(
             name: "atl-bench", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender", "ATLCLI"],
             path: "Benchmarks/atl-bench", swiftSettings: strict),
-        // Shared test helpers: fixtures, golden-file comparison, outcome wrappers.
-        .target(name: "ATLTestSupport", dependencies: ["ATLModel", "ATLData"], path: "Tests/ATLTestSupport", swiftSettings: strict),
-        .testTarget(name: "ATLCoreTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"], swiftSettings: strict),
-        .testTarget(name: "ATLRenderTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"], exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"], swiftSettings: strict),
+        // Tests: one target per module, each depending on the module it tests, the modules that module uses,
+        // and ATLTestSupport; folders inside a test target mirror the module's source folders.
+        // ATLTestSupport: fixtures shared by several suites, temporary folders, golden-file checks.
+        .target(name: "ATLTestSupport", dependencies: ["ATLModel", "ATLData", "ATLEngine"], path: "Tests/ATLTestSupport",
+                swiftSettings: strict),
+        .testTarget(name: "ATLModelTests", dependencies: ["ATLTestSupport", "ATLModel"], swiftSettings: strict),
+        .testTarget(name: "ATLDataTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData"], swiftSettings: strict),
+        .testTarget(name: "ATLEngineTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine"], swiftSettings: strict),
+        .testTarget(name: "ATLPlanningTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning"],
+                    swiftSettings: strict),
+        .testTarget(name: "ATLSyntheticTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"],
+                    swiftSettings: strict),
+        .testTarget(name: "ATLRenderTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLRender"],
+                    exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
+                    swiftSettings: strict),
         .testTarget(name: "ATLHTTPTests", dependencies: ["ATLHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

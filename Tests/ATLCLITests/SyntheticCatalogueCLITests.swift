@@ -1,3 +1,4 @@
+import ATLTestSupport
 import ATLModel
 import ATLData
 import ATLEngine
@@ -28,34 +29,29 @@ import Testing
 
         """
 
-    func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-        let c = CapturingConsole()
-        let code = ATL.run(args, console: c.console)
-        return (code, c.out, c.err)
-    }
 
     @Test func validateSaysSynthetic() throws {
         let cat = try TempCatalogue(Self.settings, name: "syn-catalogue")
-        let r = run(["validate", "--catalogue", cat.path])
+        let r = atl(["validate", "--catalogue", cat.path])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("8 settings (SYNTHETIC: real schools with invented SEN data)"))
     }
 
     @Test func auditHeadsEveryOutputAndRefusesLetters() throws {
         let cat = try TempCatalogue(Self.settings, name: "syn-catalogue")
-        let md = run(["audit", "--catalogue", cat.path, "--date", "2026-11-23"])
+        let md = atl(["audit", "--catalogue", cat.path, "--date", "2026-11-23"])
         #expect(md.code == 0, "\(md.err)")
         #expect(md.out.hasPrefix("# SEN information gap analysis — SYNTHETIC"))
         #expect(!md.out.contains("Real settings"))
         for format in ["csv", "csv-settings", "json"] {
-            let r = run(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--format", format])
+            let r = atl(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--format", format])
             #expect(r.code == 0, "\(r.err)")
             #expect(r.out.contains(GapAnalysis.syntheticLabel), "\(format)")
         }
-        let json = run(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--format", "json"])
+        let json = atl(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--format", "json"])
         #expect(json.out.contains("\"synthetic\": true") || json.out.contains("\"synthetic\":true"))
         let dir = cat.root.deletingLastPathComponent().appendingPathComponent("letters")
-        let letters = run(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--letters", dir.path])
+        let letters = atl(["audit", "--catalogue", cat.path, "--date", "2026-11-23", "--letters", dir.path])
         #expect(letters.code == 2)
         #expect(letters.err.contains("SYNTHETIC"))
         #expect(!FileManager.default.fileExists(atPath: dir.path))
@@ -66,62 +62,21 @@ import Testing
         let profile = cat.root.deletingLastPathComponent().appendingPathComponent("child.profile").path
         try Data(Self.profile.utf8).write(to: URL(fileURLWithPath: profile))
         let base = ["list", "--catalogue", cat.path, "--profile", profile, "--date", "2026-11-23"]
-        let md = run(base)
+        let md = atl(base)
         #expect(md.code == 0, "\(md.err)")
         #expect(md.out.hasPrefix("# Advisory Tailored List: T-SYN-1\n\n> **SYNTHETIC CATALOGUE:"))
-        let html = run(base + ["--format", "html"])
+        let html = atl(base + ["--format", "html"])
         let header = html.out.components(separatedBy: "<h1>").first ?? ""
         #expect(header.contains("SYNTHETIC CATALOGUE:"))
         #expect(html.out.contains("<title>Advisory Tailored List for T-SYN-1 (SYNTHETIC catalogue)"))
-        let json = run(base + ["--format", "json"])
+        let json = atl(base + ["--format", "json"])
         #expect(json.out.contains("\"synthetic_catalogue\": true"))
         // Every listed row carries the synthetic-data label, so a row copied out of a CSV keeps its marking.
-        let csv = run(base + ["--format", "csv"])
+        let csv = atl(base + ["--format", "csv"])
         let rows = csv.out.split(separator: "\r\n").dropFirst()
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("synthetic-data") })
-        let why = run(["why", "--catalogue", cat.path, "--profile", profile, "--setting", "123400", "--date", "2026-11-23"])
+        let why = atl(["why", "--catalogue", cat.path, "--profile", profile, "--setting", "123400", "--date", "2026-11-23"])
         #expect(why.code == 0, "\(why.err)")
         #expect(why.out.hasPrefix("Real School 0 (URN 123400) [SYNTHETIC"))
-    }
-}
-
-/// Tester 2 #4: `atl index --output` never writes inside the catalogue it reads, nor over a setting file.
-@Suite struct IndexOutputClashTests {
-    func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-        let c = CapturingConsole()
-        let code = ATL.run(args, console: c.console)
-        return (code, c.out, c.err)
-    }
-
-    @Test func refusesOutputInsideTheCatalogue() throws {
-        let cat = try TempCatalogue(SyntheticCatalogueCLITests.settings, name: "idx-clash")
-        let file = try #require(FileManager.default.enumerator(atPath: cat.path)?.allObjects
-            .compactMap { $0 as? String }.first { $0.hasSuffix(".setting.md") })
-        let target = cat.path + "/" + file
-        let before = try Data(contentsOf: URL(fileURLWithPath: target))
-        let r = run(["index", "--catalogue", cat.path, "--output", target])
-        #expect(r.code != 0)
-        #expect(r.err.contains("setting file"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
-        let inside = run(["index", "--catalogue", cat.path, "--output", cat.path + "/../idx-clash/cat.atlidx"])
-        #expect(inside.code != 0)
-        #expect(inside.err.contains("inside the catalogue folder"))
-        #expect(!FileManager.default.fileExists(atPath: cat.path + "/cat.atlidx"))
-        let elsewhere = run(["index", "--catalogue", cat.path, "--output", cat.path + "-x.atlidx"])
-        #expect(elsewhere.code == 0, "\(elsewhere.err)")
-        try? FileManager.default.removeItem(atPath: cat.path + "-x.atlidx")
-    }
-
-    @Test func snapshotCarriesTheSyntheticFlag() throws {
-        let cat = try TempCatalogue(SyntheticCatalogueCLITests.settings, name: "idx-syn")
-        let dir = cat.root.deletingLastPathComponent().path
-        let snap = dir + "/syn.atlidx", profile = dir + "/child.profile"
-        try Data(SyntheticCatalogueCLITests.profile.utf8).write(to: URL(fileURLWithPath: profile))
-        #expect(run(["index", "--catalogue", cat.path, "--output", snap]).code == 0)
-        let base = ["list", "--catalogue", cat.path, "--profile", profile, "--date", "2026-11-23", "--format", "json"]
-        let text = run(base), fast = run(base + ["--index", snap])
-        #expect(fast.code == 0, "\(fast.err)")
-        #expect(fast.out == text.out)
-        #expect(fast.out.contains("\"synthetic_catalogue\": true"))
     }
 }

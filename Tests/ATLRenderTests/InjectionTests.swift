@@ -2,7 +2,6 @@
 @testable import ATLData
 @testable import ATLEngine
 @testable import ATLPlanning
-@testable import ATLSynthetic
 import Foundation
 import Testing
 @testable import ATLRender

@@ -2,7 +2,6 @@ import ATLModel
 import ATLData
 import ATLEngine
 import ATLPlanning
-import ATLSynthetic
 import Testing
 import ATLRender
 

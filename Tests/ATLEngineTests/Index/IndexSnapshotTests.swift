@@ -1,0 +1,176 @@
+import ATLTestSupport
+@testable import ATLModel
+@testable import ATLData
+@testable import ATLEngine
+import Foundation
+import Testing
+
+/// The compiled-index snapshot: round trip, determinism, corruption, truncation and staleness.
+@Suite struct IndexSnapshotTests {
+    typealias F = MatchFixture
+
+    /// The mixed fixture plus settings with every optional fact, report text and no location.
+    static var settings: [Setting] {
+        var full = F.setting(9000201, "Full Facts School", type: .special, km: 8, ages: (4, 19), needs: [.ASD, .PMLD],
+                             facilities: [.hoist, .sensoryRoom], places: 30, onRoll: 29, religion: "Church of England",
+                             report: [.kindsOfSEN: "We provide for autistic pupils.\n\nSpeech and language therapy on site.",
+                                      .staffExpertise: "Staff are trained in PECS and Makaton. Ünïcødé “quotes”."])
+        full.giasType = "Community special school"
+        full.phase = .allThrough
+        full.postcode = "ZZ1 1ZZ"
+        full.nearestPostcode = "ZZ1 1ZY"
+        full.placesByNeed = [.ASD: 20, .PMLD: 0]
+        full.costBand = .C
+        full.specialistVacanciesStated = 2
+        full.sources = ["fictional example", "second source line"]
+        var nowhere = F.setting(9000202, type: .unknown, report: [.senco: ""])
+        nowhere.location = nil
+        nowhere.status = .proposed
+        return F.mixed + [full, nowhere]
+    }
+
+    func snapshot(_ settings: [Setting] = settings, engine: String = "test") -> IndexSnapshot {
+        let c = Catalogue(settings: settings, files: Dictionary(uniqueKeysWithValues: settings.map { ($0.urn, "\($0.urn).setting.md") }),
+                          root: "fixture")
+        let fp = CatalogueFingerprint(files: [.init(path: "a.setting.md", size: 10, modified: 5, sha256: "abc")])
+        return IndexSnapshot(catalogue: c, index: CompiledIndex(c, threads: 1), engineVersion: engine, fingerprint: fp)
+    }
+
+    func decode(_ bytes: [UInt8], engine: String? = "test") throws(ATLError) -> IndexSnapshot {
+        let r = bytes.withUnsafeBytes { b -> Result<IndexSnapshot, ATLError> in
+            do throws(ATLError) { return .success(try IndexSnapshot.decode(b, file: "t.atlidx", engineVersion: engine)) }
+            catch { return .failure(error) }
+        }
+        return try r.get()
+    }
+
+    func expectSameIndex(_ a: CompiledIndex, _ b: CompiledIndex) {
+        #expect(a.count == b.count)
+        #expect(a.urn == b.urn && a.easting == b.easting && a.northing == b.northing && a.flags == b.flags)
+        #expect(a.typeIndex == b.typeIndex && a.needs == b.needs && a.zeroPlaceNeeds == b.zeroPlaceNeeds)
+        #expect(a.facilities == b.facilities && a.minYear == b.minYear && a.maxYear == b.maxYear)
+        #expect(a.specialistVacancies == b.specialistVacancies && a.generalVacancies == b.generalVacancies)
+        #expect(a.ofsted == b.ofsted && a.religion == b.religion && a.religions == b.religions && a.laCode == b.laCode)
+        #expect(a.catalogueIndex == b.catalogueIndex && a.cellStart == b.cellStart && a.locatedCount == b.locatedCount)
+        #expect(a.gridOrigin == b.gridOrigin && a.gridColumns == b.gridColumns && a.gridRows == b.gridRows)
+        #expect(a.evidence.scores == b.evidence.scores && a.evidence.medians == b.evidence.medians)
+        #expect(a.evidence.hasReport == b.evidence.hasReport && a.catalogueHash == b.catalogueHash && a.isFictional == b.isFictional)
+    }
+
+    @Test func roundTripGivesTheSameCatalogueIndexAndLists() throws {
+        let s = snapshot()
+        let bytes = s.encode()
+        let back = try decode(bytes)
+        #expect(back.catalogue.settings == s.catalogue.settings)
+        #expect(back.catalogue.files == s.catalogue.files)
+        #expect(back.catalogue.contentHash == s.catalogue.contentHash)
+        #expect(back.catalogue.root == "fixture")
+        #expect(back.fingerprint == s.fingerprint)
+        expectSameIndex(back.index, s.index)
+        // Lists from both engines are identical, entry for entry.
+        let e1 = MatchingEngine(catalogue: s.catalogue, index: s.index, engineVersion: "test")
+        let e2 = MatchingEngine(catalogue: back.catalogue, index: back.index, engineVersion: "test")
+        for p in [F.profile(), F.profile(.SEMH, year: 9), F.profile(.HI, desirable: [.signing], maxKm: 40)] {
+            let a = F.list(e1, p), b = F.list(e2, p)
+            #expect(a.entries.map(\.setting.urn) == b.entries.map(\.setting.urn))
+            #expect(a.entries.map(\.milli) == b.entries.map(\.milli))
+            #expect(a.stamp == b.stamp)
+        }
+    }
+
+    @Test func encodingIsDeterministic() throws {
+        let bytes = snapshot().encode()
+        #expect(snapshot().encode() == bytes)
+        #expect(try decode(bytes).encode() == bytes)
+    }
+
+    @Test func everyFlippedByteIsRejected() {
+        let bytes = snapshot().encode()
+        // Every byte of the header and a spread of payload bytes.
+        let positions = Array(0..<min(200, bytes.count)) + Array(stride(from: 200, to: bytes.count, by: max(1, bytes.count / 400)))
+        for pos in positions {
+            var bad = bytes
+            bad[pos] ^= 0x20
+            #expect(throws: ATLError.self, "byte \(pos)") { try decode(bad) }
+        }
+    }
+
+    @Test func truncationAndTrailingBytesAreRejected() {
+        let bytes = snapshot().encode()
+        for n in [0, 4, 8, 12, 20, 60, bytes.count / 2, bytes.count - 1] {
+            do {
+                _ = try decode(Array(bytes.prefix(n)))
+                Issue.record("truncated to \(n) bytes was accepted")
+            } catch {
+                #expect(error.file == "t.atlidx")
+                #expect(error.message.contains("rebuild it with 'atl index'"))
+            }
+        }
+        #expect(throws: ATLError.self) { try decode(bytes + [0]) }
+    }
+
+    @Test func wrongMagicAndVersionAreNamed() {
+        var bytes = snapshot().encode()
+        bytes[0] = UInt8(ascii: "X")
+        #expect(throws: ATLError.self) { try decode(bytes) }
+        do { _ = try decode(bytes) } catch { #expect(error.message.contains("not an ATL index snapshot")) }
+        bytes = snapshot().encode()
+        bytes[8] = 9
+        do { _ = try decode(bytes); Issue.record("accepted") } catch { #expect(error.field == "format-version") }
+    }
+
+    @Test func otherEngineVersionIsStale() throws {
+        let bytes = snapshot(engine: "0.0.9").encode()
+        do { _ = try decode(bytes, engine: "test"); Issue.record("accepted") } catch {
+            #expect(error.field == "engine-version")
+            #expect(error.message.hasPrefix("stale"))
+        }
+        #expect(try decode(bytes, engine: nil).engineVersion == "0.0.9")
+    }
+
+    @Test func changedCatalogueFolderIsStale() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atl-snap-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func put(_ rel: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + rel)) }
+        try put("a.setting.md", "alpha")
+        try put("sub/b.setting.md", "beta")
+        try put("README.md", "not a setting")
+        try FileManager.default.createDirectory(atPath: dir + "/sub/deeper", withIntermediateDirectories: true)
+        try put("sub/deeper/x.setting.md.bak", "not a setting")
+        #expect(try CatalogueFingerprint.settingFiles(root: dir) == CatalogueLoader.settingFiles(root: dir))
+        let built = try CatalogueFingerprint.scan(root: dir, hashing: true, threads: 1)
+        #expect(built.files.map(\.path) == ["a.setting.md", "sub/b.setting.md"])
+        #expect(built.difference(from: try CatalogueFingerprint.scan(root: dir, hashing: false), root: dir) == nil)
+        // Same content rewritten (a new modification time, as after a checkout): still fresh.
+        try put("a.setting.md", "alpha")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: dir + "/a.setting.md")
+        #expect(built.difference(from: try CatalogueFingerprint.scan(root: dir, hashing: false), root: dir) == nil)
+        // Same size, different content.
+        try put("a.setting.md", "alphA")
+        #expect(built.difference(from: try CatalogueFingerprint.scan(root: dir, hashing: false), root: dir) == "\(dir)/a.setting.md has changed")
+        try put("a.setting.md", "alpha")
+        try put("c.setting.md", "gamma")
+        #expect(built.difference(from: try CatalogueFingerprint.scan(root: dir, hashing: false), root: dir) == "\(dir)/c.setting.md was added")
+        try FileManager.default.removeItem(atPath: dir + "/c.setting.md")
+        try FileManager.default.removeItem(atPath: dir + "/sub/b.setting.md")
+        #expect(built.difference(from: try CatalogueFingerprint.scan(root: dir, hashing: false), root: dir) == "\(dir)/sub/b.setting.md was removed")
+        // Through the snapshot: a clear 'stale' error naming the snapshot file.
+        let s = IndexSnapshot(catalogue: snapshot().catalogue, index: snapshot().index, engineVersion: "test", fingerprint: built)
+        do { try s.checkFresh(catalogueRoot: dir, file: "x.atlidx"); Issue.record("accepted") } catch {
+            #expect(error.file == "x.atlidx")
+            #expect(error.message.hasPrefix("stale: \(dir)/sub/b.setting.md was removed"))
+        }
+    }
+
+    @Test func checksumSeesEverySingleWordChange() {
+        var data = [UInt8](repeating: 7, count: 100)
+        let base = data.withUnsafeBytes { SnapshotChecksum.of($0) }
+        for i in 0..<data.count {
+            data[i] ^= 1
+            #expect(data.withUnsafeBytes { SnapshotChecksum.of($0) } != base)
+            data[i] ^= 1
+        }
+        #expect(data.prefix(99).withUnsafeBytes { SnapshotChecksum.of(UnsafeRawBufferPointer($0)) } != base)
+    }
+}

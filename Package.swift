@@ -37,8 +37,11 @@ let package = Package(
         .target(name: "ATLRender", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning"], swiftSettings: strict),
         // A small, strict HTTP/1.1 server on POSIX sockets for the web workbench; knows nothing of schools.
         .target(name: "ATLHTTP", swiftSettings: strict),
+        // The web workbench (`atl serve`): pages, forms, the register of issued lists, report drafts, jobs.
+        .target(name: "ATLWorkbench", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLServices", "ATLRender", "ATLHTTP"],
+                swiftSettings: strict),
         // The command-line shell as a library so tests can drive it end to end.
-        .target(name: "ATLCLI", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLServices", "ATLRender"],
+        .target(name: "ATLCLI", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLServices", "ATLRender", "ATLWorkbench"],
                 swiftSettings: strict),
         .executableTarget(name: "atl", dependencies: ["ATLCLI"], swiftSettings: strict),
         .executableTarget(
@@ -61,6 +64,8 @@ let package = Package(
         .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
                     swiftSettings: strict),
         .testTarget(name: "ATLHTTPTests", dependencies: ["ATLHTTP"], swiftSettings: strict),
+        .testTarget(name: "ATLWorkbenchTests", dependencies: ["ATLTestSupport", "ATLWorkbench", "ATLHTTP", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLRender", "ATLCLI"],
+                    swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,7 +19,7 @@ public enum ATL {
             ListCommand.spec, WhyCommand.spec, WeightsCommand.spec, ValidateCommand.spec, AuditCommand.spec, ScenarioCommand.spec,
             ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
             BatchCommand.spec, AllocateCommand.spec, SynthCohortCommand.spec, SynthExampleLACommand.spec,
-            IndexCommand.spec, SynthNationalCommand.spec,
+            IndexCommand.spec, SynthNationalCommand.spec, ServeCommand.spec,
         ]
     }
 

@@ -11,7 +11,11 @@ public enum AuditService {
     }
 
     public static func run(catalogue root: String, date: RunDate, notify: EngineLoader.Notify) throws(ATLError) -> Result {
-        let catalogue = try CatalogueService.load(root, notify: notify)
+        run(try CatalogueService.load(root, notify: notify), root: root, date: date)
+    }
+
+    /// The gap analysis of a catalogue already loaded (the workbench's, loaded once at start-up).
+    public static func run(_ catalogue: Catalogue, root: String, date: RunDate) -> Result {
         let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogue: CatalogueService.name(root),
                                     catalogueHash: catalogue.contentHash, date: date.text)
         return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue), stamp: stamp)

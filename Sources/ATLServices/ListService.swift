@@ -35,6 +35,18 @@ public enum ListService {
         try engine.advisoryList(for: input.profile, file: input.source, profileHash: input.hash, date: date.text)
     }
 
+    /// The list with an officer's review applied: removed settings leave it (the next suitable one takes the
+    /// place), added ones join it, each change noted with its reason (``OfficerReview``).
+    public static func list(_ input: ProfileInput, review: OfficerReview, engine: MatchingEngine, date: RunDate) throws(ATLError) -> AdvisoryList {
+        try engine.advisoryList(for: input.profile, file: input.source, profileHash: input.hash, date: date.text, review: review)
+    }
+
+    /// Need codes and facility tags suggested by the text of an EHCP's sections B and F, each with the sentence
+    /// that triggered it (``EHCPSuggester``). Nothing is kept.
+    public static func suggestions(sectionB: String, sectionF: String) -> [EHCPSuggester.Suggestion] {
+        EHCPSuggester.suggest(needsText: sectionB, provisionText: sectionF)
+    }
+
     public static func why(_ input: ProfileInput, urn: Int, engine: MatchingEngine) throws(ATLError) -> MatchingEngine.WhyAnswer {
         try engine.why(input.profile, file: input.source, urn: urn)
     }

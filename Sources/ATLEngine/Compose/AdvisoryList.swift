@@ -14,6 +14,7 @@ extension ListEntry {
         case .diversity(let t): "to illustrate choice: the best-scoring \(t.shortTitle.lowercased()) setting"
         case .shareRelaxed where setting.type == .unknown: "by score (its type is not known, so it could not be counted towards choice)"
         case .shareRelaxed: "by score (few other types were eligible)"
+        case .addedByOfficer: "because the officer reviewing the list added it (the reason is in the notes)"
         }
     }
 }
@@ -28,6 +29,8 @@ public enum EntryLabel: String, Sendable, CaseIterable {
     case unknownType = "type-unknown"
     /// A real school whose SEN facts were invented (`atl synth-national`).
     case synthetic = "synthetic-data"
+    /// Put on the list by the officer reviewing it (``OfficerReview``).
+    case addedByOfficer = "added-by-officer"
 
     public var title: String {
         switch self {
@@ -38,6 +41,7 @@ public enum EntryLabel: String, Sendable, CaseIterable {
         case .fictional: "Fictional example"
         case .unknownType: "Type not known"
         case .synthetic: "SYNTHETIC data (real school, invented SEN facts)"
+        case .addedByOfficer: "Added by the officer"
         }
     }
 }

@@ -9,12 +9,15 @@ public enum Inclusion: Sendable, Hashable {
     case diversity(SettingType)
     /// Added by score after the one-type share limit was relaxed because too few other settings were eligible.
     case shareRelaxed
+    /// Put on the list by the officer reviewing it (``OfficerReview``), with a reason recorded in the list's notes.
+    case addedByOfficer
 
     public var key: String {
         switch self {
         case .score: "score"
         case .diversity: "diversity"
         case .shareRelaxed: "share-relaxed"
+        case .addedByOfficer: "added-by-officer"
         }
     }
 }

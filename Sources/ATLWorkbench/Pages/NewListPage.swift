@@ -1,0 +1,181 @@
+import ATLModel
+import ATLData
+import ATLHTTP
+import ATLServices
+
+/// The new-list form, drawn from ``ProfileForm``'s values and errors.
+extension WorkbenchApp {
+    func newListPage(_ request: HTTPRequest, input f: FormInput, errors: [H.FieldError] = [], uploadErrors: [H.FieldError] = [],
+                     notice: String? = nil) -> HTTPResponse {
+        let catalogue = engine.catalogue
+        let err: (String) -> String? = { id in errors.first { $0.field == id }?.message }
+        var o = H.backLink("/", "Home")
+        o += "<h1>Start a new list</h1>\n"
+        if let notice { o += H.inset(e(notice)) }
+        o += dataBanner()
+        o += H.p("Answer the questions from the child’s EHCP. Only the case reference, the primary need, the year group and the home postcode are needed; every other answer makes the list fit better. Nothing you enter is kept unless you download the profile or issue the list.")
+        o += "<p>You can also <a href=\"#upload\">upload a .profile file</a> or <a href=\"/ehcp\">start from the text of an EHCP</a>.</p>\n"
+        o += "<form method=\"post\" action=\"/lists\" novalidate>\n" + csrfField(request) + H.hidden("source", "form")
+
+        // About the child
+        o += "<h2>About the child</h2>\n"
+        o += H.textInput(id: "reference", label: "Case reference",
+                         hint: "The reference in your case system, like EHC-2026-0042. Never the child’s name.",
+                         value: f["reference"], error: err("reference"), width: "short",
+                         attributes: "autocomplete=\"off\" spellcheck=\"false\"")
+        o += H.checkboxes(name: "synthetic", legend: "Is this an invented child?", legendClass: "",
+                          choices: [H.Choice("yes", "Yes, this child is invented (for training or testing)",
+                                             hint: "The list will say so on every page.")],
+                          selected: Set(f.values("synthetic")), error: err("synthetic"))
+        o += H.radios(name: "sex", legend: "Sex", hint: "Only used to leave out single-sex settings for the other sex.",
+                      choices: [H.Choice("female", "Female"), H.Choice("male", "Male"), H.Choice("", "Not given")],
+                      selected: f["sex"], error: err("sex"), inline: true)
+
+        // Needs
+        o += "<h2>Needs</h2>\n"
+        o += H.select(id: "primary-need", label: "Primary need", hint: "The need recorded first in section B of the plan.",
+                      options: [("", "Select the primary need")] + NeedCode.allCases.map { ($0.rawValue, "\(needTitle($0)) (\($0.rawValue))") },
+                      selected: f["primary-need"], error: err("primary-need"))
+        o += H.radios(name: "primary-severity", legend: "How much does the primary need affect the child’s learning?",
+                      choices: Severity.allCases.map { H.Choice($0.rawValue, $0.rawValue.capitalized) },
+                      selected: f["primary-severity"].ifEmpty("moderate"), error: err("primary-severity"), inline: true)
+        let secondaryError = err("secondary-\(NeedCode.allCases[0].rawValue)")
+        var sec = "<fieldset aria-describedby=\"secondary-hint\(secondaryError == nil ? "" : " secondary-\(NeedCode.allCases[0].rawValue)-error")\">\n"
+        sec += "<legend class=\"wb-legend-m\">Secondary needs</legend>\n"
+        sec += H.hint("Choose how much each other need in the plan affects the child’s learning. Leave the rest as “Not a need”.", id: "secondary")
+        sec += H.errorMessage(secondaryError, id: "secondary-\(NeedCode.allCases[0].rawValue)")
+        for n in NeedCode.allCases {
+            sec += "<div class=\"wb-row\">" + H.select(id: "secondary-\(n.rawValue)", label: "\(needTitle(n)) (\(n.rawValue))",
+                options: [("", "Not a need")] + ProfileForm.severityChoices, selected: f["secondary-\(n.rawValue)"], bare: true) + "</div>\n"
+        }
+        o += H.group(sec + "</fieldset>\n", error: secondaryError != nil)
+
+        // Provision
+        o += "<h2>Provision the plan asks for</h2>\n"
+        o += H.p("For each kind of provision in section F, say whether the plan requires it (settings known to lack it are left off the list) or whether it would help (settings that have it score higher).")
+        let facilityError = err(ProfileForm.controlID("must-have"))
+        o += H.errorMessage(facilityError, id: ProfileForm.controlID("must-have"))
+        for group in ProfileForm.groupedFacilities {
+            o += "<h3>\(e(group.title))</h3>\n" + (group.hint.isEmpty ? "" : H.p(group.hint, cls: "wb-hint"))
+            for x in group.facilities {
+                let id = "facility-\(x.rawValue)"
+                o += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.prefix(1).uppercased() + x.title.dropFirst()))</legend>\n<div class=\"wb-choices wb-choices--inline\">\n"
+                let chosen = f[id].ifEmpty("none")
+                for (i, (value, label)) in [("must", "Required"), ("desirable", "Would help"), ("none", "Not asked for")].enumerated() {
+                    let cid = i == 0 ? id : "\(id)-\(i + 1)"
+                    o += "<div class=\"wb-choice\"><input id=\"\(cid)\" name=\"\(id)\" type=\"radio\" value=\"\(value)\"\(chosen == value ? " checked" : "")><label for=\"\(cid)\">\(label)</label></div>\n"
+                }
+                o += "</div>\n</fieldset>\n"
+            }
+        }
+
+        // Year group
+        o += "<h2>Year group</h2>\n"
+        let dobError = err("dob-day")
+        var dob = "<fieldset role=\"group\" aria-describedby=\"dob-hint\(dobError == nil ? "" : " dob-day-error")\">\n<legend class=\"wb-legend-m\">Date of birth (optional)</legend>\n"
+        dob += H.hint("For example, 14 5 2015. It gives the year group; leave it empty to choose the year group instead.", id: "dob")
+        dob += H.errorMessage(dobError, id: "dob-day")
+        dob += "<div class=\"wb-date\">\n"
+        for (part, label, width) in [("day", "Day", "2"), ("month", "Month", "2"), ("year", "Year", "4")] {
+            dob += "<div><label class=\"wb-label\" for=\"dob-\(part)\">\(label)</label><input class=\"wb-input wb-input--\(width)\(dobError == nil ? "" : " wb-input--error")\" id=\"dob-\(part)\" name=\"dob-\(part)\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"\(e(f["dob-\(part)"]))\"></div>\n"
+        }
+        o += H.group(dob + "</div>\n</fieldset>\n", error: dobError != nil)
+        o += H.select(id: "nc-year", label: "Current year group (optional)", hint: "Use this when you do not give a date of birth.",
+                      options: [("", "Not given")] + ProfileForm.yearChoices, selected: f["nc-year"], error: err("nc-year"))
+        o += H.select(id: "placement-year", label: "Year group the placement is for",
+                      hint: "For example Year 7 for a move to secondary school. If you leave it, the list is for the year after the current one.",
+                      options: [("", "The year after the current one")] + ProfileForm.yearChoices, selected: f["placement-year"], error: err("placement-year"))
+
+        // Home and journey
+        o += "<h2>Home and journey</h2>\n"
+        o += H.textInput(id: "home-postcode", label: "Home postcode",
+                         hint: "Used only to measure journeys. Lists show just the first part, like TF3. You can give only the first part for an approximate location.",
+                         value: f["home-postcode"], error: err("home-postcode"), width: "short",
+                         attributes: "autocomplete=\"off\" spellcheck=\"false\" autocapitalize=\"characters\"")
+        let gridOpen = !f["home-easting"].isEmpty || !f["home-northing"].isEmpty || err("home-easting") != nil || err("home-northing") != nil
+        o += H.details("Use grid coordinates instead of a postcode",
+            H.textInput(id: "home-easting", label: "Easting (metres)", value: f["home-easting"], error: err("home-easting"), width: "short", attributes: "inputmode=\"numeric\" autocomplete=\"off\"")
+            + H.textInput(id: "home-northing", label: "Northing (metres)", value: f["home-northing"], error: err("home-northing"), width: "short", attributes: "inputmode=\"numeric\" autocomplete=\"off\""),
+            open: gridOpen)
+        let journeyError = err("max-journey")
+        var journey = "<fieldset aria-describedby=\"max-journey-hint\(journeyError == nil ? "" : " max-journey-error")\">\n<legend class=\"wb-legend-m\">Longest acceptable journey (optional)</legend>\n"
+        journey += H.hint("By road. If you leave it, the local authority’s default is used.", id: "max-journey")
+        journey += H.errorMessage(journeyError, id: "max-journey")
+        journey += "<div class=\"wb-date\"><div><label class=\"wb-label\" for=\"max-journey\">Distance</label><input class=\"wb-input wb-input--4\(journeyError == nil ? "" : " wb-input--error")\" id=\"max-journey\" name=\"max-journey\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" value=\"\(e(f["max-journey"]))\"></div>\n"
+        journey += "<div>" + H.select(id: "max-journey-unit", label: "Unit", options: [("miles", "miles"), ("km", "kilometres")],
+                                      selected: f["max-journey-unit"].ifEmpty("miles"), bare: true) + "</div></div>\n"
+        o += H.group(journey + "</fieldset>\n", error: journeyError != nil)
+
+        // Settings to consider
+        o += "<h2>Settings to consider</h2>\n"
+        o += H.checkboxes(name: "allowed-types", legend: "Types of setting to consider",
+                          hint: "Untick any type the family and you have ruled out.",
+                          choices: SettingType.allCases.filter { $0 != .unknown }.map { H.Choice($0.rawValue, $0.title) },
+                          selected: Set(f.values("allowed-types")), error: err("allowed-types"))
+        let names = catalogue.settings.count <= 3000 ? " list=\"setting-names\"" : ""
+        o += H.textInput(id: "preferred-settings", label: "Settings the family would like considered (optional)",
+                         hint: "Names or URNs, separated by commas. They score higher, and the list says why any of them is not on it.",
+                         value: f["preferred-settings"], error: err("preferred-settings"), attributes: "autocomplete=\"off\"" + names)
+        o += H.textInput(id: "avoid-settings", label: "Settings the family does not want listed (optional)",
+                         hint: "Names or URNs, separated by commas.", value: f["avoid-settings"], error: err("avoid-settings"),
+                         attributes: "autocomplete=\"off\"" + names)
+        if !names.isEmpty {
+            o += "<datalist id=\"setting-names\">" + catalogue.settings.map { "<option value=\"\(e($0.name))\">" }.joined() + "</datalist>\n"
+        }
+        let faiths = Set(catalogue.settings.compactMap(\.religiousCharacter)).filter { !["none", "does not apply"].contains($0.lowercased()) }.sorted()
+        o += H.textInput(id: "faith", label: "Religious character the family would like (optional)",
+                         hint: "For example Roman Catholic. Settings with it score higher; no setting is left off for it.",
+                         value: f["faith"], error: err("faith"), width: "", attributes: "autocomplete=\"off\"" + (faiths.isEmpty ? "" : " list=\"faiths\""))
+        if !faiths.isEmpty { o += "<datalist id=\"faiths\">" + faiths.map { "<option value=\"\(e($0))\">" }.joined() + "</datalist>\n" }
+        o += H.radios(name: "single-sex", legend: "Single-sex settings",
+                      choices: [H.Choice("no-preference", "No preference"), H.Choice("prefer", "The family would prefer one"),
+                                H.Choice("avoid", "Leave them out")],
+                      selected: f["single-sex"].ifEmpty("no-preference"), error: err("single-sex"))
+        o += H.radios(name: "mainstream-first", legend: "Should mainstream settings be favoured?",
+                      hint: "For a family who wants a mainstream place where it can meet the child’s needs.",
+                      choices: [H.Choice("no", "No"), H.Choice("yes", "Yes")], selected: f["mainstream-first"].ifEmpty("no"),
+                      error: err("mainstream-first"), inline: true)
+        o += H.radios(name: "exclude-full", legend: "Should settings with no vacancies be left out?",
+                      hint: "If not, they are listed and labelled Full.",
+                      choices: [H.Choice("no", "No, list them as Full"), H.Choice("yes", "Yes, leave them out")],
+                      selected: f["exclude-full"].ifEmpty("no"), error: err("exclude-full"), inline: true)
+
+        // Fields the profile format has that the form does not design for (new fields appear here on their own).
+        let extra = ProfileParser.Field.allCases.filter { !ProfileForm.designed.contains($0) }
+        if !extra.isEmpty {
+            o += "<h2>More about the child’s needs</h2>\n"
+            for field in extra {
+                let name = field.rawValue.replacingOccurrences(of: "-", with: " ")
+                o += H.textInput(id: "field-\(field.rawValue)", name: field.rawValue, label: name.prefix(1).uppercased() + name.dropFirst() + " (optional)",
+                                 hint: field.help, value: f[field.rawValue], error: err("field-\(field.rawValue)"), attributes: "autocomplete=\"off\"")
+            }
+        }
+        o += H.button("Build the list") + "</form>\n"
+
+        // Upload
+        o += "<h2 id=\"upload\">Or upload a .profile file</h2>\n"
+        o += H.errorSummaryInline(uploadErrors)
+        o += "<form method=\"post\" action=\"/lists/upload\" enctype=\"multipart/form-data\" novalidate>\n" + csrfField(request)
+        let upErr = uploadErrors.first?.message
+        o += H.group("<label class=\"wb-label\" for=\"profile-file\">Profile file</label>\n"
+            + H.hint("A needs profile in the atl-profile/1 format, at most 64 KB. It is read in memory and not kept.", id: "profile-file")
+            + H.errorMessage(upErr, id: "profile-file")
+            + "<input class=\"wb-input\" id=\"profile-file\" name=\"profile-file\" type=\"file\" accept=\".profile,text/plain\"\(H.describedBy("profile-file", hint: true, error: upErr != nil))>\n",
+            error: upErr != nil)
+        o += H.radios(name: "then", legend: "After reading it", choices: [H.Choice("list", "Build the list"), H.Choice("form", "Open it in the form to check or change it")],
+                      selected: "list", inline: false)
+        o += H.button("Upload the profile", kind: "secondary") + "</form>\n"
+        return page(Page(title: "Start a new list", section: .newList, body: o, errors: errors + uploadErrors,
+                         status: errors.isEmpty && uploadErrors.isEmpty ? .ok : .unprocessableContent, noStore: true), request)
+    }
+
+    func needTitle(_ n: NeedCode) -> String { n.title.prefix(1).uppercased() + n.title.dropFirst() }
+}
+
+extension H {
+    /// Upload problems listed where the upload is (the page's error summary links here too).
+    static func errorSummaryInline(_ errors: [FieldError]) -> String {
+        guard errors.count > 1 else { return "" }
+        return "<ul class=\"wb-error-message\">" + errors.dropFirst().map { "<li>\(e($0.message))</li>" }.joined() + "</ul>\n"
+    }
+}

@@ -20,6 +20,7 @@ public enum ATL {
             ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
             BatchCommand.spec, AllocateCommand.spec, SynthCohortCommand.spec, SynthExampleLACommand.spec,
             IndexCommand.spec, SynthNationalCommand.spec,
+            ImportSENFactsCommand.spec, ConfirmCommand.spec, MigrateCommand.spec,
         ]
     }
 

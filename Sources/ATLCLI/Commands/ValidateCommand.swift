@@ -22,13 +22,17 @@ enum ValidateCommand {
         discussion: """
             Reads every *.setting.md file below the folder and reports each problem as
             file:line: field 'name': message. Exits 2 if there is any error, 0 otherwise (warnings allowed).
+            In atl-setting/2 files every fact's source must be declared and every date real and not after
+            --date; atl-setting/1 files get a warning (their facts carry no dates).
             """,
-        options: [CommonOptions.catalogue]
+        options: [CommonOptions.catalogue,
+                  .value("date", "YYYY-MM-DD", "Run date: no fact may be dated after it (default: today)")]
     ) { args, console in
         let root = args.value("catalogue")!
+        let runDate = try AuditCommand.auditDate(args.value("date"))
         let start = Date()
         let loaded: CatalogueLoader.Loaded
-        do throws(ATLError) { loaded = try CatalogueLoader.load(root: root) } catch {
+        do throws(ATLError) { loaded = try CatalogueLoader.load(root: root, runDate: runDate) } catch {
             for d in error.diagnostics { console.errLine(d.description) }
             let errors = error.errors.count, warnings = error.diagnostics.count - errors
             let files = (try? CatalogueLoader.settingFiles(root: root).count) ?? 0

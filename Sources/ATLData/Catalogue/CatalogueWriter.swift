@@ -44,21 +44,21 @@ public enum CatalogueWriter {
     /// The text of a setting file whose header is replaced and whose body (everything after the closing
     /// `---` line) is kept byte for byte; nil when `old` has no header to replace.
     public static func replacingHeader(of old: String, with header: String) -> String? {
-        var start = old.startIndex
-        if old.hasPrefix("\u{FEFF}") { start = old.index(after: start) }
+        // On UTF-8 code units: in Swift "\r\n" is one Character, so a Character search for "\n" misses CRLF lines.
+        let u = Array(old.utf8)
+        var i = u.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var sawOpen = false
-        var i = start
-        while i < old.endIndex {
-            let end = old[i...].firstIndex(of: "\n") ?? old.endIndex
-            let line = old[i..<end].hasSuffix("\r") ? old[i..<old.index(before: end)] : old[i..<end]
-            let trimmed = TextDecoding.trimSpaces(line)
+        while i < u.count {
+            var end = i
+            while end < u.count && u[end] != 0x0A { end += 1 }
+            let line = String(decoding: u[i..<end], as: UTF8.self)
+            let trimmed = TextDecoding.trimSpaces(line.hasSuffix("\r") ? String(line.dropLast()) : line)
             if !sawOpen {
                 if trimmed == "---" { sawOpen = true } else if !trimmed.isEmpty { return nil }
             } else if trimmed == "---" {
-                let bodyStart = end < old.endIndex ? old.index(after: end) : end
-                return header + old[bodyStart...]
+                return header + String(decoding: u[min(end + 1, u.count)...], as: UTF8.self)
             }
-            i = end < old.endIndex ? old.index(after: end) : end
+            i = end + 1
         }
         return nil
     }

@@ -56,8 +56,11 @@ public enum FactMerge {
     ///   - incoming: the facts the run gives this setting (several sources may give the same field).
     ///   - declarations: the run's source declarations (by key) for the keys `incoming` uses.
     ///   - ownKeys: the source keys this run speaks for (their facts it no longer gives are removed).
+    ///   - overriding: an officer's entry (`atl confirm`): every incoming fact is written whatever it replaces.
+    ///   - removing: fields an officer checked and found not known (`atl confirm --fact FIELD=`): removed.
     public static func merge(_ existing: Setting, incoming: [IncomingFact], declarations: [SourceDeclaration],
-                             ownKeys: (String) -> Bool, file: String) throws(ATLError) -> Result {
+                             ownKeys: (String) -> Bool, overriding: Bool = false, removing: Set<SettingFile.Field> = [],
+                             file: String) throws(ATLError) -> Result {
         let base = LegacyProvenance.derive(existing)
         var decls = base.sourceDeclarations
         var facts = currentFacts(base)
@@ -98,13 +101,14 @@ public enum FactMerge {
             facts[field] = nil
         }
 
+        for f in removing { facts[f] = nil }
         var conflicts: [FactConflict] = []
         let ordered = incoming.sorted {
             ($0.field.order, sameAgeRank($0.provenance.source), $0.provenance.source, $0.value)
                 < ($1.field.order, sameAgeRank($1.provenance.source), $1.provenance.source, $1.value)
         }
         for f in ordered {
-            guard let e = facts[f.field] else {
+            guard let e = facts[f.field], !overriding else {
                 facts[f.field] = Fact(value: f.value, provenance: f.provenance)
                 continue
             }

@@ -265,10 +265,21 @@ public enum SettingFile {
     /// Splits `value  [provenance]` at the last " [" of a line ending in "]": the trimmed value and the text
     /// inside the brackets. Nil when the line has no such suffix (or nothing before it).
     public static func splitProvenance(_ text: String) -> (value: String, provenance: String)? {
-        guard text.hasSuffix("]"), let open = text.range(of: " [", options: .backwards) else { return nil }
-        let value = String(text[..<open.lowerBound]).trimmedSpaces
-        guard !value.isEmpty else { return nil }
-        return (value, String(text[open.upperBound..<text.index(before: text.endIndex)]))
+        // On UTF-8 code units (' ', '[' and ']' are ASCII, so their indices are valid String indices): Foundation's
+        // backwards search bridges through NSString on Linux and doubled catalogue load time.
+        let u = text.utf8
+        guard u.last == 0x5D else { return nil }
+        var i = u.index(before: u.endIndex)
+        while i > u.startIndex {
+            let prev = u.index(before: i)
+            if u[i] == 0x5B && u[prev] == 0x20 {
+                let value = TextDecoding.trimSpaces(text[..<prev])
+                guard !value.isEmpty else { return nil }
+                return (String(value), String(text[u.index(after: i)..<u.index(before: u.endIndex)]))
+            }
+            i = prev
+        }
+        return nil
     }
 
     /// The rules between fields: required fields, the format tag, fictional and synthetic URNs, pairs that go
@@ -288,7 +299,7 @@ public enum SettingFile {
         if d.formatVersion == 2 {
             checkProvenance(&s, values: values, sourceLines: sourceLines, file: file, headerLine: headerLine,
                             runDate: d.runDate, diags: &diags)
-        } else if d.runDate != nil, let kv = values[.format] {
+        } else if d.runDate != nil, !s.fictional, !s.synthetic, let kv = values[.format] {
             diags.append(Diagnostic(code: "setting.format-v1", file: file, line: kv.line, field: "format",
                 "atl-setting/1: the facts carry no source or date; 'atl migrate' (or any import) writes atl-setting/2", level: .warning))
         }

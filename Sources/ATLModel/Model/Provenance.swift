@@ -22,28 +22,28 @@ public enum AsOfDate: Sendable, Hashable, CustomStringConvertible {
     /// Parses `undated`, `YYYY`, `YYYY-MM` or a real calendar date `YYYY-MM-DD`; nil for anything else.
     public init?(parsing s: String) {
         if s == "undated" { self = .undated; return }
-        let b = Array(s.utf8)
-        let digits = { (r: Range<Int>) in b[r].allSatisfy { (0x30...0x39).contains($0) } }
-        switch b.count {
-        case 4 where digits(0..<4):
-            self = .year(Int(s)!)
-        case 7 where digits(0..<4) && b[4] == 0x2D && digits(5..<7):
-            let m = Int(s.suffix(2))!
-            guard (1...12).contains(m) else { return nil }
-            self = .month(Int(s.prefix(4))!, m)
-        case 10:
-            guard let d = CalendarDate.parse(s) else { return nil }
-            self = .day(d.year!, d.month!, d.day!)
-        default:
-            return nil
+        // Pure byte parsing: every fact line of a catalogue has one, and Foundation's DateComponents is slow on Linux.
+        var b = s.utf8.makeIterator()
+        func num(_ n: Int) -> Int? {
+            var v = 0
+            for _ in 0..<n {
+                guard let c = b.next(), (0x30...0x39).contains(c) else { return nil }
+                v = v * 10 + Int(c - 0x30)
+            }
+            return v
         }
-        if let y = year, !(1800...2999).contains(y) { return nil }
+        guard let y = num(4), (1800...2999).contains(y) else { return nil }
+        guard let dash1 = b.next() else { self = .year(y); return }
+        guard dash1 == 0x2D, let m = num(2), (1...12).contains(m) else { return nil }
+        guard let dash2 = b.next() else { self = .month(y, m); return }
+        guard dash2 == 0x2D, let d = num(2), (1...AsOfDate.daysIn(y, m)).contains(d), b.next() == nil else { return nil }
+        self = .day(y, m, d)
     }
 
     /// The day, as a calendar date `YYYY-MM-DD` (what `--date` and confirmations give).
     public init?(day: String) {
-        guard let d = CalendarDate.parse(day) else { return nil }
-        self = .day(d.year!, d.month!, d.day!)
+        guard day.utf8.count == 10, let d = AsOfDate(parsing: day), case .day = d else { return nil }
+        self = d
     }
 
     public var description: String {
@@ -96,17 +96,17 @@ public enum AsOfDate: Sendable, Hashable, CustomStringConvertible {
     /// Whole months from the last day this date can mean to `runDate` (`YYYY-MM-DD`); nil when undated or
     /// when `runDate` is not a date. Negative when the fact is dated after the run date.
     public func monthsOld(on runDate: String) -> Int? {
-        guard let last = lastDay, let r = CalendarDate.parse(runDate) else { return nil }
+        guard let last = lastDay, let r = AsOfDate(day: runDate)?.firstDay else { return nil }
         let (y, m, d) = (last / 10000, last / 100 % 100, last % 100)
-        var months = (r.year! * 12 + r.month!) - (y * 12 + m)
-        if r.day! < d { months -= 1 }
+        var months = (r / 10000 * 12 + r / 100 % 100) - (y * 12 + m)
+        if r % 100 < d { months -= 1 }
         return months
     }
 
     /// True when the first day this date can mean is after `runDate`: a fact cannot be as of the future.
     public func isAfter(_ runDate: String) -> Bool {
-        guard let first = firstDay, let r = CalendarDate.parse(runDate) else { return false }
-        return first > r.year! * 10000 + r.month! * 100 + r.day!
+        guard let first = firstDay, let r = AsOfDate(day: runDate)?.firstDay else { return false }
+        return first > r
     }
 
     /// In words for outputs: "Nov 2016", "22 Mar 2022", "2023", "undated".
@@ -205,6 +205,14 @@ public struct FactProvenance: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses the text between the brackets.
     public static func parse(_ text: String) throws(SyntaxError) -> FactProvenance {
+        // The common case first, without allocating arrays: "KEY AS-OF".
+        let u = text.utf8
+        if !u.contains(0x2C), let sp = u.firstIndex(of: 0x20), u[u.index(after: sp)...].firstIndex(of: 0x20) == nil {
+            let key = String(text[..<sp]), date = String(text[u.index(after: sp)...])
+            if key != officerKey, isValidKey(key), let asOf = AsOfDate(parsing: date) {
+                return FactProvenance(source: key, asOf: asOf)
+            }
+        }
         let grammar = "expected '[SOURCE AS-OF]', '[SOURCE AS-OF, confirmed YYYY-MM-DD by ID]' or '[officer YYYY-MM-DD by ID]'"
         let parts = text.split(separator: ",", maxSplits: 1).map { String($0.trimmedSpaces) }
         let head = parts[0].split(separator: " ").map(String.init)
@@ -212,7 +220,7 @@ public struct FactProvenance: Sendable, Hashable, CustomStringConvertible {
             guard parts.count == 1, head.count == 4, head[2] == "by" else {
                 throw SyntaxError(code: "provenance.syntax", message: grammar)
             }
-            guard CalendarDate.parse(head[1]) != nil else {
+            guard AsOfDate(day: head[1]) != nil else {
                 throw SyntaxError(code: "provenance.date", message: "\(Diagnostic.quote(head[1])) is not a real date YYYY-MM-DD")
             }
             try checkOfficerID(head[3])
@@ -233,7 +241,7 @@ public struct FactProvenance: Sendable, Hashable, CustomStringConvertible {
             guard c.count == 4, c[0] == "confirmed", c[2] == "by" else {
                 throw SyntaxError(code: "provenance.syntax", message: grammar)
             }
-            guard CalendarDate.parse(c[1]) != nil else {
+            guard AsOfDate(day: c[1]) != nil else {
                 throw SyntaxError(code: "provenance.date", message: "\(Diagnostic.quote(c[1])) is not a real date YYYY-MM-DD")
             }
             try checkOfficerID(c[3])
@@ -260,10 +268,10 @@ public struct FactProvenance: Sendable, Hashable, CustomStringConvertible {
 
     /// Source keys: `[a-z0-9][a-z0-9-]{0,39}`.
     public static func isValidKey(_ key: String) -> Bool {
-        let b = Array(key.utf8)
-        guard (1...40).contains(b.count) else { return false }
+        let b = key.utf8
+        guard (1...40).contains(b.count), let first = b.first else { return false }
         let ok = { (c: UInt8) in (0x30...0x39).contains(c) || (0x61...0x7A).contains(c) }
-        return ok(b[0]) && b.dropFirst().allSatisfy { ok($0) || $0 == 0x2D }
+        return ok(first) && b.dropFirst().allSatisfy { ok($0) || $0 == 0x2D }
     }
 }
 
@@ -295,12 +303,32 @@ public struct SourceDeclaration: Sendable, Hashable, CustomStringConvertible {
         return s
     }
 
+    /// `text` split at every `separator` (pure Swift: Foundation's splitting bridges through NSString on Linux),
+    /// each part trimmed.
+    static func split(_ text: String, _ separator: String) -> [String] {
+        let sep = Array(separator.utf8)
+        let u = Array(text.utf8)
+        var parts: [String] = []
+        var start = 0, i = 0
+        while i + sep.count <= u.count {
+            if u[i..<(i + sep.count)].elementsEqual(sep) {
+                parts.append(String(decoding: u[start..<i], as: UTF8.self).trimmedSpaces)
+                i += sep.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(String(decoding: u[start...], as: UTF8.self).trimmedSpaces)
+        return parts
+    }
+
     /// Keys whose facts come from web pages and so must name the page.
     public static func needsURL(_ key: String) -> Bool { key.hasPrefix("local-offer") || key.hasPrefix("report-link") }
 
     /// Parses the value of a `source:` line; throws the problem in words.
     public static func parse(_ text: String) throws(FactProvenance.SyntaxError) -> SourceDeclaration {
-        let parts = text.components(separatedBy: " | ").map { $0.trimmedSpaces }
+        let parts = split(text, " | ")
         guard (4...5).contains(parts.count), !parts[2].isEmpty, !parts[3].isEmpty else {
             throw .init(code: "source.syntax", message: "expected 'KEY | CLASS | SHORT NAME | DESCRIPTION [| URL ; URL ...]'")
         }
@@ -312,7 +340,7 @@ public struct SourceDeclaration: Sendable, Hashable, CustomStringConvertible {
         }
         var urls: [String] = []
         if parts.count == 5 {
-            urls = parts[4].components(separatedBy: " ; ").map { $0.trimmedSpaces }
+            urls = split(parts[4], " ; ")
             if let bad = urls.first(where: { !($0.hasPrefix("http://") || $0.hasPrefix("https://")) || $0.contains(" ") }) {
                 throw .init(code: "source.url", message: "\(Diagnostic.quote(bad)) is not an http(s) address")
             }

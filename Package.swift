@@ -41,6 +41,10 @@ let package = Package(
         .executableTarget(
             name: "atl-bench", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender", "ATLCLI"],
             path: "Benchmarks/atl-bench", swiftSettings: strict),
+        // The committed examples (docs/examples, the README's blocks of real output) with the commands that make
+        // them, run in process; `swift run atl-examples` rewrites them, ExampleTests checks them.
+        .target(name: "ATLExamples", dependencies: ["ATLCLI", "ATLTestSupport"], swiftSettings: strict),
+        .executableTarget(name: "atl-examples", dependencies: ["ATLExamples"], swiftSettings: strict),
         // Tests: one target per module, each depending on the module it tests, the modules that module uses,
         // and ATLTestSupport; folders inside a test target mirror the module's source folders.
         // ATLTestSupport: fixtures shared by several suites, temporary folders, golden-file checks.
@@ -57,6 +61,7 @@ let package = Package(
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
                     swiftSettings: strict),
+        .testTarget(name: "ExampleTests", dependencies: ["ATLExamples", "ATLTestSupport", "ATLCLI"], swiftSettings: strict),
         .testTarget(name: "ATLHTTPTests", dependencies: ["ATLHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -66,3 +66,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Debug builds compile the engine's modules optimized (-O) too. Unoptimized, SHA-256 of every catalogue file,
+// parsing the 142,528-postcode lookup and tokenizing report text make each in-process `atl` run 1–3 s, and
+// `swift test` runs every committed example (ExampleTests): about 85 s of CPU unoptimized against 9 s optimized.
+// Testability (@testable) and debug info are kept; to step through these modules unoptimized in a debugger,
+// comment out this loop.
+for target in package.targets where ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+}

@@ -28,6 +28,9 @@ let package = Package(
         .target(name: "ATLEngine", dependencies: ["ATLModel", "ATLData"], swiftSettings: strict),
         // Planning over many children or settings: cohorts, batch runs, allocation, scenarios, the audit.
         .target(name: "ATLPlanning", dependencies: ["ATLModel", "ATLData", "ATLEngine"], swiftSettings: strict),
+        // Services: what each command does, with typed requests and results, shared by the CLI and the web workbench.
+        .target(name: "ATLServices", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"],
+                swiftSettings: strict),
         // Invented data, always marked: the fictional example LA, synthetic cohorts, national benchmark data.
         .target(name: "ATLSynthetic", dependencies: ["ATLModel", "ATLData", "ATLPlanning"], swiftSettings: strict),
         // Renderers: Markdown, JSON, CSV, HTML (+ inline SVG). Pure functions from results to text.
@@ -35,7 +38,7 @@ let package = Package(
         // A small, strict HTTP/1.1 server on POSIX sockets for the web workbench; knows nothing of schools.
         .target(name: "ATLHTTP", swiftSettings: strict),
         // The command-line shell as a library so tests can drive it end to end.
-        .target(name: "ATLCLI", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
+        .target(name: "ATLCLI", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLServices", "ATLRender"],
                 swiftSettings: strict),
         .executableTarget(name: "atl", dependencies: ["ATLCLI"], swiftSettings: strict),
         .executableTarget(
@@ -59,7 +62,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "ATLRenderTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLRender"],
                     exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
+        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
                     swiftSettings: strict),
         .testTarget(name: "ExampleTests", dependencies: ["ATLExamples", "ATLTestSupport", "ATLCLI"], swiftSettings: strict),
         .testTarget(name: "ATLHTTPTests", dependencies: ["ATLHTTP"], swiftSettings: strict),

@@ -1,6 +1,23 @@
 import ATLModel
 import ATLData
 
+extension AdvisoryList {
+    /// Said at the top of every list, in every format.
+    public static let advisoryNotice = "This list is advisory. It is a starting point for a conversation between the family and a SEND officer, who reviews every list. It does not decide a placement: the family keeps the right to ask for any school or setting to be named in the EHCP, and the local authority must consider that request."
+}
+
+extension ListEntry {
+    /// Why the setting is on the list, in words.
+    public var inclusionReason: String {
+        switch inclusion {
+        case .score: "among the highest scores"
+        case .diversity(let t): "to illustrate choice: the best-scoring \(t.shortTitle.lowercased()) setting"
+        case .shareRelaxed where setting.type == .unknown: "by score (its type is not known, so it could not be counted towards choice)"
+        case .shareRelaxed: "by score (few other types were eligible)"
+        }
+    }
+}
+
 /// A label shown beside a listed setting.
 public enum EntryLabel: String, Sendable, CaseIterable {
     case outOfArea = "out-of-area"

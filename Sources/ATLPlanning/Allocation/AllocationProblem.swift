@@ -189,18 +189,7 @@ public struct AllocationProblem: Sendable {
 /// One child's list as the allocation needs it: from an ``AdvisoryList`` in process or a batch record.
 public struct ListedChild: Sendable, Hashable {
     /// One setting on the list: rank, URN, suitability score (thousandths of a point) and distance.
-    public struct Entry: Sendable, Hashable {
-        public var rank: Int
-        public var urn: Int
-        public var milli: Int32
-        public var distanceKm: Double?
-        public init(rank: Int, urn: Int, milli: Int32, distanceKm: Double?) {
-            self.rank = rank
-            self.urn = urn
-            self.milli = milli
-            self.distanceKm = distanceKm
-        }
-    }
+    public typealias Entry = ListJSON.Record.Entry
 
     public var reference: String
     public var primaryNeed: NeedCode

@@ -4,7 +4,7 @@ import ATLPlanning
 
 /// Wording shared by the list renderers, so Markdown, HTML, CSV and JSON say the same things.
 public enum ListText {
-    public static let advisoryNotice = "This list is advisory. It is a starting point for a conversation between the family and a SEND officer, who reviews every list. It does not decide a placement: the family keeps the right to ask for any school or setting to be named in the EHCP, and the local authority must consider that request."
+    public static let advisoryNotice = AdvisoryList.advisoryNotice
 
     public static func fictionalNotice(_ l: AdvisoryList) -> String? {
         l.fictionalCatalogue ? "FICTIONAL EXAMPLE: every setting on this list is invented (the example LA, Severnvale). None is a real school." : nil
@@ -34,14 +34,7 @@ public enum ListText {
         return v == 0 ? "full" : String(v)
     }
 
-    public static func inclusion(_ e: ListEntry) -> String {
-        switch e.inclusion {
-        case .score: "among the highest scores"
-        case .diversity(let t): "to illustrate choice: the best-scoring \(t.shortTitle.lowercased()) setting"
-        case .shareRelaxed where e.setting.type == .unknown: "by score (its type is not known, so it could not be counted towards choice)"
-        case .shareRelaxed: "by score (few other types were eligible)"
-        }
-    }
+    public static func inclusion(_ e: ListEntry) -> String { e.inclusionReason }
 
     /// "The list: 5 settings, 3 types" (or "types not known" when no listed setting has a known type).
     public static func listHeading(_ l: AdvisoryList) -> String {

@@ -88,7 +88,7 @@ import ATLRender
                                     file: "p", profileHash: "h", date: "2026-11-23")
         }
         let text = lists.enumerated().map { BatchFixture.record(row: $0 + 1, $1) }.joined(separator: "\n")
-        let records = try BatchRecordReader.read(Data(text.utf8), file: "b.jsonl")
+        let records = try BatchRecordFormat.read(Data(text.utf8), file: "b.jsonl")
         let viaJSON = try AllocationProblem.from(children: records.listed, unlisted: [], catalogue: catalogue, seed: 3)
         let inProcess = try AllocationProblem.from(lists: lists, catalogue: catalogue, seed: 3)
         #expect(viaJSON.providers == inProcess.providers)

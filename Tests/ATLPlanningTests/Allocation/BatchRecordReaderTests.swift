@@ -15,8 +15,8 @@ import Testing
 
     static let errorRecord = #"{"schema":"atl-batch/1","row":2,"source":"cohort.csv:3","reference":null,"status":"error","errors":["cohort.csv:3: field 'primary-need': 'XYZ' is not a need code",{"field":"home-postcode","message":"not found"},{"line":9,"field":null,"message":"no list"}]}"#
 
-    func read(_ text: String) -> Result<BatchRecordReader.Records, ATLError> {
-        attempt({ try BatchRecordReader.read(Data(text.utf8), file: "b.jsonl") })
+    func read(_ text: String) -> Result<BatchRecordFormat.Records, ATLError> {
+        attempt({ try BatchRecordFormat.read(Data(text.utf8), file: "b.jsonl") })
     }
 
     func errors(_ text: String) -> [String] {
@@ -38,8 +38,8 @@ import Testing
     }
 
     @Test func fullPostcodesInErrorMessagesAreCutToTheirDistrict() throws {
-        #expect(BatchRecordReader.redactPostcodes("NE1 4ST is not in the lookup; TF31LA too; B1 1AA") == "NE1 *** is not in the lookup; TF3 *** too; B1 ***")
-        #expect(BatchRecordReader.redactPostcodes("row 12: field 'nc-year': 14 is not a year") == "row 12: field 'nc-year': 14 is not a year")
+        #expect(BatchRecordFormat.redactPostcodes("NE1 4ST is not in the lookup; TF31LA too; B1 1AA") == "NE1 *** is not in the lookup; TF3 *** too; B1 ***")
+        #expect(BatchRecordFormat.redactPostcodes("row 12: field 'nc-year': 14 is not a year") == "row 12: field 'nc-year': 14 is not a year")
         let r = try read(Self.errorRecord.replacingOccurrences(of: "not found", with: "WV16 4RF not found")).get()
         #expect(r.unlisted[0].errors[1] == "field 'home-postcode': WV16 *** not found")
     }
@@ -115,7 +115,7 @@ import Testing
                 }
                 if bytes.isEmpty { break }
             }
-            switch attempt({ try BatchRecordReader.read(Data(bytes), file: "f") }) {
+            switch attempt({ try BatchRecordFormat.read(Data(bytes), file: "f") }) {
             case .success(let r): #expect(r.listed.count + r.unlisted.count == r.lines)
             case .failure(let e): #expect(e.diagnostics.allSatisfy { $0.file == "f" })
             }

@@ -1,7 +1,3 @@
-import ATLModel
-import ATLEngine
-import ATLPlanning
-
 /// A JSON value with deterministic serialisation: object keys keep the order they were given (schemas are
 /// written in a fixed order), numbers are written from integers or from fixed-decimal strings, never from
 /// platform float formatting. Same value → byte-identical text on every machine.

@@ -1,16 +1,17 @@
 import ATLModel
-import ATLEngine
-import ATLPlanning
+import ATLData
 
-/// JSON rendering of an advisory list. Schema `atl-list/1`, documented in `docs/list-output.md`; keys keep a
-/// fixed order and numbers fixed decimals, so the same inputs give byte-identical output.
+/// The advisory list's wire format, schema `atl-list/1` (`docs/list-output.md`), owned here: written for
+/// `atl list --format json` and inside every `atl-batch/1` record, and read back by allocation
+/// (``ListJSON/readRecord(_:)``). Keys keep a fixed order and numbers fixed decimals, so the same inputs give
+/// byte-identical output.
 public enum ListJSON {
     public static let schema = "atl-list/1"
 
     public static func value(_ l: AdvisoryList) -> JSON {
         .object([
             ("schema", .string(schema)),
-            ("advisory", .string(ListText.advisoryNotice)),
+            ("advisory", .string(AdvisoryList.advisoryNotice)),
             ("fictional_catalogue", .bool(l.fictionalCatalogue)),
             ("synthetic_catalogue", .bool(l.syntheticCatalogue)),
             ("synthetic_child", .bool(l.synthetic)),
@@ -64,7 +65,7 @@ public enum ListJSON {
             ("postcode", .optional(s.postcode ?? s.nearestPostcode)),
             ("score", .number(e.points)),
             ("inclusion", .string(e.inclusion.key)),
-            ("inclusion_reason", .string(ListText.inclusion(e))),
+            ("inclusion_reason", .string(e.inclusionReason)),
             ("labels", .array(e.labels.map { .string($0.rawValue) })),
             ("distance_km", e.distanceKm.map { .fixed($0, 2) } ?? .null),
             ("distance_source", e.distanceKm == nil ? .null : .string(e.distanceFromMatrix ? "travel-matrix" : "straight-line-x-circuity")),

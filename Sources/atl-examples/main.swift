@@ -4,7 +4,7 @@ import Foundation
 /// `atl-examples`: regenerates every committed example output (docs/examples, examples/cohort-example-la.csv,
 /// the README's blocks of real output) in place, running each command in process with the pinned date and
 /// seeds, and prints the files that changed. `--check` compares only and exits 1 on a difference, naming the
-/// file and its first differing line. Run from the repository root (`swift run atl-examples`).
+/// file and its first differing line. Run it anywhere in the repository (`swift run atl-examples`).
 let usage = """
     usage: swift run atl-examples [--check] [--time]
       (no option)  rewrite every committed example that differs from what the code produces now; list them
@@ -35,6 +35,12 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+// Run from anywhere in the repository: move to its root, where the commands' relative paths resolve.
+var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("docs/examples").path), folder.path != "/" {
+    folder.deleteLastPathComponent()
+}
+_ = FileManager.default.changeCurrentDirectoryPath(folder.path)  // if it fails, requireRepositoryRoot says so
 do { try ExampleRunner.requireRepositoryRoot() } catch { fail("\(error)") }
 
 let runner = ExampleRunner()

@@ -1,5 +1,6 @@
 import ATLModel
 import ATLData
+import ATLServices
 import Foundation
 
 /// `atl confirm`: a thin shell over ``OfficerConfirmation``.
@@ -27,7 +28,7 @@ enum ConfirmCommand {
         ]
     ) { args, console in
         guard let urn = Int(try args.required("urn")), urn > 0 else { throw CLIError.usage("--urn expects a URN (a whole number)") }
-        let date = try AuditCommand.auditDate(args.value("date"))
+        let date = try EngineOptions.date(args).text
         let facts = args.values("fact")
         let action: OfficerConfirmation.Action
         switch (facts.isEmpty, args.value("row")) {

@@ -3,6 +3,7 @@ import ATLData
 import ATLEngine
 import ATLPlanning
 import ATLRender
+import ATLServices
 import Foundation
 
 /// `atl import-sen-facts`: a thin shell over ``SENFactsRun``.
@@ -27,20 +28,20 @@ enum ImportSENFactsCommand {
             .value("to-confirm", "file.md", "Write the to-confirm report (Markdown) here"),
             .value("to-confirm-csv", "file.csv", "Write the to-confirm report (CSV) here"),
             .value("summary", "file.md", "Write coverage before and after, by LA and source, here"),
-            .value("weights", "file", "Weights file (for facts.check-after-months)", default: EngineOptions.defaultWeights),
+            .value("weights", "file", "Weights file (for facts.check-after-months)", default: EngineSetup.defaultWeights),
             .value("date", "YYYY-MM-DD", "Run date for the reports (default: today)"),
             .flag("dry-run", "Read and report, write no setting file"),
         ]
     ) { args, console in
-        let date = try AuditCommand.auditDate(args.value("date"))
-        let weights = try EngineOptions.weights(args, console: console)
+        let date = try EngineOptions.date(args).text
+        let weights = try EngineLoader.loadWeights(args.given("weights"), notify: console.notify)
         let root = args.value("catalogue")!
         let sources = args.value("sources")!
         let outcome = try SENFactsRun.run(catalogue: root, sources: sources, runDate: date,
                                           checkAfterMonths: weights.factsCheckAfterMonthsInt, write: !args.flag("dry-run"))
         let r = outcome.result
         for w in r.warnings { console.errLine(w.description) }
-        let name = AuditCommand.catalogueName(root)
+        let name = CatalogueService.name(root)
         if let md = args.value("to-confirm") {
             try CommandSupport.write(ToConfirmReport.markdown(r.toConfirm, catalogue: name, sources: sources, date: date), to: md)
         }

@@ -109,13 +109,3 @@ public enum LegacyProvenance {
     /// A free-text source line as a declaration's description: no " | " (the declaration separator).
     static func clean(_ line: String) -> String { line.replacingOccurrences(of: " | ", with: " / ") }
 }
-
-extension GIASImporter {
-    /// Header fields the GIAS extract publishes (Ofsted, facilities, cost band and stated vacancies are not in
-    /// it): on re-import these are the extract's facts (key `gias-extract`).
-    public static let ownedFields: Set<SettingFile.Field> = [
-        .urn, .name, .laCode, .laName, .type, .giasType, .status, .phase, .ageRange, .gender, .religiousCharacter,
-        .easting, .northing, .postcode, .capacity, .onRoll, .needs, .specialistProvision, .specialistPlaces,
-        .specialistOnRoll,
-    ]
-}

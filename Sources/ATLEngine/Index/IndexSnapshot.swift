@@ -73,14 +73,7 @@ public struct IndexSnapshot: Sendable {
     }
 
     public func write(to path: String) throws(ATLError) {
-        let bytes = encode()
-        do {
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw ATLError(code: "snapshot.cannot-write-index", file: path, "cannot write the index: \(error.localizedDescription)")
-        }
+        try OutputFile.write(encode(), to: path)
     }
 
     // MARK: Reading

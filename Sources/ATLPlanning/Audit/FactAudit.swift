@@ -17,10 +17,10 @@ public struct FactAudit: Sendable {
     /// How old a fact is on the run date.
     public enum Age: String, CaseIterable, Sendable, Hashable, Comparable {
         case officer = "officer"
-        case upTo1 = "≤ 1 year"
+        case upTo1 = "up to 1 year"
         case upTo2 = "1–2 years"
         case upTo5 = "2–5 years"
-        case over5 = "> 5 years"
+        case over5 = "over 5 years"
         case undated
         /// An `atl-setting/1` fact: no source or date recorded.
         case noProvenance = "no date recorded"

@@ -34,7 +34,9 @@ public struct ToConfirmRow: Sendable, Hashable {
 
 /// What an `atl import-sen-facts` run did.
 public struct SENFactsImportResult: Sendable {
-    /// The catalogue's settings before and after the import (for coverage figures).
+    /// The catalogue's settings without any fact of the sen-facts sources (officer-confirmed ones kept), and
+    /// after the import: coverage before and after. "Before" is computed, not remembered, so a second run (or a
+    /// dry run on an imported catalogue) reports the same figures.
     public var before: [Setting]
     public var after: [Setting]
     public var toConfirm: [ToConfirmRow]
@@ -86,6 +88,7 @@ public enum SENFactsImport {
             }
         }
 
+        var before: [Setting] = []
         var after: [Setting] = []
         var conflicts: [FactConflict] = []
         var updated: [String] = []
@@ -96,6 +99,7 @@ public enum SENFactsImport {
             let r = try FactMerge.merge(s, incoming: incoming[s.urn] ?? [], declarations: Array((decls[s.urn] ?? [:]).values),
                                         ownKeys: SENFactsReader.ownsKey, file: path)
             after.append(r.setting)
+            before.append(try FactMerge.merge(s, incoming: [], declarations: [], ownKeys: SENFactsReader.ownsKey, file: path).setting)
             conflicts += r.conflicts
             let old = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let text = CatalogueWriter.replacingHeader(of: old, with: SettingFile.renderHeader(r.setting)) ?? SettingFile.render(r.setting)
@@ -109,7 +113,7 @@ public enum SENFactsImport {
         }
 
         let report = toConfirm(rows: reading.rows, conflicts: conflicts, after: after)
-        return SENFactsImportResult(before: cat.settings, after: after, toConfirm: report, warnings: reading.warnings,
+        return SENFactsImportResult(before: before, after: after, toConfirm: report, warnings: reading.warnings,
                                     rowsRead: reading.rowsRead, rowsApplied: applied, updated: updated, unchanged: unchanged)
     }
 

@@ -336,6 +336,7 @@ public struct IndexSnapshot: Sendable {
         let parser = FieldParser(file: "snapshot")
         var draft = SettingDraft()
         var values: [SettingFile.Field: KeyValueLine] = [:]
+        var sourceLines: [KeyValueLine] = []
         for _ in 0..<n {
             let i = Int(try r.u8())
             guard i < SettingFile.fields.count else { throw SnapshotReader.Truncated() }
@@ -344,10 +345,10 @@ public struct IndexSnapshot: Sendable {
             do {
                 if let value = try SettingFile.readLine(spec, kv, parser, &draft) { kv.value = value }
             } catch { throw SnapshotReader.Truncated() }
-            values[spec.field] = kv
+            if spec.field == .source { sourceLines.append(kv) } else { values[spec.field] = kv }
         }
         var diags: [Diagnostic] = []
-        guard var setting = SettingFile.check(draft, values: values, file: "snapshot", headerLine: 0, diags: &diags),
+        guard var setting = SettingFile.check(draft, values: values, sourceLines: sourceLines, file: "snapshot", headerLine: 0, diags: &diags),
               !diags.contains(where: { $0.level == .error }) else { throw SnapshotReader.Truncated() }
         let rc = Int(try r.u32())
         guard rc <= ReportSection.allCases.count else { throw SnapshotReader.Truncated() }

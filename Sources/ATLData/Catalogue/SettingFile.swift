@@ -273,9 +273,11 @@ public enum SettingFile {
         while i > u.startIndex {
             let prev = u.index(before: i)
             if u[i] == 0x5B && u[prev] == 0x20 {
-                let value = TextDecoding.trimSpaces(text[..<prev])
-                guard !value.isEmpty else { return nil }
-                return (String(value), String(text[u.index(after: i)..<u.index(before: u.endIndex)]))
+                // The value ends before the padding; KeyValueLine already trimmed its start.
+                var end = prev
+                while end > u.startIndex, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
+                guard end > u.startIndex else { return nil }
+                return (String(text[..<end]), String(text[u.index(after: i)..<u.index(before: u.endIndex)]))
             }
             i = prev
         }

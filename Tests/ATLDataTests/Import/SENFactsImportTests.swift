@@ -100,6 +100,27 @@ import Testing
         #expect(conflict.candidateFact == "needs: SEMH" && conflict.why.hasPrefix("an officer holds"))
     }
 
+    /// `atl import-gias` after the public facts: the extract outranks them, a later public re-import keeps it,
+    /// and the report text is untouched throughout.
+    @Test func theGIASExtractOutranksPublicFactsAcrossImports() throws {
+        let f = try SENFactsFixture()
+        _ = try Self.run(f)
+        let extract = Setting(urn: 100001, name: "Alpha Special School", localAuthority: LocalAuthority(code: 894, name: "Telford and Wrekin"),
+                              type: .special, giasType: "Academy special converter", ageRange: AgeRange(low: 4, high: 19),
+                              sources: [GIASImporter.sourceName + " 2026-01-30"])
+        _ = try CatalogueWriter.write([extract], into: f.catalogue, owned: GIASImporter.ownedFields, isOwnSource: GIASImporter.isOwnSource)
+        var alpha = try Self.setting(f, 100001)
+        #expect(alpha.provenance["age-range"]?.description == "gias-extract 2026-01-30")
+        #expect(alpha.ageRange == AgeRange(low: 4, high: 19), "over the Local Offer's 5-16")
+        #expect(alpha.sourceClass(of: "type") == .giasExtract)
+        #expect(alpha.needs == NeedSet([.SEMH]), "a fact the extract does not give stays")
+        _ = try Self.run(f)
+        alpha = try Self.setting(f, 100001)
+        #expect(alpha.ageRange == AgeRange(low: 4, high: 19) && alpha.sourceClass(of: "age-range") == .giasExtract)
+        #expect(alpha.giasType == "Academy special converter")
+        #expect(f.text(100001).hasSuffix(SENFactsFixture.report))
+    }
+
     @Test func confirmingARowWritesItsFactsAsTheOfficers() throws {
         let f = try SENFactsFixture()
         let r = try Self.run(f)

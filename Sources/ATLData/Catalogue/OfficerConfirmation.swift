@@ -115,7 +115,7 @@ public enum OfficerConfirmation {
         let header = SettingFile.renderHeader(merged)
         let text = CatalogueWriter.replacingHeader(of: old, with: header) ?? SettingFile.render(merged)
         let oldHeader = CatalogueWriter.headerLines(of: old)
-        let newHeader = header.split(separator: "\n").map(String.init)
+        let newHeader = CatalogueWriter.headerLines(of: header)
         var changes = oldHeader.filter { !newHeader.contains($0) }.map { "- " + $0 }
         changes += newHeader.filter { !oldHeader.contains($0) }.map { "+ " + $0 }
         if text != old {

@@ -1,5 +1,6 @@
 import ATLModel
 import ATLData
+import ATLEngine
 import ATLPlanning
 
 /// The gap analysis of the SEN information a catalogue holds (docs/audit.md).
@@ -7,18 +8,24 @@ public enum AuditService {
     public struct Result: Sendable {
         public var catalogue: Catalogue
         public var analysis: GapAnalysis
+        /// The dated facts: coverage by fact, source and age; what only the LA can supply.
+        public var facts: FactAudit
         public var stamp: ProvenanceStamp
     }
 
-    public static func run(catalogue root: String, date: RunDate, notify: EngineLoader.Notify) throws(ATLError) -> Result {
-        run(try CatalogueService.load(root, notify: notify), root: root, date: date)
+    /// `weights` gives `facts.check-after-months` (nil: the default weights file, or the built-in defaults).
+    public static func run(catalogue root: String, date: RunDate, weights: String? = nil, notify: EngineLoader.Notify) throws(ATLError) -> Result {
+        let catalogue = try CatalogueService.load(root, notify: notify)
+        return run(catalogue, root: root, date: date, weights: try EngineLoader.loadWeights(weights, notify: notify))
     }
 
-    /// The gap analysis of a catalogue already loaded (the workbench's, loaded once at start-up).
-    public static func run(_ catalogue: Catalogue, root: String, date: RunDate) -> Result {
+    /// The gap analysis of a catalogue already loaded with its weights (the workbench's, loaded once at start-up).
+    public static func run(_ catalogue: Catalogue, root: String, date: RunDate, weights w: Weights) -> Result {
         let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogue: CatalogueService.name(root),
                                     catalogueHash: catalogue.contentHash, date: date.text)
-        return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue), stamp: stamp)
+        return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue),
+                      facts: FactAudit(settings: catalogue.settings, runDate: date.text, checkAfterMonths: w.factsCheckAfterMonthsInt),
+                      stamp: stamp)
     }
 
     /// The settings to write letters to: all, or those with the given URNs. Refused for a SYNTHETIC catalogue

@@ -141,12 +141,9 @@ public final class ListRegister: @unchecked Sendable {
         return try ListRegister.parse(line, path: path, line: s.seq).record
     }
 
-    /// A staff number or sign-on name: 1–64 letters, digits, spaces and `. _ @ -`, never a line break.
-    public static func isValidOfficer(_ s: String) -> Bool {
-        (1...64).contains(s.count) && s.unicodeScalars.allSatisfy { c in
-            c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || " ._@-".unicodeScalars.contains(c))
-        } && !s.hasPrefix(" ") && !s.hasSuffix(" ")
-    }
+    /// An officer identifier as the catalogue records one (`atl confirm`): a role or staff reference of 2–20
+    /// letters, digits and '-' (`SENDO-07`), never a name.
+    public static func isValidOfficer(_ s: String) -> Bool { FactProvenance.isValidOfficerID(s) }
 
     /// Appends an issued list and returns its summary (with its new reference, e.g. `ATL-2026-000042`). The
     /// record is on disk (`fsync`) when this returns.
@@ -154,7 +151,7 @@ public final class ListRegister: @unchecked Sendable {
     public func append(_ issue: Issue, now: Date = Date(), hooks: Hooks = Hooks()) throws(ATLError) -> Summary {
         guard ListRegister.isValidOfficer(issue.officer) else {
             throw ATLError(code: "register.officer", file: path, field: "officer",
-                           "an officer identifier is 1 to 64 letters, digits, spaces or . _ @ -")
+                           "an officer identifier is a role or staff reference of 2 to 20 letters, digits and '-'")
         }
         lock.lock()
         defer { lock.unlock() }

@@ -14,7 +14,7 @@ import Testing
         let input = try ProfileInput.parse(Array(text.utf8), source: "test", date: RunDate(Fixture.date)!)
         let list = try ListService.list(input, engine: Fixture.engine, date: RunDate(Fixture.date)!)
         return ListRegister.Issue(list: list, review: [ListRegister.ReviewedChange(action: "removed", urn: 9000001, name: "A school", reason: "Because")],
-                                  officer: "officer-\(n)", profileHash: input.hash, listHTML: ListHTML.render(list), listJSON: ListJSON.render(list))
+                                  officer: "SENDO-\(n)", profileHash: input.hash, listHTML: ListHTML.render(list), listJSON: ListJSON.render(list))
     }
 
     @Test func appendsRecordsThatChainAndSurviveReopening() throws {
@@ -66,7 +66,7 @@ import Testing
         let r = try ListRegister(path: path)
         for n in 1...3 { try r.append(Self.issue(n)) }
         var text = dir.read("register.jsonl")
-        text = text.replacingOccurrences(of: "\"officer\":\"officer-2\"", with: "\"officer\":\"officer-9\"")
+        text = text.replacingOccurrences(of: "\"officer\":\"SENDO-2\"", with: "\"officer\":\"SENDO-9\"")
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         do {
             _ = try ListRegister(path: path)
@@ -92,11 +92,12 @@ import Testing
     }
 
     @Test func officerIdentifiersAreCheckedAndNoNamesOfChildrenAreKept() {
-        #expect(ListRegister.isValidOfficer("jsmith@telford.gov.uk"))
-        #expect(ListRegister.isValidOfficer("Staff 12345"))
+        #expect(ListRegister.isValidOfficer("SENDO-07"))
+        #expect(!ListRegister.isValidOfficer("jsmith@telford.gov.uk"), "a sign-on name may be a person's name")
+        #expect(!ListRegister.isValidOfficer("Staff 12345"))
         #expect(!ListRegister.isValidOfficer(""))
         #expect(!ListRegister.isValidOfficer("a\nb"))
-        #expect(!ListRegister.isValidOfficer(String(repeating: "x", count: 65)))
+        #expect(!ListRegister.isValidOfficer(String(repeating: "x", count: 21)))
     }
 
     @Test func issuingOverHTTPWritesOneRecordAndReopensReadOnly() throws {
@@ -109,18 +110,18 @@ import Testing
         let token = try #require(check.firstMatch(#"name="issue-token" value="([^"]+)""#))
         let missing = try c.post("/lists/issue", form: [("_csrf", list.csrf ?? ""), ("profile", profile), ("issue-token", token), ("officer", "")])
         #expect(missing.status == 422 && missing.text.contains("Enter your officer identifier"))
-        let issued = try c.post("/lists/issue", form: [("_csrf", list.csrf ?? ""), ("profile", profile), ("issue-token", token), ("officer", "officer-7")])
+        let issued = try c.post("/lists/issue", form: [("_csrf", list.csrf ?? ""), ("profile", profile), ("issue-token", token), ("officer", "SENDO-07")])
         #expect(issued.status == 303)
         let location = try #require(issued.header("Location"))
         #expect(location == "/register/ATL-2026-000001/issued")
         // A second click on the same check page issues nothing new.
-        let again = try c.post("/lists/issue", form: [("_csrf", list.csrf ?? ""), ("profile", profile), ("issue-token", token), ("officer", "officer-7")])
+        let again = try c.post("/lists/issue", form: [("_csrf", list.csrf ?? ""), ("profile", profile), ("issue-token", token), ("officer", "SENDO-07")])
         #expect(again.header("Location") == location)
         let confirmation = try c.get(location)
         #expect(confirmation.text.contains("List issued") && confirmation.text.contains("ATL-2026-000001"))
         #expect(confirmation.text.contains(Fixture.bodySection(ListPageTests.cliList(Fixture.examples.first { $0.hasSuffix("hi-signing-year3.profile") }!))))
         let register = try c.get("/register")
-        #expect(register.text.contains("EX-0004") && register.text.contains("officer-7"))
+        #expect(register.text.contains("EX-0004") && register.text.contains("SENDO-07"))
         #expect(register.header("Cache-Control") == "no-store")
         let lines = (try? String(contentsOfFile: w.configuration.dataDirectory + "/register.jsonl", encoding: .utf8))?.split(separator: "\n") ?? []
         #expect(lines.count == 1)

@@ -15,7 +15,7 @@ extension WorkbenchApp {
     }
 
     func auditPage(_ request: HTTPRequest) -> HTTPResponse {
-        let r = AuditService.run(engine.catalogue, root: configuration.setup.catalogue, date: date)
+        let r = AuditService.run(engine.catalogue, root: configuration.setup.catalogue, date: date, weights: engine.weights)
         let a = r.analysis
         var o = "<h1>Audit of SEN information</h1>\n" + dataBanner()
         o += H.p("For every setting, each section of the SEN information report (SEND Regulations 2014 Schedule 1, Children and Families Act 2014 s.69(3)(b), and what parent carers want to know) and each fact the matching engine uses: held, empty, or missing. Missing means the catalogue does not hold it, not that the setting has not published it.")
@@ -66,7 +66,7 @@ extension WorkbenchApp {
 
     func letter(_ request: HTTPRequest) -> HTTPResponse {
         guard let s = setting(request) else { return .status(.notFound) }
-        let r = AuditService.run(engine.catalogue, root: configuration.setup.catalogue, date: date)
+        let r = AuditService.run(engine.catalogue, root: configuration.setup.catalogue, date: date, weights: engine.weights)
         guard let recipients = try? AuditService.letterRecipients(r, urns: [s.urn], catalogueRoot: configuration.setup.catalogue),
               let audit = recipients.first else { return .status(.notFound) }
         return .download(Array(letterText(audit, stamp: r.stamp, request: request).utf8), filename: AuditLetter.fileName(for: audit),
@@ -74,7 +74,7 @@ extension WorkbenchApp {
     }
 
     func allLetters(_ request: HTTPRequest) -> HTTPResponse {
-        let r = AuditService.run(engine.catalogue, root: configuration.setup.catalogue, date: date)
+        let r = AuditService.run(engine.catalogue, root: configuration.setup.catalogue, date: date, weights: engine.weights)
         guard let recipients = try? AuditService.letterRecipients(r, urns: [], catalogueRoot: configuration.setup.catalogue) else { return .status(.notFound) }
         let text = recipients.map { letterText($0, stamp: r.stamp, request: request) }.joined(separator: "\n\n---\n\n")
         return .download(Array(text.utf8), filename: "audit-letters.md", contentType: "text/markdown; charset=utf-8")

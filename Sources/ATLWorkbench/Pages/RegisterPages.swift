@@ -36,7 +36,9 @@ extension WorkbenchApp {
 
     /// The officer who issues: the sign-on proxy's header when configured and present, else what was typed.
     func officer(_ request: HTTPRequest, typed: String) -> (value: String, fromProxy: Bool) {
-        if let header = configuration.officerHeader, let v = request.headers[header], !v.isEmpty { return (FormInput.oneLine(v), true) }
+        if let header = configuration.officerHeader, let v = request.headers[header], ListRegister.isValidOfficer(FormInput.oneLine(v)) {
+            return (FormInput.oneLine(v), true)
+        }
         return (typed, false)
     }
 
@@ -75,7 +77,7 @@ extension WorkbenchApp {
             o += H.summaryList([("Issued by", e(who.value) + " <span class=\"wb-source\">from your sign-on</span>")])
         } else {
             o += H.textInput(id: "officer", label: "Your officer identifier",
-                             hint: "Your staff number or sign-on name, as your local authority records it. It is kept with the issued list.",
+                             hint: "Your role or staff reference, like SENDO-07: 2 to 20 letters, digits and hyphens, never your name. It is kept with the issued list.",
                              value: officerTyped, error: error, width: "", attributes: "autocomplete=\"username\" spellcheck=\"false\"")
         }
         o += H.button("Issue the list") + "</form>\n"
@@ -93,7 +95,7 @@ extension WorkbenchApp {
         guard !who.value.isEmpty else { return checkAnswers(request, officerTyped: "", error: "Enter your officer identifier") }
         guard ListRegister.isValidOfficer(who.value) else {
             return checkAnswers(request, officerTyped: who.value,
-                                error: "Enter an officer identifier of up to 64 letters, digits, spaces or . _ @ -")
+                                error: "Enter your role or staff reference, like SENDO-07: 2 to 20 letters, digits and hyphens")
         }
         guard case .success(let (input, list)) = compute(w) else { return show(request, w) }
         let review = w.review.changes.map { c in

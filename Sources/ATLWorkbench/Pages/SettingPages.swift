@@ -47,9 +47,21 @@ extension WorkbenchApp {
         return page(Page(title: query.isEmpty ? "Find a setting" : "Settings found", section: .settings, body: o), request)
     }
 
-    /// Where a header fact came from, when the catalogue records it per fact. (Catalogues in `atl-setting/1`
-    /// record sources for the whole setting only: the page lists them under the facts.)
-    func factSource(_ s: Setting, fields: [String]) -> String? { nil }
+    /// Where a header fact came from and as of when (`atl-setting/2` provenance): the source's short name, the
+    /// date, and the officer's confirmation. Nil for a setting read from an `atl-setting/1` file, whose sources
+    /// are listed for the whole setting under the facts.
+    func factSource(_ s: Setting, fields: [String]) -> String? {
+        let declarations = s.sourceDeclarations
+        let described = fields.compactMap { s.provenance[$0] }.map { p -> String in
+            if p.isOfficerEntry { return "entered by an officer on \(AsOfDate(day: p.confirmedOn ?? "")?.text ?? p.asOf.text)" }
+            var t = (declarations[p.source]?.shortName ?? p.source) + ", " + (p.asOf == .undated ? "undated" : "as of \(p.asOf.text)")
+            if let on = p.confirmedOn { t += "; confirmed by an officer on \(AsOfDate(day: on)?.text ?? on)" }
+            return t
+        }
+        var unique: [String] = []
+        for d in described where !unique.contains(d) { unique.append(d) }
+        return unique.isEmpty ? nil : unique.joined(separator: "; ")
+    }
 
     /// GET /settings/{urn}: the facts the catalogue holds (each with its source where recorded) and the SEN
     /// information report, with the way into the enhanced report.
@@ -82,8 +94,15 @@ extension WorkbenchApp {
         }
         o += H.summaryList(rows)
         o += "<h3>Where these facts came from</h3>\n"
-        o += s.sources.isEmpty ? H.p("The catalogue does not say where this setting’s facts came from.")
-            : "<ul>" + s.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+        let declared = s.sourceDeclarations.values.sorted { $0.key < $1.key }
+        if !declared.isEmpty {
+            o += "<ul>" + declared.map { d in
+                "<li><strong>\(e(d.shortName))</strong>: \(e(d.detail))" + d.urls.map { " (<span class=\"wb-source\">\(e($0))</span>)" }.joined() + "</li>"
+            }.joined() + "</ul>\n"
+        } else {
+            o += s.sources.isEmpty ? H.p("The catalogue does not say where this setting’s facts came from.")
+                : "<ul>" + s.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+        }
 
         o += "<h2>SEN information report</h2>\n"
         let held = ReportSection.allCases.filter { s.report[$0].map { !$0.allSatisfy(\.isWhitespace) } ?? false }

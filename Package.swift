@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .executable(name: "atl", targets: ["atl"]),
         .executable(name: "atl-bench", targets: ["atl-bench"]),
+        .executable(name: "atl-load", targets: ["atl-load"]),
     ],
     targets: [
         // Settings, needs, types, profiles, diagnostics, dates, hashing and text-line support. No file formats.
@@ -47,6 +48,10 @@ let package = Package(
         .executableTarget(
             name: "atl-bench", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender", "ATLCLI"],
             path: "Benchmarks/atl-bench", swiftSettings: strict),
+        // A bounded load check of the workbench on loopback (Benchmarks/results/workbench-load.md).
+        .executableTarget(
+            name: "atl-load", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLServices", "ATLWorkbench"],
+            path: "Benchmarks/atl-load", swiftSettings: strict),
         // The committed examples (docs/examples, the README's blocks of real output) with the commands that make
         // them, run in process; `swift run atl-examples` rewrites them, ExampleTests checks them.
         .target(name: "ATLExamples", dependencies: ["ATLCLI", "ATLTestSupport"], swiftSettings: strict),

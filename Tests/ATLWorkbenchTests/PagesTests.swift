@@ -100,8 +100,10 @@ import Testing
     static func waitForJob(_ c: TestClient, _ location: String) throws -> Reply {
         for _ in 0..<600 {
             let page = try c.get(location)
-            if !page.text.contains("http-equiv=\"refresh\"") { return page }
-            #expect(page.text.contains("This page refreshes itself"))
+            guard page.header("Refresh") == "5" else { return page }
+            #expect(page.text.contains("This page refreshes itself") && page.text.contains("Stop refreshing this page"))
+            let still = try c.get(location + "?refresh=off")
+            #expect(still.header("Refresh") == nil || !still.text.contains("Stop refreshing"))
             usleep(200_000)
         }
         Issue.record("the job did not finish")

@@ -61,6 +61,9 @@ enum ServeCommand {
             throw CLIError.failure("cannot listen on \(c.host):\(c.port): \(error)")
         }
         for note in workbench.startupNotes { console.errLine(note) }
+        if (c.host == "0.0.0.0" || c.host == "::") && c.publicOrigin == nil {
+            console.errLine("atl serve: note: requests must name this server in Host; give --public-origin http://NAME:\(workbench.port) with the name users type")
+        }
         console.line("atl serve: open \(address) in your browser" + (c.token == nil ? "" : " and sign in with the token in \(args.value("token-file")!)")
                      + " (Ctrl-C stops it)")
         workbench.stopOnSignals()

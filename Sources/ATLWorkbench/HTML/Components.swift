@@ -79,7 +79,8 @@ enum H {
     /// A table with a caption and `scope`d headers. Cells are HTML; `numeric` columns align right.
     static func table(caption: String, head: [String], rows: [[String]], numeric: Set<Int> = [], rowHeader: Bool = true,
                       captionHidden: Bool = false) -> String {
-        var o = "<div class=\"wb-table-wrap\">\n<table class=\"wb-table\">\n<caption\(captionHidden ? " class=\"wb-visually-hidden\"" : "")>\(e(caption))</caption>\n<thead><tr>"
+        // The wrapper scrolls sideways on a narrow screen, so it is a named region keyboard users can focus.
+        var o = "<div class=\"wb-table-wrap\" role=\"region\" aria-label=\"\(e(caption))\" tabindex=\"0\">\n<table class=\"wb-table\">\n<caption\(captionHidden ? " class=\"wb-visually-hidden\"" : "")>\(e(caption))</caption>\n<thead><tr>"
         for (i, h) in head.enumerated() { o += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"wb-num\"" : "")>\(e(h))</th>" }
         o += "</tr></thead>\n<tbody>\n"
         for r in rows {

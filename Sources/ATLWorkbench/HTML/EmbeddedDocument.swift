@@ -13,30 +13,51 @@ struct EmbeddedDocument: Sendable {
     var styles: [String]
     var title: String
 
+    /// Splits the page on its UTF-8 bytes (Foundation's string search is slow on Linux for pages this size).
     init(html: String) {
-        body = EmbeddedDocument.between(html, open: "<body", close: "</body>", skipTag: true) ?? html
-        title = EmbeddedDocument.between(html, open: "<title", close: "</title>", skipTag: true) ?? ""
+        let u = Array(html.utf8)
+        func text(_ r: Range<Int>) -> String { String(decoding: u[r], as: UTF8.self) }
+        let headEnd = EmbeddedDocument.find(Array("</head>".utf8), in: u, from: 0) ?? u.count
+        body = EmbeddedDocument.inner(u, open: "<body", close: "</body>").map(text) ?? html
+        title = EmbeddedDocument.inner(Array(u[0..<headEnd]), open: "<title", close: "</title>").map { r in
+            String(decoding: u[r], as: UTF8.self)
+        } ?? ""
         var styles: [String] = []
-        var rest = html[...]
-        if let head = html.range(of: "</head>") { rest = html[..<head.lowerBound] }
-        while let open = rest.range(of: "<style"), let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
-              let close = rest[tagEnd...].range(of: "</style>") {
-            styles.append(String(rest[rest.index(after: tagEnd)..<close.lowerBound]))
-            rest = rest[close.upperBound...]
+        var from = 0
+        let open = Array("<style".utf8), close = Array("</style>".utf8)
+        while let o = EmbeddedDocument.find(open, in: u, from: from), o < headEnd,
+              let gt = u[o...].firstIndex(of: UInt8(ascii: ">")), let c = EmbeddedDocument.find(close, in: u, from: gt) {
+            styles.append(text((gt + 1)..<c))
+            from = c + close.count
         }
         self.styles = styles
     }
 
-    /// The inner text of the first `open…close` element (`skipTag`: after the opening tag's `>`).
-    static func between(_ html: String, open: String, close: String, skipTag: Bool) -> String? {
-        guard let o = html.range(of: open) else { return nil }
-        var start = o.upperBound
-        if skipTag {
-            guard let gt = html[start...].firstIndex(of: ">") else { return nil }
-            start = html.index(after: gt)
+    /// The bytes inside the first `open…` tag's element, up to the last `close`.
+    static func inner(_ u: [UInt8], open: String, close: String) -> Range<Int>? {
+        guard let o = find(Array(open.utf8), in: u, from: 0), let gt = u[o...].firstIndex(of: UInt8(ascii: ">")),
+              let c = findLast(Array(close.utf8), in: u), c > gt else { return nil }
+        return (gt + 1)..<c
+    }
+
+    static func find(_ pattern: [UInt8], in u: [UInt8], from: Int) -> Int? {
+        guard let first = pattern.first, u.count >= pattern.count, from <= u.count - pattern.count else { return nil }
+        var i = from
+        while i <= u.count - pattern.count {
+            if u[i] == first && u[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+            i += 1
         }
-        guard let c = html.range(of: close, options: .backwards), c.lowerBound >= start else { return nil }
-        return String(html[start..<c.lowerBound])
+        return nil
+    }
+
+    static func findLast(_ pattern: [UInt8], in u: [UInt8]) -> Int? {
+        guard let first = pattern.first, u.count >= pattern.count else { return nil }
+        var i = u.count - pattern.count
+        while i >= 0 {
+            if u[i] == first && u[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+            i -= 1
+        }
+        return nil
     }
 
     /// The CSP source for an inline style: `'sha256-<base64 of the digest>'`.

@@ -47,6 +47,10 @@ struct Page {
     var status: HTTPStatus = .ok
     /// Pages with a child's data are never stored by browsers or proxies.
     var noStore = false
+    /// Seconds after which the browser loads the page again (a job's progress), sent as the `Refresh` header —
+    /// the HTTP form of `<meta http-equiv="refresh">`, so it works with scripts off; the page offers a way to
+    /// stop it (WCAG 2.2.1).
+    var refresh: Int?
 
     init(title: String, section: NavSection? = nil, body: String, errors: [H.FieldError] = [], embedded: EmbeddedDocument? = nil,
          status: HTTPStatus = .ok, noStore: Bool = false) {
@@ -80,7 +84,9 @@ struct Frame: Sendable {
         o += "<link rel=\"stylesheet\" href=\"/assets/workbench.css\">\n"
         o += embedded?.styleElements ?? ""
         o += "</head>\n<body>\n<a class=\"wb-skip\" href=\"#main-content\">Skip to main content</a>\n"
-        o += embedded == nil ? "<header class=\"wb-header\">\n" : "<div class=\"wb-header\">\n"
+        // Around an embedded document (which has its own banner) the service's name goes inside the navigation
+        // landmark, so no content sits outside a landmark and there is only one banner.
+        o += embedded == nil ? "<header class=\"wb-header\">\n" : "<div class=\"wb-header\"><nav class=\"wb-nav\" aria-label=\"Workbench\">\n"
         if signInRequired, request.session?.isAuthenticated == true {
             o += "<form class=\"wb-signout\" method=\"post\" action=\"/logout\">\(CSRFProtection.hiddenField(for: request))<button type=\"submit\">Sign out</button></form>\n"
         }
@@ -88,7 +94,7 @@ struct Frame: Sendable {
         if fictional { o += "<span class=\"wb-data-tag\">FICTIONAL DATA</span>" }
         if synthetic { o += "<span class=\"wb-data-tag\">SYNTHETIC DATA</span>" }
         o += "\n<p class=\"wb-tagline\">Advisory Tailored Lists · \(e(catalogueName))</p>\n"
-        o += "<nav class=\"wb-nav\" aria-label=\"Main\"><ul>\n"
+        o += embedded == nil ? "<nav class=\"wb-nav\" aria-label=\"Main\"><ul>\n" : "<ul>\n"
         for s in NavSection.allCases where s != .home {
             o += "<li><a href=\"\(s.path)\"\(s == page.section ? " aria-current=\"page\"" : "")>\(e(s.title))</a></li>\n"
         }
@@ -96,7 +102,7 @@ struct Frame: Sendable {
         o += embedded == nil ? "</header>\n" : "</div>\n"
         if let embedded {
             o += "<section id=\"main-content\" tabindex=\"-1\" aria-label=\"About this page\">\n" + H.errorSummary(page.errors) + page.body
-                + "</section>\n" + embedded.body + page.after
+                + "</section>\n<div class=\"wb-embedded\">" + embedded.body + "</div>\n" + page.after
         } else {
             o += "<main id=\"main-content\" tabindex=\"-1\">\n" + H.errorSummary(page.errors) + page.body + "</main>\n"
             o += "<footer class=\"wb-footer\">\n<p>Lists are advisory: an officer reviews every list, and families keep their right to ask for any school or setting.</p>\n"
@@ -105,6 +111,7 @@ struct Frame: Sendable {
         o += "</body>\n</html>\n"
         var response = HTTPResponse.html(o, status: page.status)
         if let embedded { response.headers.set("Content-Security-Policy", embedded.contentSecurityPolicy) }
+        if let refresh = page.refresh { response.headers.set("Refresh", String(refresh)) }
         return page.noStore ? response.noStore() : response
     }
 }

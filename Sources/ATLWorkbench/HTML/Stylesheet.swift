@@ -80,6 +80,8 @@ enum Stylesheet {
     .wb-button-group { display: flex; flex-wrap: wrap; align-items: center; gap: 0 .25rem; }
     .wb-link-button { background: none; border: 0; padding: 0; font: inherit; color: var(--link); text-decoration: underline; cursor: pointer; min-height: 24px; }
     .wb-error-summary { border: 5px solid var(--error); padding: 1rem 1.25rem; margin: 0 0 2rem; }
+    .wb-error-summary:focus { background: #fff; outline: 3px solid var(--focus); outline-offset: 0; box-shadow: none; }
+    #main-content:focus { background: none; box-shadow: none; outline: none; }
     .wb-error-summary h2 { margin-top: 0; font-size: 1.5rem; }
     .wb-error-summary ul { margin: 0; padding-left: 0; list-style: none; }
     .wb-error-summary li { margin-bottom: .3rem; }
@@ -105,7 +107,7 @@ enum Stylesheet {
     .wb-summary dt { font-weight: 700; margin: 0; }
     .wb-summary dd { margin: 0; overflow-wrap: anywhere; }
     .wb-summary .wb-source { display: block; color: var(--secondary); font-size: .9375rem; }
-    .wb-table-wrap { overflow-x: auto; margin-bottom: 1.5rem; }
+    .wb-table-wrap { overflow-x: auto; margin-bottom: 1.5rem; position: relative; }
     .wb-table { border-collapse: collapse; width: 100%; }
     .wb-table caption { text-align: left; font-weight: 700; font-size: 1.1875rem; padding-bottom: .5rem; }
     .wb-table th, .wb-table td { text-align: left; vertical-align: top; padding: .55rem 1rem .55rem 0; border-bottom: 1px solid var(--border); }
@@ -124,6 +126,8 @@ enum Stylesheet {
     .wb-details__text { border-left: 5px solid var(--border); padding: .75rem 1rem; margin-top: .5rem; }
     .wb-tools { background: var(--panel); padding: .75rem 1rem .5rem; margin: 0 0 1.5rem; }
     .wb-tools h2 { margin: .25rem 0 .75rem; font-size: 1.3rem; }
+    .wb-tools .wb-button--secondary { background: #fff; box-shadow: 0 2px 0 #6f777b; border: 1px solid #6f777b; }
+    .wb-tools .wb-button--secondary:hover { background: #dbdad9; }
     .wb-tools form { margin: 0; }
     .wb-tools .wb-details { margin-bottom: .75rem; }
     .wb-quote { border-left: 5px solid var(--border); margin: .25rem 0 .5rem; padding: .25rem .75rem; font-style: italic; overflow-wrap: anywhere; }

@@ -299,18 +299,24 @@ extension WorkbenchApp {
     func jobPage(_ request: HTTPRequest) -> HTTPResponse {
         guard let id = request.pathParameters["id"], let job = jobs.snapshot(id: id, owner: owner(request)) else { return .status(.notFound) }
         var o = "<span class=\"wb-caption\">\(e(job.kind == .scenario ? "Scenario" : "Batch and allocation"))</span>\n"
+        let stopped = request.queryItems["refresh"] == "off"
         var refresh = false
         switch job.phase {
         case .queued, .running:
-            refresh = true
+            refresh = !stopped
             o += "<h1>\(e(job.title))</h1>\n"
             o += H.p(job.phase == .queued ? "Waiting to start" + (job.position.map { " (number \($0) in the queue)" } ?? "") + "." : "Running: \(job.message).")
             if let fraction = job.fraction {
                 let percent = Int((fraction * 100).rounded())
                 o += "<p><label for=\"progress\">Progress</label><br><progress class=\"wb-progress\" id=\"progress\" max=\"100\" value=\"\(percent)\">\(percent)%</progress> \(percent)%</p>\n"
             }
-            o += H.p("This page refreshes itself every few seconds. You can leave it and come back: the run carries on.", cls: "wb-hint")
-            o += "<p><a href=\"/jobs/\(e(id))\">Refresh now</a></p>\n"
+            if stopped {
+                o += H.p("You have stopped this page refreshing itself. You can leave it and come back: the run carries on.", cls: "wb-hint")
+                o += "<p><a href=\"/jobs/\(e(id))?refresh=off\">Check the progress now</a> · <a href=\"/jobs/\(e(id))\">Refresh this page automatically</a></p>\n"
+            } else {
+                o += H.p("This page refreshes itself every 5 seconds until the run has finished. You can leave it and come back: the run carries on.", cls: "wb-hint")
+                o += "<p><a href=\"/jobs/\(e(id))?refresh=off\">Stop refreshing this page</a></p>\n"
+            }
         case .failed(let problems):
             o += "<h1>The run stopped</h1>\n" + H.p("The input has problems. Correct them and run it again:")
             o += "<ul>" + problems.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
@@ -324,17 +330,14 @@ extension WorkbenchApp {
                 if !outcome.figures.isEmpty { o += "<h2>Key figures</h2>\n" + H.summaryList(outcome.figures.map { ($0.0, e($0.1)) }) }
                 if outcome.report != nil { o += "<p><a class=\"wb-button\" href=\"/jobs/\(e(id))/report\">Open the report</a></p>\n" }
                 o += "<h2>Files</h2>\n<ul>" + outcome.files.map { "<li><a href=\"/jobs/\(e(id))/files/\(e($0.name))\" download>\(e($0.title))</a></li>" }.joined() + "</ul>\n"
-                if !outcome.notes.isEmpty { o += H.details("Notes from the run", "<ul>" + outcome.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>") }
+                if !outcome.notes.isEmpty {
+                    o += "<h2>Problems and notes from the run</h2>\n<ul>" + outcome.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+                }
             }
         }
-        var response = page(Page(title: job.title, section: job.kind == .scenario ? .commissioning : .batch, body: o, noStore: true), request)
-        if refresh {
-            // A meta refresh works with scripts off; it is added to the head.
-            let html = String(decoding: response.body, as: UTF8.self)
-                .replacingOccurrences(of: "<meta name=\"robots\"", with: "<meta http-equiv=\"refresh\" content=\"2\">\n<meta name=\"robots\"")
-            response.body = Array(html.utf8)
-        }
-        return response
+        var p = Page(title: job.title, section: job.kind == .scenario ? .commissioning : .batch, body: o, noStore: true)
+        p.refresh = refresh ? 5 : nil
+        return page(p, request)
     }
 
     /// GET /jobs/{id}/report: the scenario report (same renderer as `atl scenario --format html`), embedded.

@@ -146,10 +146,9 @@ extension WorkbenchApp {
         let doc = EmbeddedDocument(html: ListHTML.render(list))
         let err: (String) -> String? = { id in errors.first { $0.field == id }?.message }
         let hidden = csrfField(request) + w.hiddenFields
-        var top = H.banner(title: "Working list", "<p>This list is not kept until you issue it. <a href=\"#officer-actions\">Review, download or issue the list</a>.</p>"
+        let top = H.banner(title: "Working list", "<p>This list is not kept until you issue it. <a href=\"#officer-actions\">Review, download or issue the list</a>.</p>"
                            + (w.review.isEmpty ? "" : "<p>It has \(w.review.changes.count) change\(w.review.changes.count == 1 ? "" : "s") from your review, shown in its notes.</p>"),
                            id: "working")
-        if list.fictionalCatalogue || list.syntheticCatalogue { top = dataBanner() + top }
 
         var a = "<aside class=\"wb-tools\" id=\"officer-actions\" aria-labelledby=\"officer-actions-title\">\n<h2 id=\"officer-actions-title\">Officer actions</h2>\n"
         // Review so far

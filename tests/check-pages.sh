@@ -12,8 +12,9 @@ cd "$(dirname "$0")/.."
 apt_missing=()
 command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || apt_missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -q "Liberation Sans" || apt_missing+=(fonts-liberation)
-fc-list 2>/dev/null | grep -q "DejaVu Sans" || apt_missing+=(fonts-dejavu-core)
+fonts=$(fc-list : family 2>/dev/null || true)
+case "$fonts" in *"Liberation Sans"*) ;; *) apt_missing+=(fonts-liberation) ;; esac
+case "$fonts" in *"DejaVu Sans"*) ;; *) apt_missing+=(fonts-dejavu-core) ;; esac
 command -v python3 >/dev/null 2>&1 || apt_missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || apt_missing+=(python3-pip)
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -10,11 +10,29 @@ public enum AuditService {
         public var stamp: ProvenanceStamp
     }
 
-    public static func run(catalogue root: String, date: RunDate, notify: EngineLoader.Notify) throws(ATLError) -> Result {
+    /// The analysis of the whole catalogue, or of one local authority's settings (`localAuthority`, a DfE LA
+    /// code), as an LA shares it with its own settings and governors.
+    public static func run(catalogue root: String, date: RunDate, localAuthority: Int? = nil,
+                           notify: EngineLoader.Notify) throws(ATLError) -> Result {
         let catalogue = try CatalogueService.load(root, notify: notify)
         let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogue: CatalogueService.name(root),
                                     catalogueHash: catalogue.contentHash, date: date.text)
-        return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue), stamp: stamp)
+        guard let code = localAuthority else {
+            return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue), stamp: stamp)
+        }
+        let settings = catalogue.settings.filter { $0.localAuthority?.code == code }
+        guard !settings.isEmpty else {
+            throw ATLError(code: "audit.unknown-la", file: root, field: "la", subject: String(code),
+                           "no setting of LA \(code) in this catalogue")
+        }
+        return Result(catalogue: catalogue, analysis: GapAnalysis(settings: settings), stamp: stamp)
+    }
+
+    /// The name of the one LA an analysis covers ("Telford and Wrekin"), nil when it covers several.
+    public static func singleLAName(_ a: GapAnalysis) -> String? {
+        let las = Set(a.byLA.map(\.localAuthority))
+        guard las.count == 1, let la = las.first ?? nil else { return nil }
+        return la.name
     }
 
     /// The settings to write letters to: all, or those with the given URNs. Refused for a SYNTHETIC catalogue

@@ -5,14 +5,14 @@ import ATLMaps
 /// maps on landscape pages. Pages include it once, in a `<style>` element (no external files).
 public enum PageStyle {
     public static let screen = """
-        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;margin:0 auto;max-width:1180px;padding:16px;color:#1b1b1b;line-height:1.45}
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;margin:0 auto;max-width:1180px;padding:16px;color:#1b1b1b;line-height:1.45;overflow-wrap:break-word}
         @media (min-width:700px){body{padding:16px 24px}}
         h1{font-size:1.6em;line-height:1.2}h2{border-bottom:2px solid #0072B2;padding-bottom:2px;margin-top:1.8em}
         .lede{font-size:1.1em}
         .banner{background:#fff4ce;border-left:6px solid #d59f00;padding:8px 12px;margin:6px 0;font-weight:600}
         table{border-collapse:collapse;margin:8px 0 16px;font-size:.9em}caption{text-align:left;font-weight:600;padding:4px 0}
         th,td{border:1px solid #bbb;padding:3px 8px;vertical-align:top;text-align:left}thead th{background:#e8eef5}tbody th{font-weight:normal}
-        td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.tw{overflow-x:auto;max-width:100%}
+        td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.tw{overflow-x:auto;max-width:100%;position:relative}
         .stamp{font-family:ui-monospace,Menlo,"DejaVu Sans Mono",monospace;font-size:.85em;background:#f3f3f3;padding:8px 12px;display:grid;grid-template-columns:minmax(8em,16em) minmax(0,1fr);gap:2px 12px}
         .stamp dt{font-weight:700}.stamp dd{margin:0;overflow-wrap:anywhere}
         figure{margin:1rem 0}figcaption{font-size:.9em;color:#3d3d3d;margin-top:.25rem}

@@ -20,6 +20,7 @@ public enum ATL {
             ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
             BatchCommand.spec, AllocateCommand.spec, SynthCohortCommand.spec, SynthExampleLACommand.spec,
             IndexCommand.spec, SynthNationalCommand.spec,
+            ImportSENFactsCommand.spec, ConfirmCommand.spec, MigrateCommand.spec,
         ]
     }
 
@@ -161,7 +162,7 @@ enum CommandSupport {
     }
 
     /// Options that name files a command writes; every other path option is read.
-    static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters"]
+    static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters", "to-confirm", "to-confirm-csv"]
 
     /// Refuses (exit 1) an output path that is the same file as an input of the command, e.g.
     /// `batch --cohort c.csv --output c.csv`, which would destroy the input before it is read.

@@ -12,7 +12,16 @@ public enum ExampleManifest {
     /// Markdown files whose blocks of real output are marked with `<!-- example … -->` comments.
     public static let markdownFiles = ["README.md"]
 
-    public static var examples: [Example] { audits + lists + allocation + scenarios + cohorts }
+    public static var examples: [Example] { audits + lists + allocation + scenarios + cohorts + realData }
+
+    /// The dated public SEN facts on the real catalogue (docs/sen-facts.md): coverage before and after, and the
+    /// to-confirm report. A dry run: the committed catalogue already holds the facts, and a re-import changes no
+    /// byte, so the reports are the same as the run that wrote it.
+    static var realData: [Example] {
+        let dir = "docs/examples/real-data"
+        return [Example("import-sen-facts --catalogue provision-catalogue/west-midlands --dry-run --date \(date) "
+                        + "--to-confirm \(dir)/to-confirm.md --to-confirm-csv \(dir)/to-confirm.csv --summary \(dir)/coverage.md")]
+    }
 
     /// SEN information gap analysis of both catalogues in every format, and sample letters (docs/audit.md).
     static var audits: [Example] {

@@ -39,7 +39,7 @@ public struct ExampleError: Error, CustomStringConvertible {
 public final class ExampleRunner: @unchecked Sendable {
     /// Options whose value is a file or folder the command writes; every other path is read. The same set as
     /// the CLI's own list (ExampleTests checks they agree).
-    public static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters"]
+    public static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters", "to-confirm", "to-confirm-csv"]
 
     private let lock = NSLock()
     private var cache: [String: Once] = [:]

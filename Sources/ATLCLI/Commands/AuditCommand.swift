@@ -7,6 +7,7 @@ enum AuditCommand {
         case md, csv
         case csvSettings = "csv-settings"
         case json
+        case csvFacts = "csv-facts"
         case html
     }
 
@@ -19,17 +20,21 @@ enum AuditCommand {
             present, empty, missing or not applicable; coverage = present / applicable, per setting, LA, setting
             type and item. 'Missing' means the catalogue does not hold it, not that the setting has not published it.
             Formats: md (summary tables and one row per setting), csv (one row per setting and item), csv-settings
-            (one row per setting with coverage and a status column per item), json (schema atl-audit/1), html (a
+            (one row per setting with coverage and a status column per item), json (schema atl-audit/1),
+            csv-facts (one row per setting and dated fact: value, source, as-of, class, age, check), html (a
             self-contained page to share with settings and governors: coverage by LA and type, each setting
             against Schedule 1 with heat colouring, the letters). --la limits the audit to one LA's settings.
+            The Markdown report also has the dated facts by source and age, per LA and type, the settings whose
+            type is still not known, and what only the LA can supply.
             --letters writes one Markdown letter per setting (<urn>-<slug>.md) with the questions to ask it
             (refused for a SYNTHETIC catalogue from synth-national: the facts in it are invented).
             See docs/audit.md.
             """,
         options: [
             CommonOptions.catalogue,
-            .value("format", "md|csv|csv-settings|json|html", "Output format", default: "md"),
+            .value("format", "md|csv|csv-settings|json|csv-facts|html", "Output format", default: "md"),
             .value("la", "code", "Audit only the settings of this local authority (DfE LA code, e.g. 894)"),
+            .value("weights", "file", "Weights file (for facts.check-after-months)", default: EngineSetup.defaultWeights),
             CommonOptions.output,
             .value("letters", "dir", "Also write one letter per setting into this folder"),
             .value("urn", "n", "Write letters only for this URN", repeatable: true),
@@ -51,10 +56,12 @@ enum AuditCommand {
             guard let code = Int(v), code > 0 else { throw CLIError.usage("--la expects a DfE LA code (a whole number), got \"\(v)\"") }
             la = code
         }
-        let r = try AuditService.run(catalogue: root, date: date, localAuthority: la, notify: console.notify)
+        let r = try AuditService.run(catalogue: root, date: date, weights: args.given("weights"), localAuthority: la,
+                                     notify: console.notify)
         let text: String
         switch format {
-        case .md: text = AuditMarkdown.render(r.analysis, stamp: r.stamp)
+        case .md: text = AuditMarkdown.render(r.analysis, facts: r.facts, stamp: r.stamp)
+        case .csvFacts: text = FactAuditCSV.render(r.settings, audit: r.facts)
         case .csv: text = AuditCSV.items(r.analysis)
         case .csvSettings: text = AuditCSV.settings(r.analysis, stamp: r.stamp)
         case .json: text = AuditJSON.render(r.analysis, stamp: r.stamp)

@@ -70,7 +70,7 @@ public enum AuditHTML {
         out += "<section aria-labelledby=\"headline\"><h2 id=\"headline\">Headline figures</h2><ul>"
         out += "<li>Report sections held: <strong>\(AuditFormat.count(o.report.present)) of \(AuditFormat.count(o.report.applicable))</strong> (\(AuditFormat.percent(o.report))).</li>"
         out += "<li>Basic facts held: <strong>\(AuditFormat.count(o.facts.present)) of \(AuditFormat.count(o.facts.applicable))</strong> (\(AuditFormat.percent(o.facts))).</li>"
-        out += "<li>\(esc(PlainWords.count(o.completeReports, "setting holds", "settings hold"))) every report section that applies to it; \(esc(PlainWords.count(o.noReport, "setting has", "settings have"))) no report text held at all.</li>"
+        out += "<li>\(esc(PlainWords.count(o.completeReports, "setting holds", "settings hold"))) every report section that applies to \(o.completeReports == 1 ? "it" : "them"); \(esc(PlainWords.count(o.noReport, "setting has", "settings have"))) no report text held at all.</li>"
         out += "</ul>\n"
         out += key()
         out += "</section>\n"
@@ -141,7 +141,8 @@ public enum AuditHTML {
             out += "<th scope=\"col\" class=\"n\">Held</th></tr></thead><tbody>"
             for s in rows {
                 let c = Coverage(schedule1.map { s.status($0) })
-                out += "<tr><th scope=\"row\"><a href=\"#letter-\(s.urn)\">\(esc(s.name))</a> <span class=\"urn\">(URN \(s.urn))</span></th>"
+                let name = s.questions.isEmpty ? esc(s.name) : "<a href=\"#letter-\(s.urn)\">\(esc(s.name))</a>"
+                out += "<tr><th scope=\"row\">\(name) <span class=\"urn\">(URN \(s.urn))</span></th>"
                 for item in schedule1 { out += cell(s.status(item)) }
                 out += "<td class=\"n \(heat(c))\">\(esc(AuditFormat.percent(c)))</td></tr>"
             }
@@ -164,41 +165,34 @@ public enum AuditHTML {
         return out + "</section>\n"
     }
 
-    /// The letters: for each setting with gaps, the numbered questions to ask it. Settings asked exactly the same
-    /// questions share one letter (on a real catalogue with no report text held, most do), so the page stays
-    /// readable; each setting still has its anchor. The full letter per setting is `atl audit --letters <dir>`.
+    /// The letters, compact: the question for each item once, then one row per setting with the items to ask
+    /// it about. The full letter for each setting (with what the law asks for) is `atl audit --letters <dir>`.
     static func letters(_ a: GapAnalysis) -> String {
         var out = "<section aria-labelledby=\"letters\"><h2 id=\"letters\">Letters: what to ask each setting</h2>\n"
-        out += "<p>For each setting, the questions about the items that apply to it and are not held. Settings asked exactly the same questions share one letter here. A full letter for each setting, with what the law asks for, is written by the audit's letters option (see the audit guide).</p>\n"
+        out += "<p>Each setting is asked about the items that apply to it and are not held: the question for each item is in the first table, the items for each setting in the second. The audit's letters option writes a full letter for each setting, with what the law asks for (see the audit guide).</p>\n"
         let sorted = a.byLA.flatMap { g in
             a.settings.filter { $0.localAuthority == g.localAuthority }
                 .sorted { $0.name != $1.name ? MapText.naturalLess($0.name, $1.name) : $0.urn < $1.urn }
         }
-        let complete = sorted.filter { $0.questions.isEmpty }
-        if !complete.isEmpty {
-            out += "<p>\(esc(PlainWords.count(complete.count, "setting holds", "settings hold"))) every item that applies, and \(complete.count == 1 ? "needs" : "need") no letter: "
-                + complete.map { "<span id=\"letter-\($0.urn)\">\(esc($0.name)) (URN \($0.urn))</span>" }.joined(separator: ", ") + ".</p>\n"
+        let asked = Set(sorted.flatMap { $0.questions.map(\.item) })
+        let items = AuditItem.all.filter(asked.contains)
+        if items.isEmpty {
+            out += "<p>Every setting holds every item that applies to it: no letters are needed.</p>\n"
+        } else {
+            out += table(["Item", "Question"], items.map { [plain("\($0.item) \($0.title)"), plain($0.question)] },
+                         caption: "The question for each item")
         }
-        // Group by the items asked, in order of each group's first setting.
-        var groups: [[AuditItem]: [SettingAudit]] = [:], order: [[AuditItem]] = []
+        let caption = "Items to ask each setting about"
+        out += "<div class=\"tw\" tabindex=\"0\" role=\"region\" aria-label=\"\(esc(caption))\"><table><caption>\(esc(caption))</caption><thead><tr>"
+            + "<th scope=\"col\">Setting</th><th scope=\"col\" class=\"n\">Questions</th><th scope=\"col\">Items to ask about</th></tr></thead><tbody>"
         for s in sorted where !s.questions.isEmpty {
-            let key = s.questions.map(\.item)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(s)
+            let refs = s.questions.map(\.item.item)
+            out += "<tr id=\"letter-\(s.urn)\"><th scope=\"row\">\(esc(s.name)) (URN \(s.urn))</th><td class=\"n\">\(refs.count)</td>"
+                + "<td>\(esc(refs.joined(separator: ", ")))</td></tr>"
         }
-        for key in order {
-            let members = groups[key]!, first = members[0]
-            out += "<div class=\"letter\">"
-            if members.count == 1 {
-                out += "<h3 id=\"letter-\(first.urn)\">\(esc(first.name)) (URN \(first.urn))</h3>"
-            } else {
-                out += "<h3>\(esc(PlainWords.count(members.count, "setting", "settings"))) asked the same \(esc(PlainWords.count(key.count, "question", "questions")))</h3><p>To: "
-                    + members.map { "<span id=\"letter-\($0.urn)\">\(esc($0.name)) (URN \($0.urn))</span>" }.joined(separator: ", ") + ".</p>"
-            }
-            out += "<ol>"
-            for q in first.questions { out += "<li>\(esc(q.text)) <span class=\"src\">(\(esc(q.item.item)): \(esc(q.item.title)))</span></li>" }
-            out += "</ol></div>\n"
-        }
+        out += "</tbody></table></div>\n"
+        let complete = sorted.filter { $0.questions.isEmpty }.count
+        if complete > 0 { out += "<p>\(esc(PlainWords.count(complete, "setting holds", "settings hold"))) every item that applies and \(complete == 1 ? "needs" : "need") no letter.</p>\n" }
         return out + "</section>\n"
     }
 }

@@ -13,7 +13,9 @@ Printed (print media, A4, the page's own @page sizes):
 Screenshots (full page, per width) and PDFs are written to the artefact folder (default out/page-check/,
 git-ignored), with a summary in results.json.
 
-usage: check_pages.py [--chromium PATH] [--out DIR] [--update-counts] [PAGE.html ...]
+usage: check_pages.py [--chromium PATH] [--out DIR] [--update-counts] [--font FAMILY] [PAGE.html ...]
+--font forces every SVG's text into another font (e.g. "DejaVu Sans", the widest common fallback) to show that
+label boxes hold the text whichever font a reader's browser picks.
 With no pages, checks every committed *.html under docs/examples/. --update-counts rewrites
 tests/page-counts.txt with the counts measured now (review the diff). Exit status 1 if any check fails.
 """
@@ -107,6 +109,7 @@ def main():
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     ap.add_argument("--out", default=os.path.join(ROOT, "out", "page-check"))
     ap.add_argument("--update-counts", action="store_true")
+    ap.add_argument("--font")
     a = ap.parse_args()
     from playwright.sync_api import sync_playwright
     from axe_playwright_python.sync_playwright import Axe
@@ -131,6 +134,8 @@ def main():
                 pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
                          else (failures.append(f"{rel}: external request {route.request.url}"), route.abort()))
                 pg.goto(url)
+                if a.font:
+                    pg.add_style_tag(content=f"svg, svg * {{font-family: '{a.font}' !important}}")
                 r = pg.evaluate(MEASURE)
                 res = axe.run(pg).response
                 bad = [v for v in res["violations"] if v.get("impact") in ("serious", "critical")]

@@ -2,6 +2,7 @@ import ATLModel
 import ATLData
 import ATLEngine
 import ATLServices
+import ATLMaps
 import ATLHTTP
 import Foundation
 
@@ -30,12 +31,18 @@ final class WorkbenchApp: Sendable {
     let hosts = HostAllowList()
     let startupNotes: [String]
     let csrf: CSRFOptions
+    /// LA boundaries and towns for the scenario report's maps, loaded once (nil when the files are not there).
+    let geography: MapGeography?
 
     init(configuration c: WorkbenchConfiguration, engine: MatchingEngine?) throws(ATLError) {
         configuration = c
         let loaded: MatchingEngine
         if let engine { loaded = engine } else { loaded = try EngineLoader.load(c.setup, notify: { c.log($0) }) }
         engines = EngineHolder(loaded)
+        do { geography = try GeographyLoader.load(notify: { c.log($0) }) } catch {
+            c.log("atl serve: maps without LA boundaries: \(error.diagnostics.first?.message ?? "?")")
+            geography = nil
+        }
         let data = c.dataDirectory
         do {
             try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

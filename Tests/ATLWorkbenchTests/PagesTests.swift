@@ -2,6 +2,7 @@ import ATLTestSupport
 import ATLModel
 import ATLData
 import ATLServices
+import ATLRender
 import ATLWorkbench
 import Foundation
 import Testing
@@ -157,7 +158,10 @@ import Testing
     @Test func auditPageAndLettersLinkToTheReportForm() throws {
         let c = try Fixture.client()
         let audit = try c.get("/audit")
-        #expect(audit.text.contains("Audit of SEN information") && audit.text.contains("/settings/9000004/report"))
+        #expect(audit.text.contains("/settings/9000004/report") && audit.text.contains("Letters and report forms"))
+        // The page holds the report `atl audit --format html` writes, unchanged.
+        let r = try AuditService.run(Fixture.engine.catalogue, root: Fixture.catalogue, date: RunDate(Fixture.date)!, weights: Fixture.engine.weights)
+        #expect(audit.text.contains(Fixture.bodySection(AuditHTML.render(r.analysis, stamp: r.stamp, title: AuditService.singleLAName(r.analysis)))))
         let letter = try c.get("/audit/letters/9000004")
         #expect(letter.status == 200)
         #expect(letter.text.contains("http://127.0.0.1:\(Fixture.shared.workbench.port)/settings/9000004/report"))

@@ -83,7 +83,8 @@ struct Frame: Sendable {
         o += "<title>\(page.errors.isEmpty ? "" : "Error: ")\(e(page.title)) – ATL workbench</title>\n"
         o += "<link rel=\"stylesheet\" href=\"/assets/workbench.css\">\n"
         o += embedded?.styleElements ?? ""
-        o += "</head>\n<body>\n<a class=\"wb-skip\" href=\"#main-content\">Skip to main content</a>\n"
+        // Around an embedded page the body's padding is the renderer's, so the header does not reach into it.
+        o += "</head>\n<body\(embedded == nil ? "" : " class=\"wb-with-embedded\"")>\n<a class=\"wb-skip\" href=\"#main-content\">Skip to main content</a>\n"
         // Around an embedded document (which has its own banner) the service's name goes inside the navigation
         // landmark, so no content sits outside a landmark and there is only one banner.
         o += embedded == nil ? "<header class=\"wb-header\">\n" : "<div class=\"wb-header\"><nav class=\"wb-nav\" aria-label=\"Workbench\">\n"

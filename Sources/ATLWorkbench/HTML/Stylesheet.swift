@@ -22,6 +22,7 @@ enum Stylesheet {
     .wb-skip { position: absolute; left: -9999px; top: 0; padding: .5rem 1rem; }
     .wb-skip:focus { left: 1rem; z-index: 10; }
     .wb-header { border-bottom: .5rem solid var(--brand); margin: 0 -1.25rem 1.5rem; padding: .75rem 1.25rem .5rem; background: var(--text); color: #fff; }
+    .wb-with-embedded .wb-header { margin-left: 0; margin-right: 0; }
     .wb-header a { color: #fff; }
     .wb-header a:focus { color: var(--text); }
     .wb-service { font-weight: 700; font-size: 1.25rem; text-decoration: none; display: inline-block; padding: .25rem 0; }

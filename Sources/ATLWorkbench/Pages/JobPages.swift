@@ -174,6 +174,7 @@ extension WorkbenchApp {
         let date = self.date
         let engines = self.engines
         let title = "Scenario: " + ((try? ScenarioParser.parse(scenarioBytes, file: "scenario").name) ?? "scenario")
+        let geography = self.geography
         let scenarioData = scenarioBytes
         do {
             let id = try jobs.submit(kind: .scenario, title: title, owner: owner(request)) { context in
@@ -186,7 +187,7 @@ extension WorkbenchApp {
                 let result = try ScenarioService.run(ScenarioService.Request(cohort: cohortPath, scenarios: [scenarioPath], seed: seed, date: date),
                                                      scenarios: scenarios, engine: engine)
                 context.progress(0.95, "Writing the report")
-                try OutputFile.write(Array(ScenarioHTML.render(result).utf8), to: context.folder + "/scenario-report.html", mode: 0o600)
+                try OutputFile.write(Array(ScenarioHTML.render(result, geography: geography).utf8), to: context.folder + "/scenario-report.html", mode: 0o600)
                 try OutputFile.write(Array(ScenarioMarkdown.render(result).utf8), to: context.folder + "/scenario-report.md", mode: 0o600)
                 try OutputFile.write(Array(ScenarioJSON.render(result).utf8), to: context.folder + "/scenario-report.json", mode: 0o600)
                 var figures: [(String, String)] = []

@@ -22,6 +22,8 @@ extension ListEntry {
 public enum EntryLabel: String, Sendable, CaseIterable {
     case outOfArea = "out-of-area"
     case independentSector = "independent-sector"
+    /// An independent school that charges fees (not an independent special school).
+    case feePaying = "fee-paying"
     case full
     case namedByFamily = "named-by-family"
     case fictional
@@ -33,6 +35,7 @@ public enum EntryLabel: String, Sendable, CaseIterable {
         switch self {
         case .outOfArea: "Out of area"
         case .independentSector: "Independent or non-maintained"
+        case .feePaying: "Fee-paying"
         case .full: "Full"
         case .namedByFamily: "Named by the family"
         case .fictional: "Fictional example"
@@ -59,8 +62,10 @@ public struct ListEntry: Sendable {
     public var reasons: [String]
     /// What the profile wanted that it does not offer.
     public var notOffered: [String]
-    /// What is not known and should be asked of the setting.
+    /// Questions to ask: one for each caution, then one for each fact the catalogue does not hold.
     public var toAsk: [String]
+    /// What to weigh about it, each with its question (policy R16).
+    public var cautions: [Caution]
     public var quotes: [EvidenceQuotes.Quote]
     public var unknown: [UnknownFact]
 

@@ -75,6 +75,7 @@ public enum ListJSON {
             ("reasons", .array(e.reasons.map(JSON.string))),
             ("not_offered", .array(e.notOffered.map(JSON.string))),
             ("to_ask", .array(e.toAsk.map(JSON.string))),
+            ("cautions", .array(e.cautions.map { .object([("key", .string($0.key.rawValue)), ("text", .string($0.text)), ("question", .string($0.question))]) })),
             ("unknown", .array(e.unknown.map { .string($0.key) })),
             ("evidence", .array(e.quotes.map { .object([("section", .string($0.section.rawValue)), ("text", .string($0.text))]) })),
             ("explanation", explanation(e.explanation)),

@@ -124,7 +124,8 @@ public struct MatchingEngine: Sendable {
             precondition(d.explanation.milli == c.total, "explanation must add up to the score")
             var labels: [EntryLabel] = []
             if let la = s.localAuthority?.code, let home = home.localAuthority?.code, la != home { labels.append(.outOfArea) }
-            if s.type.isIndependentSector { labels.append(.independentSector) }
+            if s.isIndependentSector { labels.append(.independentSector) }
+            if s.type == .independent { labels.append(.feePaying) }
             if d.outcome.vacancies == 0 { labels.append(.full) }
             if p.preferredSettings.contains(s.urn) { labels.append(.namedByFamily) }
             if s.type == .unknown { labels.append(.unknownType) }
@@ -136,7 +137,7 @@ public struct MatchingEngine: Sendable {
                                      withinWalkingDistance: !d.outcome.distanceKm.isNaN && d.outcome.distanceKm <= q.walkingKm,
                                      vacancies: d.outcome.vacancies >= 0 ? Int(d.outcome.vacancies) : nil,
                                      explanation: d.explanation, reasons: d.reasons, notOffered: d.notOffered,
-                                     toAsk: d.toAsk, quotes: d.quotes, unknown: UnknownFact.facts(in: d.outcome.unknown)))
+                                     toAsk: d.toAsk, cautions: d.cautions, quotes: d.quotes, unknown: UnknownFact.facts(in: d.outcome.unknown)))
         }
         let allowed = p.allowedTypes ?? Set(SettingType.allCases.filter { $0 != .unknown })
         let typesInPool = Set(result.top.map { SettingType.allCases[Int(x.typeIndex[Int($0.position)])] })

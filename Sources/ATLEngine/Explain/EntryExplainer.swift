@@ -11,6 +11,8 @@ public enum EntryExplainer {
         public var reasons: [String]
         public var notOffered: [String]
         public var toAsk: [String]
+        /// What to weigh, each with its question (the questions also lead ``toAsk``).
+        public var cautions: [Caution]
         public var quotes: [EvidenceQuotes.Quote]
         public var minutes: Int?
     }
@@ -63,19 +65,11 @@ public enum EntryExplainer {
                 notOffered.append("Not designated for \(sn.code.title) (a secondary need)")
             }
         }
+        // A full setting stays on the list with the `full` caution; "full" is never a reason it may suit.
         if let v = s.specialistVacancies, designatedPrimary || s.type.isSpecialist {
-            // A full setting stays on the list (the LA can still consult it), but "full" is not a reason it may suit.
-            if v == 0 {
-                notOffered.append("Full: no vacancies in its specialist places (the LA can still consult it)")
-            } else {
-                reasons.append("\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places")
-            }
-        } else if o.vacancies >= 0 {
-            if o.vacancies == 0 {
-                notOffered.append("Full: no vacancies across the school (the LA can still consult it)")
-            } else {
-                reasons.append("\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") across the school (not only in the year group)")
-            }
+            if v > 0 { reasons.append("\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places") }
+        } else if o.vacancies > 0 {
+            reasons.append("\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") across the school (not only in the year group)")
         }
         if !o.distanceKm.isNaN {
             let mins = minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
@@ -92,7 +86,6 @@ public enum EntryExplainer {
             let lacking = p.desirable.subtracting(fac).facilities
             if !lacking.isEmpty { notOffered.append("Does not list " + lacking.map(\.title).joined(separator: ", ")) }
         }
-        if let of = s.ofsted { reasons.append("Ofsted: \(of.rawValue)") }
         if p.preferredSettings.contains(s.urn) { reasons.append("Named by the family") }
         if let faith = p.faith {
             if q.faithMask != 0, let r = s.religiousCharacter, sink.leaves.contains(where: { $0.0 == .preferenceFaith && $0.1 > 0 }) {
@@ -103,7 +96,9 @@ public enum EntryExplainer {
         }
         if s.status == .closed { notOffered.append("Closed") }
 
-        // What to ask.
+        // What to ask: every caution's question, then every fact the catalogue does not hold.
+        let cautions = Caution.cautions(for: s, profile: p, vacancies: o.vacancies, homeLA: q.homeLA)
+        toAsk += cautions.map(\.question)
         for u in UnknownFact.facts(in: o.unknown) {
             switch u {
             case .location: toAsk.append("Where is it? Its location is not in the catalogue, so the journey could not be measured.")
@@ -134,7 +129,7 @@ public enum EntryExplainer {
         }
         let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
         return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
-                      quotes: quotes, minutes: mins)
+                      cautions: cautions, quotes: quotes, minutes: mins)
     }
 
     static func provisionPhrase(_ s: Setting) -> String {

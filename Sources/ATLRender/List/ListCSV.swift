@@ -8,7 +8,7 @@ public enum ListCSV {
     public static let header = [
         "reference", "rank", "urn", "name", "type", "fictional", "la_code", "score",
         "need", "evidence", "facilities", "travel", "capacity", "quality", "preference",
-        "inclusion", "labels", "distance_km", "minutes", "vacancies", "unknown", "catalogue_hash", "weights_hash", "date",
+        "inclusion", "labels", "cautions", "distance_km", "minutes", "vacancies", "unknown", "catalogue_hash", "weights_hash", "date",
     ]
 
     public static func rows(_ l: AdvisoryList) -> [[String]] {
@@ -18,7 +18,7 @@ public enum ListCSV {
             return [l.reference, String(e.rank), String(e.setting.urn), e.setting.name, e.setting.type.rawValue,
                     e.setting.fictional ? "yes" : "no", e.setting.localAuthority.map { String($0.code) } ?? "", e.points]
                 + ScoreComponent.allCases.map { comp[$0.rawValue] ?? "0.000" }
-                + [e.inclusion.key, e.labels.map(\.rawValue).joined(separator: ";"),
+                + [e.inclusion.key, e.labels.map(\.rawValue).joined(separator: ";"), e.cautions.map(\.key.rawValue).joined(separator: ";"),
                    e.distanceKm.map { Fixed.format($0, places: 2) } ?? "", e.minutes.map(String.init) ?? "",
                    e.vacancies.map(String.init) ?? "", e.unknown.map(\.key).joined(separator: ";"),
                    l.stamp.catalogueHash, weightsHash, l.stamp.date]

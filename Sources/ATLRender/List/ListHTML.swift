@@ -116,20 +116,18 @@ public enum ListHTML {
                 o += "<figcaption>Section: <cite>\(esc(q.section.title))</cite></figcaption></figure>\n"
             }
         }
-        o += bullets("Questions to ask the setting", e.toAsk + standardQuestions(e), id: "\(id)-ask")
+        o += bullets("Points to weigh", e.cautions.map(\.text), id: "\(id)-weigh")
+        o += bullets("Questions to ask the setting or the LA", e.toAsk + standardQuestions(e), id: "\(id)-ask")
         o += "<details class=\"breakdown\"><summary>How the \(esc(e.points)) points add up</summary>\n"
         o += "<ul class=\"tree\">\n" + tree(e.explanation) + "</ul>\n</details>\n"
         o += "</section>\n"
         return o
     }
 
-    /// Questions worth asking every setting, whatever the data says.
+    /// Questions worth asking every setting, whatever the data says (the cautions' questions come first, in
+    /// ``ListEntry/toAsk``).
     static func standardQuestions(_ e: ListEntry) -> [String] {
-        var q: [String] = []
-        if e.vacancies == 0 { q.append("It is full at present: is a place likely to come up for the year the placement is for?") }
-        if e.labels.contains(.outOfArea) { q.append("It is in another local authority: how would transport and support from home work?") }
-        q.append("Can we visit, and talk to the SENCO or head of provision about the child's plan?")
-        return q
+        ["Can we visit, and talk to the SENCO or head of provision about the child's plan?"]
     }
 
     static func bullets(_ heading: String, _ items: [String], id: String) -> String {

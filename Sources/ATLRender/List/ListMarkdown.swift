@@ -38,8 +38,12 @@ public enum ListMarkdown {
                 o += "\n**What it does not offer that the profile asked for**\n\n"
                 for r in e.notOffered { o += "- \(m(r))\n" }
             }
+            if !e.cautions.isEmpty {
+                o += "\n**To weigh**\n\n"
+                for c in e.cautions { o += "- \(m(c.text))\n" }
+            }
             if !e.toAsk.isEmpty {
-                o += "\n**To ask the setting**\n\n"
+                o += "\n**To ask (the setting, or the LA)**\n\n"
                 for r in e.toAsk { o += "- \(m(r))\n" }
             }
             o += "\n**How the points add up**\n\n"

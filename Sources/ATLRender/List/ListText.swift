@@ -95,6 +95,8 @@ public enum ListText {
         if let a = s.ageRange { parts.append("ages \(a.low)–\(a.high)") } else if let p = s.phase, p != .notApplicable { parts.append("\(p.title.lowercased()) phase") }
         if let g = s.gender, g != .mixed { parts.append(g.rawValue) }
         if let r = s.religiousCharacter, r != "None" { parts.append(r) }
+        // A judgement is information for families, never a reason a setting suits (policy R7).
+        parts.append(s.ofsted.map { "Ofsted: \($0.rawValue)" } ?? "no Ofsted judgement recorded")
         if let la = s.localAuthority { parts.append(la.name) }
         if let pc = s.postcode ?? s.nearestPostcode { parts.append(pc) }
         return parts.joined(separator: " · ")

@@ -34,8 +34,12 @@ public enum WhyText {
             o += "\nWhat it does not offer:\n"
             for r in a.detail.notOffered { o += "  - \(r)\n" }
         }
+        if !a.detail.cautions.isEmpty {
+            o += "\nTo weigh:\n"
+            for c in a.detail.cautions { o += "  - \(c.text) [\(c.key.rawValue)]\n" }
+        }
         if !a.detail.toAsk.isEmpty {
-            o += "\nNot known (ask the setting):\n"
+            o += "\nTo ask (the setting, or the LA):\n"
             for r in a.detail.toAsk { o += "  - \(r)\n" }
         }
         o += "\nScore breakdown:\n"

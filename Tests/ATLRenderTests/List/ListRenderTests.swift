@@ -224,6 +224,6 @@ enum ListRenderFixture {
     }
 
     @Test func notApplicablePhaseIsNotShownAsAPhase() {
-        #expect(ListText.settingFacts(Self.list.entries[0].setting) == "Type not known · Severnvale (fictional example LA) · ZZ9 9ZZ")
+        #expect(ListText.settingFacts(Self.list.entries[0].setting) == "Type not known · no Ofsted judgement recorded · Severnvale (fictional example LA) · ZZ9 9ZZ")
     }
 }

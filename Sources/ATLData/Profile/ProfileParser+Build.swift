@@ -24,6 +24,7 @@ extension ProfileParser {
             try p.enumValue(kv, NeedsProfile.SingleSex.self) { NeedsProfile.SingleSex(rawValue: $0.lowercased()) } } ?? .noPreference
         let mainstreamFirst = b.field(.mainstreamFirst) { kv, p throws(ATLError) in try p.bool(kv) } ?? false
         let excludeFull = b.field(.excludeFull) { kv, p throws(ATLError) in try p.bool(kv) } ?? false
+        let (includeAP, prefersIndependent) = b.asks(allowed: allowed)
         diags += b.diags
 
         guard let reference, let primary, let placement, let home else { return nil }
@@ -32,6 +33,8 @@ extension ProfileParser {
                             placementYear: placement, sex: sex, home: home, maxJourneyKm: maxJourney, allowedTypes: allowed,
                             preferredSettings: preferred, avoidSettings: avoid, faith: values[.faith]?.value,
                             singleSex: singleSex, mainstreamFirst: mainstreamFirst, excludeFull: excludeFull)
+        profile.includeAlternativeProvision = includeAP
+        profile.prefersIndependent = prefersIndependent
         for (f, kv) in values { profile.lineOf[f.rawValue] = kv.line }
         return profile
     }
@@ -249,6 +252,24 @@ struct ProfileBuilder {
             return s
         }
         return allowed
+    }
+
+    /// What the family asks to see beyond the default types: alternative provision (policy R8) and independent
+    /// schools (R12). Asking for a type that `allowed-types` leaves out is a contradiction.
+    mutating func asks(allowed: Set<SettingType>?) -> (alternativeProvision: Bool, independent: Bool) {
+        let file = self.file
+        let ap = field(.includeAlternativeProvision) { kv, p throws(ATLError) in try p.bool(kv) } ?? false
+        let independent = field(.prefersIndependent) { kv, p throws(ATLError) in try p.bool(kv) } ?? false
+        if ap, let allowed, !allowed.contains(.alternativeProvision), let kv = values[.includeAlternativeProvision] {
+            diags.append(Diagnostic(code: "profile.include-alternative-provision-not-allowed", file: file, line: kv.line, field: kv.key,
+                "asks for alternative provision, but allowed-types leaves it out; add alternative-provision to allowed-types or remove this line"))
+        }
+        let independentTypes: Set<SettingType> = [.independent, .independentSpecial, .nonMaintainedSpecial]
+        if independent, let allowed, allowed.isDisjoint(with: independentTypes), let kv = values[.prefersIndependent] {
+            diags.append(Diagnostic(code: "profile.prefers-independent-not-allowed", file: file, line: kv.line, field: kv.key,
+                "asks for independent schools, but allowed-types leaves out every independent type; add independent or independent-special to allowed-types or remove this line"))
+        }
+        return (ap, independent)
     }
 
     mutating func namedSettings() -> (preferred: [Int], avoid: [Int]) {

@@ -16,6 +16,7 @@ public enum ProfileParser {
         case maxJourney = "max-journey", allowedTypes = "allowed-types"
         case preferredSettings = "preferred-settings", avoidSettings = "avoid-settings"
         case faith, singleSex = "single-sex", mainstreamFirst = "mainstream-first", excludeFull = "exclude-full"
+        case includeAlternativeProvision = "include-alternative-provision", prefersIndependent = "prefers-independent"
 
         public var help: String {
             switch self {
@@ -39,8 +40,10 @@ public enum ProfileParser {
             case .avoidSettings: "URNs the family does not want listed"
             case .faith: "religious character the family would like, e.g. Roman Catholic"
             case .singleSex: "prefer, avoid or no-preference (default)"
-            case .mainstreamFirst: "yes if mainstream settings should be favoured"
+            case .mainstreamFirst: "yes if the family wants mainstream schools first (Children and Families Act 2014 s33)"
             case .excludeFull: "yes to leave out settings with no vacancies (default: flag them)"
+            case .includeAlternativeProvision: "yes to list alternative provision (pupil referral units, AP academies), labelled as education for a time (default: no)"
+            case .prefersIndependent: "yes if the family would like independent schools considered, fee-paying ones included (default: no)"
             }
         }
     }
@@ -192,6 +195,8 @@ public enum ProfileParser {
         put(.singleSex, p.singleSex == .noPreference ? nil : p.singleSex.rawValue)
         put(.mainstreamFirst, p.mainstreamFirst ? "yes" : nil)
         put(.excludeFull, p.excludeFull ? "yes" : nil)
+        put(.includeAlternativeProvision, p.includeAlternativeProvision ? "yes" : nil)
+        put(.prefersIndependent, p.prefersIndependent ? "yes" : nil)
         return out
     }
 }

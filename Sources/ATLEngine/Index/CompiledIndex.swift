@@ -129,8 +129,8 @@ public struct CompiledIndex: Sendable {
             }
             if s.type.isSpecialist { f |= Flag.specialistType }
             if CompiledIndex.isMainstreamLike(s.type) { f |= Flag.mainstreamLike }
-            if s.type.isMainstream { f |= Flag.mainstreamType }
-            if s.type.isIndependentSector { f |= Flag.independentSector }
+            if s.isMainstreamInLaw { f |= Flag.mainstreamType }
+            if s.isIndependentSector { f |= Flag.independentSector }
             if s.report.values.contains(where: { !$0.isEmpty }) { f |= Flag.hasReport }
             if s.fictional { f |= Flag.fictional }
             flags.append(f)

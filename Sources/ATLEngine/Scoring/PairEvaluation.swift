@@ -188,6 +188,12 @@ public enum PairEvaluator {
         if q.allowedTypes & (1 << UInt16(type)) == 0 {
             o.excluded |= EligibilityRule.typeNotAllowed.bit
             if !fullRules { return o }
+        } else if Int(type) == SettingType.alternativeProvision.bit && !q.alternativeProvisionAsked {
+            o.excluded |= EligibilityRule.alternativeProvisionNotAsked.bit
+            if !fullRules { return o }
+        } else if Int(type) == SettingType.independent.bit && !q.feePayingAsked {
+            o.excluded |= EligibilityRule.feePayingNotAsked.bit
+            if !fullRules { return o }
         }
         if Int(type) == SettingType.unknown.bit { o.unknown |= UnknownFact.type.bit }
         let needs = x.needs[i]

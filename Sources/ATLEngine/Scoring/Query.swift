@@ -33,6 +33,9 @@ public struct CompiledQuery: Sendable {
     public let preferSingleSex: Bool
     public let avoidSingleSex: Bool
     public let excludeFull: Bool
+    /// The profile asks for alternative provision (policy R8) / fee-paying independent schools (R12).
+    public let alternativeProvisionAsked: Bool
+    public let feePayingAsked: Bool
     public let weights: Weights
     /// Road distances (km) from this child's home by index position, from an imported travel matrix;
     /// NaN where the matrix has no entry. Empty when no matrix is used.
@@ -79,6 +82,8 @@ public struct CompiledQuery: Sendable {
         preferSingleSex = p.singleSex == .prefer
         avoidSingleSex = p.singleSex == .avoid
         excludeFull = p.excludeFull
+        alternativeProvisionAsked = p.asksForAlternativeProvision
+        feePayingAsked = p.asksForFeePayingSchools
         weights = w
         self.matrixKm = matrixKm
         self.homeLA = homeLA

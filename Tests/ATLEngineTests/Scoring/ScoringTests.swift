@@ -91,6 +91,18 @@ import Testing
 
     // MARK: explanations
 
+    // Policy R3/R12: "mainstream first" is about mainstream schools in law (Children and Families Act 2014 s83):
+    // a fee-paying independent school is not one.
+    @Test func mainstreamFirstNeverRewardsAnIndependentSchool() {
+        let p = F.profile(.SPLD, allowed: [.mainstream, .independent], mainstreamFirst: true)
+        func bonus(_ s: Setting) -> Int32? {
+            F.evaluate(s.urn, in: F.engine([s]), p).1.leaves.first { $0.0 == .preferenceMainstreamFirst }?.1
+        }
+        #expect(bonus(F.setting(9000001, type: .independent)) == 0)
+        #expect(bonus(F.setting(9000002, type: .mainstream)) == 2000)
+        #expect(bonus(F.setting(9000003, type: .mainstreamResourced, needs: [.HI])) == 2000)
+    }
+
     @Test func explanationsAddUpToScores() {
         let e = F.engine(F.mixed)
         for p in [F.profile(), F.profile(.SEMH, secondary: [.init(.SLCN, .mild)], desirable: [.counselling], faith: "church"),

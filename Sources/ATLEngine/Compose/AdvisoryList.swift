@@ -10,10 +10,40 @@ extension ListEntry {
     /// Why the setting is on the list, in words.
     public var inclusionReason: String {
         switch inclusion {
-        case .score: "among the highest scores"
-        case .diversity(let t): "to illustrate choice: the best-scoring \(t.shortTitle.lowercased()) setting"
+        case .score: "among the best matches"
+        case .diversity(let t): "to illustrate choice: the best \(t.shortTitle.lowercased()) setting"
         case .shareRelaxed where setting.type == .unknown: "by score (its type is not known, so it could not be counted towards choice)"
-        case .shareRelaxed: "by score (few other types were eligible)"
+        case .shareRelaxed: "by score (few other types were suitable)"
+        case .mayAlsoMeet: "it may also meet the need, and fewer than a handful of settings meet it"
+        case .named: "the family named it"
+        case .longJourney: "beyond the maximum journey: among the nearest that meet the need, because too few within the journey do"
+        case .nearestMaintained: "beyond the maximum journey: the nearest maintained setting that meets the need, because none within the journey is maintained and not judged Inadequate"
+        }
+    }
+}
+
+/// How a listed setting fits the child's primary need (policy R5), shown as the list's groups.
+public enum EntryBand: String, Sendable, CaseIterable {
+    /// Meets the need: the provision level the law and the severity point to first.
+    case meetsNeed = "A"
+    /// May also meet the need: more (or less) specialist than the severity usually calls for.
+    case mayAlsoMeet = "B"
+    /// Named by the family, but it cannot admit the child (closed, another year group, the other sex).
+    case namedNotAdmitting = "named"
+
+    public init(order: UInt8) {
+        switch PairEvaluator.Order.band(order) {
+        case 2: self = .meetsNeed
+        case 1: self = .mayAlsoMeet
+        default: self = .namedNotAdmitting
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .meetsNeed: "Meets the need"
+        case .mayAlsoMeet: "May also meet the need"
+        case .namedNotAdmitting: "Named by the family, not able to admit"
         }
     }
 }
@@ -25,6 +55,8 @@ public enum EntryLabel: String, Sendable, CaseIterable {
     /// An independent school that charges fees (not an independent special school).
     case feePaying = "fee-paying"
     case full
+    /// Further than the family's maximum journey (listed by the long-journey fallback, or named).
+    case longJourney = "long-journey"
     case namedByFamily = "named-by-family"
     case fictional
     case unknownType = "type-unknown"
@@ -37,6 +69,7 @@ public enum EntryLabel: String, Sendable, CaseIterable {
         case .independentSector: "Independent or non-maintained"
         case .feePaying: "Fee-paying"
         case .full: "Full"
+        case .longJourney: "Long journey"
         case .namedByFamily: "Named by the family"
         case .fictional: "Fictional example"
         case .unknownType: "Type not known"
@@ -50,6 +83,8 @@ public struct ListEntry: Sendable {
     public var rank: Int
     public var setting: Setting
     public var milli: Int32
+    /// How it fits the primary need: the list's group (policy R5).
+    public var band: EntryBand
     public var inclusion: Inclusion
     public var labels: [EntryLabel]
     public var distanceKm: Double?
@@ -72,8 +107,8 @@ public struct ListEntry: Sendable {
     public var points: String { Explanation.points(milli) }
 }
 
-/// A setting the family named in `preferred-settings` that is not on the list, and why: the first eligibility
-/// rule it breaks, "not in this catalogue", or higher-scoring settings taking the places.
+/// A setting the family named in `preferred-settings` that is not on the list, and why. Every named setting in the
+/// catalogue is listed (policy R1), so this is a URN the catalogue does not hold.
 public struct NamedSettingNotListed: Sendable, Hashable {
     public var urn: Int
     /// Its name; nil when the URN is not in the catalogue.

@@ -64,6 +64,7 @@ public enum ListJSON {
             ("age_range", .optional(s.ageRange?.description)),
             ("postcode", .optional(s.postcode ?? s.nearestPostcode)),
             ("score", .number(e.points)),
+            ("band", .string(e.band.rawValue)),
             ("inclusion", .string(e.inclusion.key)),
             ("inclusion_reason", .string(e.inclusionReason)),
             ("labels", .array(e.labels.map { .string($0.rawValue) })),

@@ -94,6 +94,12 @@ public struct MatchingEngine: Sendable {
         return matrix?.legs(from: origin)?[urn]?.minutes
     }
 
+    /// Scores every setting within the child's maximum journey, keeping the best `list.size` of each setting type
+    /// (all list composition can use). `threads` > 1 splits one child's scoring (a batch passes 1).
+    public func score(_ q: CompiledQuery, threads: Int = 1) -> ScoringResult {
+        Scorer.score(q, index: index, keepPerType: weights.listSizeInt, threads: threads)
+    }
+
     /// Builds the advisory list for one child.
     /// - Parameters:
     ///   - profileHash: SHA-256 of the profile file as read (for the audit stamp).
@@ -102,19 +108,25 @@ public struct MatchingEngine: Sendable {
                              threads: Int = Parallel.defaultThreads) throws(ATLError) -> AdvisoryList {
         let home = try resolveHome(p, file: file)
         let q = query(p, home: home)
-        let w = weights
-        let pool = max(w.listPoolInt, w.listSizeInt)
-        let result = Scorer.score(q, index: index, pool: pool, threads: threads)
+        let result = score(q, threads: threads)
         return compose(p, home: home, query: q, result: result, profileHash: profileHash, date: date)
     }
 
-    /// Turns a scoring result into a list: diversity composition, then explanations for listed settings only.
+    func settingType(_ c: Candidate) -> SettingType { SettingType.allCases[Int(index.typeIndex[Int(c.position)])] }
+
+    /// Turns a scoring result into a list: the family's named settings and the long-journey fallback pinned, then
+    /// composition by fit and choice, then explanations and cautions for listed settings only.
     public func compose(_ p: NeedsProfile, home: ResolvedHome, query q: CompiledQuery, result: ScoringResult,
                         profileHash: String, date: String) -> AdvisoryList {
         let w = weights
         let x = index
-        let composition = ListComposer.compose(pool: result.top, type: { SettingType.allCases[Int(x.typeIndex[Int($0.position)])] },
-                                               size: w.listSizeInt, maxShare: w.listMaxShare)
+        let named = namedCandidates(p, query: q)
+        let fallback = longJourneyFallback(q, within: result.top, named: Set(named.map(\.candidate.urn)))
+        let pinned = named + fallback.pinned
+        let pinnedURNs = Set(pinned.map(\.candidate.urn))
+        let composition = ListComposer.compose(pool: result.top.filter { !pinnedURNs.contains($0.urn) }, pinned: pinned,
+                                               type: settingType, size: w.listSizeInt, maxShare: w.listMaxShare,
+                                               handful: w.listSizeInt)
         var entries: [ListEntry] = []
         for (rank, (c, inclusion)) in composition.chosen.enumerated() {
             let i = Int(c.position)
@@ -127,11 +139,13 @@ public struct MatchingEngine: Sendable {
             if s.isIndependentSector { labels.append(.independentSector) }
             if s.type == .independent { labels.append(.feePaying) }
             if d.outcome.vacancies == 0 { labels.append(.full) }
+            if d.outcome.beyondJourney { labels.append(.longJourney) }
             if p.preferredSettings.contains(s.urn) { labels.append(.namedByFamily) }
             if s.type == .unknown { labels.append(.unknownType) }
             if s.fictional { labels.append(.fictional) }
             if s.synthetic { labels.append(.synthetic) }
-            entries.append(ListEntry(rank: rank + 1, setting: s, milli: c.total, inclusion: inclusion, labels: labels,
+            entries.append(ListEntry(rank: rank + 1, setting: s, milli: c.total, band: EntryBand(order: c.order),
+                                     inclusion: inclusion, labels: labels,
                                      distanceKm: d.outcome.distanceKm.isNaN ? nil : d.outcome.distanceKm, minutes: d.minutes,
                                      distanceFromMatrix: d.outcome.fromMatrix,
                                      withinWalkingDistance: !d.outcome.distanceKm.isNaN && d.outcome.distanceKm <= q.walkingKm,
@@ -139,9 +153,12 @@ public struct MatchingEngine: Sendable {
                                      explanation: d.explanation, reasons: d.reasons, notOffered: d.notOffered,
                                      toAsk: d.toAsk, cautions: d.cautions, quotes: d.quotes, unknown: UnknownFact.facts(in: d.outcome.unknown)))
         }
-        let allowed = p.allowedTypes ?? Set(SettingType.allCases.filter { $0 != .unknown })
-        let typesInPool = Set(result.top.map { SettingType.allCases[Int(x.typeIndex[Int($0.position)])] })
-        let eligibleTypes = result.eligible > result.top.count ? eligibleTypeSet(q) : typesInPool
+        // Types being considered: those allowed, less alternative provision and fee-paying schools unless asked for.
+        var allowed = p.allowedTypes ?? Set(SettingType.allCases.filter { $0 != .unknown })
+        if !p.asksForAlternativeProvision { allowed.remove(.alternativeProvision) }
+        if !p.asksForFeePayingSchools { allowed.remove(.independent) }
+        // The scoring result keeps the best of every type with an eligible setting, so its types are exact.
+        let eligibleTypes = Set(result.top.map(settingType))
         var notes: [String] = []
         if !x.isFictional {
             let noReport = entries.filter { $0.unknown.contains(.report) }.count
@@ -157,7 +174,11 @@ public struct MatchingEngine: Sendable {
             notes.append("SYNTHETIC benchmark data: the listed settings are real schools, but their type, SEN provision, vacancies, facilities and report text were invented by 'atl synth-national'. Do not use this list for a child.")
         }
         if home.approximate { notes.append("The home location is approximate (the centre of the postcode district), so journeys are approximate.") }
-        let named = namedSettingsNotListed(p, home: home, query: q, listed: Set(entries.map(\.setting.urn)))
+        notes += fallback.notes
+        var notListed: [NamedSettingNotListed] = []
+        for urn in p.preferredSettings where position(ofURN: urn) == nil && !notListed.contains(where: { $0.urn == urn }) {
+            notListed.append(NamedSettingNotListed(urn: urn, name: nil, rule: nil, reason: "not in this catalogue"))
+        }
         for (field, urns) in [("preferred-settings", p.preferredSettings), ("avoid-settings", p.avoidSettings)] {
             for urn in urns where position(ofURN: urn) == nil {
                 notes.append("Warning: URN \(urn) in \(field) is not in this catalogue; check the URN.")
@@ -177,45 +198,7 @@ public struct MatchingEngine: Sendable {
             stamp: ProvenanceStamp(engineVersion: engineVersion, catalogueHash: catalogue.contentHash, weightsHash: w.hash,
                               inputs: [.init("profile", hash: profileHash)] + (matrix.map { [.init("travel-matrix", hash: $0.hash)] } ?? []),
                               date: date),
-            namedSettingsNotListed: named, syntheticCatalogue: catalogue.isSynthetic)
-    }
-
-    /// The family's preferred settings that are not on the list, each with its reason (for a few URNs, so
-    /// each is explained in full like `atl why`).
-    func namedSettingsNotListed(_ p: NeedsProfile, home: ResolvedHome, query q: CompiledQuery, listed: Set<Int>) -> [NamedSettingNotListed] {
-        var out: [NamedSettingNotListed] = []
-        var seen = Set<Int>()
-        for urn in p.preferredSettings where !listed.contains(urn) && seen.insert(urn).inserted {
-            guard let i = position(ofURN: urn) else {
-                out.append(NamedSettingNotListed(urn: urn, name: nil, rule: nil, reason: "not in this catalogue"))
-                continue
-            }
-            let s = catalogue.settings[Int(index.catalogueIndex[i])]
-            let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
-                                           matrixMinutes: matrixMinutes(home, urn: urn))
-            if let rule = EligibilityRule.rules(in: d.outcome.excluded).first {
-                out.append(NamedSettingNotListed(urn: urn, name: s.name, rule: rule,
-                                                 reason: rule.title + rule.detail(for: s, distanceKm: d.outcome.distanceKm)))
-            } else {
-                out.append(NamedSettingNotListed(urn: urn, name: s.name, rule: nil,
-                    reason: "eligible, but higher-scoring settings (or the rule that the list illustrates choice) took the places"))
-            }
-        }
-        return out
-    }
-
-    /// Types that have at least one eligible setting (a second pass; only when the pool did not hold them all).
-    private func eligibleTypeSet(_ q: CompiledQuery) -> Set<SettingType> {
-        var seen = Set<SettingType>()
-        index.forEachCandidateRange(east: q.homeEast, north: q.homeNorth, radius: q.searchRadius) { r in
-            for i in r {
-                var sink = TotalSink()
-                if PairEvaluator.evaluate(i, q, index, sink: &sink).excluded == 0 {
-                    seen.insert(SettingType.allCases[Int(index.typeIndex[i])])
-                }
-            }
-        }
-        return seen
+            namedSettingsNotListed: notListed, syntheticCatalogue: catalogue.isSynthetic)
     }
 
     /// Why a setting is (or is not) on a child's list: every rule it breaks, its score and rank among eligible
@@ -224,12 +207,15 @@ public struct MatchingEngine: Sendable {
         public var setting: Setting
         public var brokenRules: [EligibilityRule]
         public var detail: EntryExplainer.Detail
-        /// Rank among eligible settings (1 = best) when eligible.
+        /// Rank among eligible settings within the journey (1 = best) when eligible.
         public var rank: Int?
         public var eligible: Int
         public var onList: Bool
         public var listSize: Int
         public var inclusion: Inclusion?
+        /// Its entry when it is on the list (a long journey or a named setting may be listed although it breaks a
+        /// rule: the rule is then a caution).
+        public var entry: ListEntry?
     }
 
     public func why(_ p: NeedsProfile, file: String, urn: Int) throws(ATLError) -> WhyAnswer {
@@ -242,24 +228,24 @@ public struct MatchingEngine: Sendable {
         let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
                                        matrixMinutes: matrixMinutes(home, urn: urn))
         let broken = EligibilityRule.rules(in: d.outcome.excluded)
-        let result = Scorer.score(q, index: index, pool: max(weights.listPoolInt, weights.listSizeInt))
+        let result = score(q)
         let list = compose(p, home: home, query: q, result: result, profileHash: "", date: "")
         var rank: Int?
         if broken.isEmpty {
             // Rank = 1 + eligible settings that outrank it (a full pass; `why` is not a hot path).
-            let me = Candidate(total: d.explanation.milli, urn: Int32(urn), position: Int32(i))
+            let me = Candidate(order: d.outcome.order, total: d.explanation.milli, urn: Int32(urn), position: Int32(i))
             var above = 0
             index.forEachCandidateRange(east: q.homeEast, north: q.homeNorth, radius: q.searchRadius) { r in
                 for j in r {
                     var sink = TotalSink()
                     let o = PairEvaluator.evaluate(j, q, index, sink: &sink)
-                    if o.excluded == 0 && Candidate(total: o.total, urn: index.urn[j], position: Int32(j)).ranksAbove(me) { above += 1 }
+                    if o.excluded == 0 && Candidate(order: o.order, total: o.total, urn: index.urn[j], position: Int32(j)).ranksAbove(me) { above += 1 }
                 }
             }
             rank = above + 1
         }
         let entry = list.entries.first { $0.setting.urn == urn }
         return WhyAnswer(setting: s, brokenRules: broken, detail: d, rank: rank, eligible: result.eligible,
-                         onList: entry != nil, listSize: list.entries.count, inclusion: entry?.inclusion)
+                         onList: entry != nil, listSize: list.entries.count, inclusion: entry?.inclusion, entry: entry)
     }
 }

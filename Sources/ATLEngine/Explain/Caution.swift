@@ -65,10 +65,52 @@ public struct Caution: Sendable, Hashable {
 extension Caution {
     static func miles(_ km: Double) -> String { Fixed.format(km / 1.609344, places: 1) }
 
-    /// The cautions of one (setting, child) pair, in ``Key`` order. `vacancies` is the count the capacity rule used
-    /// (−1 unknown); `homeLA` the child's LA code when known.
-    static func cautions(for s: Setting, profile p: NeedsProfile, vacancies: Int32, homeLA: Int?) -> [Caution] {
+    /// The cautions of one (setting, child) pair, in ``Key`` order, from its full-rule evaluation `o`.
+    /// `minutes` is the estimated journey time; `q` gives the maximum journey and the child's LA.
+    static func cautions(for s: Setting, profile p: NeedsProfile, outcome o: PairOutcome, query q: CompiledQuery,
+                         minutes: Int?) -> [Caution] {
         var out: [Caution] = []
+        let vacancies = o.vacancies
+        // Rules a named setting breaks become cautions (policy R1); a listed setting that is not named breaks none
+        // but the journey.
+        if p.preferredSettings.contains(s.urn) {
+            let broken = EligibilityRule.rules(in: o.excluded)
+            if broken.contains(.notOpen) {
+                out.append(Caution(.closed, "The family named it, but it is \(s.status.rawValue), not open.",
+                    ask: "It cannot be named while it is not open: what does the family want from it, and is there a similar open setting?"))
+            }
+            if broken.contains(.phase) {
+                let ages = s.ageRange.map { " (ages \($0.low)-\($0.high))" } ?? ""
+                out.append(Caution(.notAdmittingYear, "The family named it, but it does not admit \(yearName(p.placementYear))\(ages).",
+                    ask: "It cannot be named for this placement (Children and Families Act 2014 s39(4)(a), unsuitable for the child's age): is the family thinking of a later move, or of a similar setting?"))
+            }
+            if broken.contains(.gender) {
+                out.append(Caution(.otherSex, "The family named it, but it is a single-sex setting for the other sex.",
+                    ask: "It cannot admit the child: is there a similar setting the family would consider?"))
+            }
+            if broken.contains(.needNotProvided) {
+                let designated = s.needs.map { $0.codes.map(\.rawValue).joined(separator: ", ") } ?? "other needs"
+                out.append(Caution(.needNotDesignated, "The family named it; it is designated for \(designated), not for the child's primary need (\(p.primaryNeed.rawValue)).",
+                    ask: "How would it meet \(p.primaryNeed.title)? The LA decides whether it is suitable (Children and Families Act 2014 s39(4)(a))."))
+            }
+            if broken.contains(.mustHaveMissing) {
+                let missing = p.mustHave.subtracting(s.facilities ?? []).facilities.map(\.title).joined(separator: ", ")
+                out.append(Caution(.lacksRequiredProvision, "The family named it; the plan requires \(missing), which it does not list.",
+                    ask: "Could it provide \(missing), or secure it from elsewhere?"))
+            }
+        }
+        if o.beyondJourney {
+            let time = minutes.map { ", about \($0) minutes by car" } ?? ""
+            var ask = "Is that journey reasonable for this child, and what transport would the LA provide (Education Act 1996 s508B)?"
+            if let m = minutes, m > (p.ageAtPlacementStart < 11 ? 45 : 75) {
+                ask += " It is longer than the 45 minutes (primary age) or 75 minutes (secondary age) that national travel guidance treats as reasonable."
+            }
+            if s.facilities?.contains(.residential) == true {
+                ask += " It is residential: would the child board, and how often would they travel home?"
+            }
+            out.append(Caution(.longJourney, "About \(miles(o.distanceKm)) miles each way\(time), beyond the family's maximum of \(miles(q.maxKm)) miles.",
+                ask: ask))
+        }
         if vacancies == 0 {
             out.append(Caution(.full, "It reports no vacancies in the places this child would take.",
                 ask: "Could a place be made? The LA can still consult a full school and name it unless the child's attendance would be incompatible with the efficient education of others (Children and Families Act 2014 s39(4)(b)(i))."))
@@ -104,7 +146,7 @@ extension Caution {
             out.append(Caution(.s41NotKnown, "Whether it is on the Secretary of State's list of approved independent special schools and post-16 institutions (section 41) is not recorded.",
                 ask: "Is it on the s41 list? If it is, the family can ask for it to be named (Children and Families Act 2014 s38(3)(f)); if not, the LA must still consider a request (Education Act 1996 s9)."))
         }
-        if let la = s.localAuthority?.code, let home = homeLA, la != home {
+        if let la = s.localAuthority?.code, let home = q.homeLA, la != home {
             out.append(Caution(.outOfArea, "It is in another local authority (\(s.localAuthority!.name)).",
                 ask: "How would transport, and support from home services, work across the LA boundary?"))
         }
@@ -113,4 +155,6 @@ extension Caution {
 
     /// " (inspection of 12 May 2023)" when the date is known, else "".
     static func inspected(_ s: Setting) -> String { "" }
+
+    static func yearName(_ y: Int) -> String { y == 0 ? "Reception" : y < 0 ? "nursery" : "Year \(y)" }
 }

@@ -97,7 +97,8 @@ public enum EntryExplainer {
         if s.status == .closed { notOffered.append("Closed") }
 
         // What to ask: every caution's question, then every fact the catalogue does not hold.
-        let cautions = Caution.cautions(for: s, profile: p, vacancies: o.vacancies, homeLA: q.homeLA)
+        let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
+        let cautions = Caution.cautions(for: s, profile: p, outcome: o, query: q, minutes: mins)
         toAsk += cautions.map(\.question)
         for u in UnknownFact.facts(in: o.unknown) {
             switch u {
@@ -127,7 +128,6 @@ public enum EntryExplainer {
             if let qt = found, !quotes.contains(qt) { quotes.append(qt) }
             if quotes.count == 2 { break }
         }
-        let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
         return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
                       cautions: cautions, quotes: quotes, minutes: mins)
     }

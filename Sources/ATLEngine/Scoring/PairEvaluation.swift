@@ -96,6 +96,14 @@ public struct PairOutcome: Sendable {
     /// The vacancies the capacity rule used (−1 unknown).
     public var vacancies: Int32 = -1
     public var fromMatrix = false
+    /// Further than the profile's maximum journey (policy R2: a caution, and a rule only for the first pass).
+    public var beyondJourney = false
+    /// Band of the primary need (policy R5): 2 = A (meets the need: the provision level the severity points to),
+    /// 1 = B (may also meet it), 0 = not listed.
+    public var band: UInt8 = 2
+    /// The ordering key (``Candidate/order``): band, then within the journey, then not judged Inadequate, then
+    /// maintained (or independent as asked).
+    public var order: UInt8 = 0
 }
 
 /// The scoring model. All functions are pure; see `docs/scoring.md` for the same rules in plain English.
@@ -105,14 +113,37 @@ public enum PairEvaluator {
     }
 
     /// Travel credit: 1 at the door falling linearly to `walkingCredit` at the statutory walking distance,
-    /// then linearly to `maxCredit` at the maximum journey. Never increases with distance.
+    /// then linearly to `maxCredit` at the maximum journey, then linearly to 0 at `zeroAtMultiple` × the maximum
+    /// (a long journey listed because too few settings within the maximum meet the need, policy R2). Never
+    /// increases with distance, and continuous at the maximum.
     @inline(__always) public static func travelCredit(km d: Double, walkingKm: Double, maxKm: Double, w: Weights) -> Double {
+        if d > maxKm {
+            let atMax = withinJourneyCredit(km: maxKm, walkingKm: walkingKm, maxKm: maxKm, w: w)
+            let zero = w.travelZeroAtMultiple * maxKm
+            return zero > maxKm ? max(0, atMax * (zero - d) / (zero - maxKm)) : 0
+        }
+        return withinJourneyCredit(km: d, walkingKm: walkingKm, maxKm: maxKm, w: w)
+    }
+
+    @inline(__always) static func withinJourneyCredit(km d: Double, walkingKm: Double, maxKm: Double, w: Weights) -> Double {
         if d <= walkingKm {
             return 1 - (1 - w.travelWalkingCredit) * (d / walkingKm)
         }
         if maxKm <= walkingKm { return w.travelWalkingCredit }
         let t = min(1, (d - walkingKm) / (maxKm - walkingKm))
         return w.travelWalkingCredit - (w.travelWalkingCredit - w.travelMaxCredit) * t
+    }
+
+    /// Bits of ``PairOutcome/order`` and ``Candidate/order``, most significant first.
+    public enum Order {
+        /// The band (0, 1 or 2) sits in bits 3–4.
+        public static let bandShift: UInt8 = 3
+        public static let withinJourney: UInt8 = 1 << 2
+        public static let notInadequate: UInt8 = 1 << 1
+        public static let maintainedOrAsked: UInt8 = 1 << 0
+
+        /// The band an ordering key holds.
+        @inline(__always) public static func band(_ order: UInt8) -> UInt8 { order >> bandShift }
     }
 
     /// Capacity credit: linear in vacancies, full at `capacityFullCreditAt`. Never decreases with vacancies.
@@ -134,9 +165,12 @@ public enum PairEvaluator {
     /// Evaluates setting `i` for query `q`. With `fullRules` false it stops at the first broken rule (the pair
     /// loop); with true it checks every rule (explanations and `atl why`). Leaves go to `sink` only when the
     /// setting is eligible (or `scoreExcluded` is set).
+    /// `journeyIsARule` false (the long-journey fallback's pass) records a setting beyond the maximum journey as
+    /// ``PairOutcome/beyondJourney`` without excluding it.
     @inline(__always)
     public static func evaluate<S: LeafSink>(_ i: Int, _ q: CompiledQuery, _ x: CompiledIndex, sink: inout S,
-                                            fullRules: Bool = false, scoreExcluded: Bool = false) -> PairOutcome {
+                                            fullRules: Bool = false, scoreExcluded: Bool = false,
+                                            journeyIsARule: Bool = true) -> PairOutcome {
         var o = PairOutcome()
         let w = q.weights
         let f = x.flags[i]
@@ -153,8 +187,11 @@ public enum PairEvaluator {
             }
             o.distanceKm = km
             if km > q.maxKm {
-                o.excluded |= EligibilityRule.journey.bit
-                if !fullRules { return o }
+                o.beyondJourney = true
+                if journeyIsARule {
+                    o.excluded |= EligibilityRule.journey.bit
+                    if !fullRules { return o }
+                }
             }
         } else {
             o.unknown |= UnknownFact.location.bit
@@ -233,6 +270,7 @@ public enum PairEvaluator {
         }
         if f & CompiledIndex.Flag.hasReport == 0 { o.unknown |= UnknownFact.report.bit }
         if x.ofsted[i] == 0 { o.unknown |= UnknownFact.ofsted.bit }
+        o.order = o.band << Order.bandShift | (o.beyondJourney ? 0 : Order.withinJourney)
         if o.excluded != 0 && !scoreExcluded { return o }
 
         // Score leaves. Each is rounded to thousandths; the total is their exact sum.

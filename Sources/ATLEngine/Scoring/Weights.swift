@@ -43,6 +43,13 @@ public struct Weights: Sendable, Hashable {
     public var defaultMaxJourneyKm = 25.0
     public var travelWalkingCredit = 0.9
     public var travelMaxCredit = 0.2
+    /// Beyond the maximum journey the travel share keeps falling, to 0 at this multiple of the maximum (policy R2).
+    public var travelZeroAtMultiple = 2.0
+    /// Longest journey (km by road) at which the long-journey fallback lists a setting; beyond it the nearest
+    /// settings that meet the need are mentioned in a note, not listed (policy R2).
+    public var fallbackLimitKm = 60.0
+    /// The same limit for a residential setting, where the child boards and the daily journey does not apply.
+    public var fallbackLimitResidentialKm = 120.0
     /// Statutory walking distances (Education Act 1996 s.444(5)): under 8 and 8 and over, in km.
     public var walkingDistanceUnder8Km = 3.22
     public var walkingDistance8PlusKm = 4.83
@@ -60,8 +67,9 @@ public struct Weights: Sendable, Hashable {
     public var listSize = 10.0
     /// Most of the list one setting type may take while other suitable types are available.
     public var listMaxShare = 0.4
-    /// How many top-scoring eligible settings the diversity rule looks across for other types.
-    public var listPool = 30.0
+    /// When fewer settings than this within the maximum journey meet the need (band A), the nearest ones beyond
+    /// it are added as long journeys (policy R2).
+    public var listFallbackBandA = 3.0
 
     public init() {}
 
@@ -101,6 +109,9 @@ public struct Weights: Sendable, Hashable {
         .init(key: "travel.default-max-km", path: \.defaultMaxJourneyKm, range: 0.1...200, help: "maximum journey when the profile gives none"),
         .init(key: "travel.walking-credit", path: \.travelWalkingCredit, range: 0...1, help: "travel share at the statutory walking distance"),
         .init(key: "travel.max-credit", path: \.travelMaxCredit, range: 0...1, help: "travel share at the maximum journey"),
+        .init(key: "travel.zero-at-multiple", path: \.travelZeroAtMultiple, range: 1...10, help: "multiple of the maximum journey at which a long journey's travel share reaches 0"),
+        .init(key: "travel.fallback-limit-km", path: \.fallbackLimitKm, range: 0.1...1000, help: "longest journey (km) at which the long-journey fallback lists a setting; beyond it the setting is mentioned, not listed"),
+        .init(key: "travel.fallback-limit-residential-km", path: \.fallbackLimitResidentialKm, range: 0.1...1000, help: "the same limit for a residential setting (the child boards)"),
         .init(key: "travel.walking-distance-under-8-km", path: \.walkingDistanceUnder8Km, range: 0.1...20, help: "statutory walking distance under age 8"),
         .init(key: "travel.walking-distance-8-plus-km", path: \.walkingDistance8PlusKm, range: 0.1...20, help: "statutory walking distance age 8 and over"),
         .init(key: "capacity.full-credit-at", path: \.capacityFullCreditAt, range: 1...1000, help: "vacancies at which capacity earns all its points"),
@@ -110,7 +121,12 @@ public struct Weights: Sendable, Hashable {
         .init(key: "ofsted.inadequate", path: \.ofstedInadequate, range: 0...1, help: "… Inadequate"),
         .init(key: "list.size", path: \.listSize, range: 1...100, help: "settings on a list"),
         .init(key: "list.max-share", path: \.listMaxShare, range: 0.05...1, help: "most of a list one setting type may take"),
-        .init(key: "list.pool", path: \.listPool, range: 1...1000, help: "top eligible settings the diversity rule looks across"),
+        .init(key: "list.fallback-band-a", path: \.listFallbackBandA, range: 0...100, help: "settings that meet the need within the journey below which the nearest beyond it are added as long journeys"),
+    ]
+
+    /// Keys of earlier versions of the weights file, with what replaced them (named in the error).
+    public static let retired: [String: String] = [
+        "list.pool": "the list now looks at every setting that meets the need within the journey (the best of each type), so no pool size is needed; remove the line",
     ]
 
     public static let formatTag = "atl-weights/1"
@@ -137,13 +153,18 @@ public struct Weights: Sendable, Hashable {
                     }
                     continue
                 }
+                if let why = retired[kv.key] {
+                    diags.append(Diagnostic(code: "weights.retired-weight", file: file, line: kv.line, field: kv.key,
+                                            "no longer a weight: \(why)"))
+                    continue
+                }
                 guard let param = parameters.first(where: { $0.key == kv.key }) else {
                     diags.append(Diagnostic(code: "weights.unknown-weight-known-joined", file: file, line: kv.line, field: kv.key,
                         "unknown weight; known: \(parameters.map(\.key).joined(separator: ", "))"))
                     continue
                 }
                 let v = try p.double(kv, min: param.range.lowerBound, max: param.range.upperBound)
-                if (param.key == "list.size" || param.key == "list.pool"), v != v.rounded() {
+                if (param.key == "list.size" || param.key == "list.fallback-band-a"), v != v.rounded() {
                     throw ATLError(code: "weights.must-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
                 }
                 w[keyPath: param.path] = v
@@ -182,7 +203,7 @@ public struct Weights: Sendable, Hashable {
     public var hash: String { SHA256.hex(render(comments: false)) }
 
     public var listSizeInt: Int { Int(listSize) }
-    public var listPoolInt: Int { Int(listPool) }
+    public var listFallbackBandAInt: Int { Int(listFallbackBandA) }
 
     func mainstreamCredit(_ s: Severity) -> Double {
         switch s {

@@ -68,7 +68,13 @@ public enum ListText {
             "Named by the family but not listed: \(n.name.map { "\($0) (URN \(n.urn))" } ?? "URN \(n.urn)"), because: \(n.reason)."
         }
         out.append("\(l.settingsConsidered) settings considered, \(l.eligible) eligible.")
-        for (rule, n) in l.excludedByRule { out.append("\(n) not eligible: \(rule.title).") }
+        for (rule, n) in l.excludedByRule {
+            if rule == .journey {
+                out.append("\(n) further than the maximum journey (when too few settings within it meet the need, the nearest beyond it are listed as long journeys).")
+            } else {
+                out.append("\(n) not eligible: \(rule.title).")
+            }
+        }
         if l.leftOutByShare > 0 {
             out.append("\(l.leftOutByShare) higher-scoring settings were left out so that the list illustrates choice (no one type takes more than its share, and each suitable type has a place).")
         }

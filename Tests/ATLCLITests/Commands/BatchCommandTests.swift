@@ -156,7 +156,9 @@ import Testing
         let rec = records(t.read("o.jsonl"))[0]
         #expect(rec["status"] as? String == "listed")
         let list = rec["list"] as! [String: Any]
-        #expect((list["entries"] as! [Any]).isEmpty)
+        // Nothing lies within 1 km; the nearest settings that meet the need are listed as long journeys (policy R2).
+        let entries = list["entries"] as! [[String: Any]]
+        #expect(!entries.isEmpty && entries.allSatisfy { ($0["labels"] as! [String]).contains("long-journey") })
         let summary = list["summary"] as! [String: Any]
         #expect(summary["eligible"] as? Int == 0)
         #expect((summary["excluded"] as! [[String: Any]]).contains { $0["rule"] as? String == "journey" })

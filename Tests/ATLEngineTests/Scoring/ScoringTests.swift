@@ -157,9 +157,9 @@ import Testing
         let p = F.profile(.ASD)
         let home = try! e.resolveHome(p, file: "t")
         let q = e.query(p, home: home)
-        let one = Scorer.score(q, index: e.index, pool: 30, threads: 1)
-        let two = Scorer.score(q, index: e.index, pool: 30, threads: 2)
-        let unpruned = Scorer.score(q, index: e.index, pool: 30, threads: 2, prune: false)
+        let one = Scorer.score(q, index: e.index, keepPerType: 10, threads: 1)
+        let two = Scorer.score(q, index: e.index, keepPerType: 10, threads: 2)
+        let unpruned = Scorer.score(q, index: e.index, keepPerType: 10, threads: 2, prune: false)
         #expect(one.top == two.top)
         #expect(one.top == unpruned.top, "spatial pruning never loses an eligible setting")
         #expect(one.eligible == two.eligible && one.eligible == unpruned.eligible)
@@ -182,7 +182,7 @@ import Testing
         for trial in 0..<50 {
             let n = rng.int(in: 0...300), k = rng.int(in: 1...40)
             var all: [Candidate] = []
-            for i in 0..<n { all.append(Candidate(total: Int32(rng.int(in: 0...50)), urn: Int32(100_000 + rng.below(1000) * 1000 + i), position: Int32(i))) }
+            for i in 0..<n { all.append(Candidate(order: UInt8(rng.int(in: 0...3)), total: Int32(rng.int(in: 0...50)), urn: Int32(100_000 + rng.below(1000) * 1000 + i), position: Int32(i))) }
             var top = TopK(capacity: k)
             for c in all { top.insert(c) }
             let expected = Array(all.sorted { $0.ranksAbove($1) }.prefix(k))

@@ -65,7 +65,7 @@ enum ListRenderFixture {
         let resolved = ResolvedHome(point: home, postcodeDistrict: "ZZ9", districtCode: nil, localAuthority: severnvale,
                                     matrixOrigin: nil, approximate: false)
         let q = engine.query(profile, home: resolved)
-        let result = Scorer.score(q, index: engine.index, pool: 30, threads: 1)
+        let result = engine.score(q)
         return engine.compose(profile, home: resolved, query: q, result: result, profileHash: String(repeating: "a", count: 64),
                               date: "2026-11-23")
     }

@@ -300,14 +300,14 @@ if opt.batchOnly {
     for (ci, c) in Vocabulary.Concept.all.enumerated() { medianByKey[c.key] = Double(index.evidence.medians[ci]) }
     let naiveChildren = quick ? 10 : 40
     let naiveKids = (0..<naiveChildren).map { Naive.child(profiles[$0], queries[$0]) }
-    var naiveTops: [[(Int, Int)]] = []
+    var naiveTops: [[(Int, Int, Int)]] = []
     let naive = repeated(warmup: 1, runs: quick ? 1 : 3) {
         naiveTops = naiveKids.map { Naive.top($0, naiveSettings, medians: medianByKey, w: engine.weights, k: pool) }
     }
     var agree = 0
     for i in 0..<naiveChildren {
-        let fast = Scorer.score(queries[i], index: index, keepPerType: pool).top.map { (Int($0.total), Int($0.urn)) }
-        if fast.count == naiveTops[i].count && zip(fast, naiveTops[i]).allSatisfy({ $0.0 == $1.0 && $0.1 == $1.1 }) { agree += 1 }
+        let fast = Scorer.score(queries[i], index: index, keepPerType: pool).top.map { (Int($0.order), Int($0.total), Int($0.urn)) }
+        if fast.count == naiveTops[i].count && zip(fast, naiveTops[i]).allSatisfy({ $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }) { agree += 1 }
     }
     let naivePairsPerSecond = Double(naiveChildren) * Double(n) / naive.median
     func pps(_ key: String) -> Double { (scoring[key] as! [String: Any])["pairs_per_second_median"] as! Double }

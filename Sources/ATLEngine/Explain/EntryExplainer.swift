@@ -48,25 +48,26 @@ public enum EntryExplainer {
         let tree = Explanation(key: "total", milli: components.reduce(0) { $0 + $1.milli },
                                description: "Score for \(s.name) (URN \(s.urn))", details: components)
 
-        // Reasons a parent can read.
+        // Reasons a parent can read: first how it fits the need (its band, policy R5).
         let needTitle = p.primaryNeed.title
+        if let fit = fitReason(s, p, o) { reasons.append(fit) }
         if designatedPrimary {
             var r = "\(provisionPhrase(s)) for \(s.needs!.codes.map(\.title).joined(separator: "; "))"
             if let pl = s.specialistPlaces { r += ": \(pl) specialist places" }
             if let pbn = s.placesByNeed?[p.primaryNeed] { r += " (\(pbn) for \(p.primaryNeed.rawValue))" }
             reasons.append(r)
-        } else if CompiledIndex.isMainstreamLike(s.type) {
+        } else if CompiledIndex.providesThroughMainstream(s) {
             reasons.append("\(s.type.title): would meet \(needTitle) through the support it gives all pupils with SEN (it has no specialist provision designated for it)")
         }
         for sn in p.secondaryNeeds {
             if s.needs?.contains(sn.code) ?? false {
                 reasons.append("Also designated for \(sn.code.title)")
-            } else if s.type.isSpecialist && s.needs != nil {
+            } else if (s.isSpecialistProvider || s.type == .alternativeProvision) && s.needs != nil {
                 notOffered.append("Not designated for \(sn.code.title) (a secondary need)")
             }
         }
         // A full setting stays on the list with the `full` caution; "full" is never a reason it may suit.
-        if let v = s.specialistVacancies, designatedPrimary || s.type.isSpecialist {
+        if let v = s.specialistVacancies, designatedPrimary || s.isSpecialistProvider || s.type == .alternativeProvision {
             if v > 0 { reasons.append("\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places") }
         } else if o.vacancies > 0 {
             reasons.append("\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") across the school (not only in the year group)")
@@ -132,6 +133,38 @@ public enum EntryExplainer {
                       cautions: cautions, quotes: quotes, minutes: mins)
     }
 
+    /// How a provision class meets a need of a severity, for the score breakdown.
+    static func classPhrase(_ c: ProvisionClass, _ sev: Severity) -> String {
+        switch c {
+        case .mainstream: "mainstream provision for a \(sev.rawValue) need"
+        case .designatedMainstream: "provision designated for it in a mainstream setting"
+        case .designatedSpecial: "specialist provision designated for it"
+        case .alternativeProvision: "alternative provision (for a time)"
+        case .otherSpecialist: "not designated for it"
+        case .unknown: "not known whether it provides for it"
+        }
+    }
+
+    /// The band in words (policy R5): why the setting meets the need, or may also meet it.
+    static func fitReason(_ s: Setting, _ p: NeedsProfile, _ o: PairOutcome) -> String? {
+        let c = ProvisionClass.of(s, need: p.primaryNeed)
+        let need = "a \(p.primarySeverity.rawValue) \(p.primaryNeed.rawValue) need"
+        if p.mainstreamFirst && s.isMainstreamInLaw && (c == .mainstream || c == .designatedMainstream) {
+            return "Meets the need: a mainstream school, which the family wants first (Children and Families Act 2014 s33)"
+        }
+        switch (o.band, c) {
+        case (2, .mainstream): return "Meets the need: mainstream provision is the level \(need) usually calls for"
+        case (2, .designatedMainstream): return "Meets the need: provision designated for it in a mainstream school, the level \(need) usually calls for"
+        case (2, .designatedSpecial): return "Meets the need: specialist provision designated for it, the level \(need) usually calls for"
+        case (1, .mainstream): return "May also meet the need: \(need) usually calls for provision designated for it"
+        case (1, .designatedMainstream): return "May also meet the need: \(need) usually calls for a special school"
+        case (1, .designatedSpecial): return "May also meet the need: more specialist than \(need) usually calls for"
+        case (_, .alternativeProvision): return "May also meet the need for a time: alternative provision is not a permanent placement"
+        case (_, .unknown): return "May also meet the need: its type or designation is not published"
+        default: return nil
+        }
+    }
+
     static func provisionPhrase(_ s: Setting) -> String {
         switch s.type {
         case .mainstreamResourced: "Mainstream school with a \(s.specialistProvision?.title ?? "resourced provision")"
@@ -153,21 +186,12 @@ public enum EntryExplainer {
                          o: PairOutcome, w: Weights, bm25: (Vocabulary.Concept) -> Float) -> String {
         switch leaf {
         case .needPrimary:
-            let how: String
-            if s.needs?.contains(p.primaryNeed) ?? false {
-                how = s.placesByNeed?[p.primaryNeed] == 0 ? "designated, but 0 places commissioned for it" : "designated for it"
-            } else if CompiledIndex.isMainstreamLike(s.type) {
-                how = "mainstream provision for a \(p.primarySeverity.rawValue) need"
-            } else {
-                how = s.needs == nil ? "not known whether it provides for it" : "not designated for it"
-            }
+            var how = classPhrase(ProvisionClass.of(s, need: p.primaryNeed), p.primarySeverity)
+            if s.needs?.contains(p.primaryNeed) ?? false, s.placesByNeed?[p.primaryNeed] == 0 { how += ", but 0 places commissioned for it" }
             return "Primary need \(p.primaryNeed.rawValue) (\(p.primarySeverity.rawValue)): \(how); \(share(m, of: w.needPrimary)) of \(Fixed.format(w.needPrimary, places: 0)) points"
         case .needSecondary(let n):
-            let sev = p.secondaryNeeds.first { $0.code == n }?.severity.rawValue ?? ""
-            let how = (s.needs?.contains(n) ?? false) ? "designated for it"
-                : CompiledIndex.isMainstreamLike(s.type) ? "mainstream provision"
-                : s.needs == nil ? "not known whether it provides for it" : "not designated"
-            return "Secondary need \(n.rawValue) (\(sev)): \(how)"
+            let sev = p.secondaryNeeds.first { $0.code == n }?.severity ?? .moderate
+            return "Secondary need \(n.rawValue) (\(sev.rawValue)): \(classPhrase(ProvisionClass.of(s, need: n), sev))"
         case .evidence(let c):
             let score = s.report.isEmpty ? "no report text" : "BM25 \(Fixed.format(Double(bm25(c)), places: 2))"
             return "Report evidence for \(c.title) (\(score))"
@@ -180,7 +204,11 @@ public enum EntryExplainer {
         case .capacity:
             return o.vacancies < 0 ? "Vacancies: not known" : "\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") (full credit at \(Fixed.format(w.capacityFullCreditAt, places: 0)))"
         case .ofsted:
-            return "Ofsted: \(s.ofsted?.rawValue ?? "no judgement recorded")"
+            switch s.ofsted {
+            case .requiresImprovement?, .inadequate?: return "Ofsted: \(s.ofsted!.rawValue) (a caution)"
+            case let j?: return "Ofsted: \(j.rawValue) (information for families; not scored)"
+            case nil: return "Ofsted: no judgement recorded (not scored)"
+            }
         case .preferenceNamed: return m > 0 ? "Named by the family" : "Not named by the family"
         case .preferenceFaith: return m > 0 ? "Religious character matches (\(s.religiousCharacter ?? ""))" : "Religious character does not match"
         case .preferenceSingleSex: return m > 0 ? "Single-sex, as preferred" : "Not single-sex"

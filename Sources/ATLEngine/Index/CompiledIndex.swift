@@ -19,10 +19,13 @@ public struct CompiledIndex: Sendable {
         public static let boys: UInt16 = 1 << 6
         public static let girls: UInt16 = 1 << 7
         public static let genderKnown: UInt16 = 1 << 8
+        /// A special school or special post-16 institution (``Setting/isSpecialistProvider``).
         public static let specialistType: UInt16 = 1 << 9
+        /// Provides through mainstream provision (``CompiledIndex/providesThroughMainstream(_:)``).
         public static let mainstreamLike: UInt16 = 1 << 10
         public static let independentSector: UInt16 = 1 << 11
         public static let hasReport: UInt16 = 1 << 12
+        /// A mainstream school or post-16 institution, or nursery school, in law (``Setting/isMainstreamInLaw``).
         public static let mainstreamType: UInt16 = 1 << 13
         public static let fictional: UInt16 = 1 << 14
     }
@@ -127,8 +130,8 @@ public struct CompiledIndex: Sendable {
             case .mixed?: f |= Flag.genderKnown
             case nil: break
             }
-            if s.type.isSpecialist { f |= Flag.specialistType }
-            if CompiledIndex.isMainstreamLike(s.type) { f |= Flag.mainstreamLike }
+            if s.isSpecialistProvider { f |= Flag.specialistType }
+            if CompiledIndex.providesThroughMainstream(s) { f |= Flag.mainstreamLike }
             if s.isMainstreamInLaw { f |= Flag.mainstreamType }
             if s.isIndependentSector { f |= Flag.independentSector }
             if s.report.values.contains(where: { !$0.isEmpty }) { f |= Flag.hasReport }
@@ -173,13 +176,6 @@ public struct CompiledIndex: Sendable {
         self.isFictional = catalogue.isFictional
     }
 
-    /// Types whose need credit for an undesignated need comes from ordinarily available provision.
-    static func isMainstreamLike(_ t: SettingType) -> Bool {
-        switch t {
-        case .mainstream, .mainstreamResourced, .independent, .post16, .earlyYears: true
-        default: false
-        }
-    }
 
     /// Index position of a URN, or nil. O(n); for explanations and `atl why`, not the pair loop.
     public func position(ofURN u: Int) -> Int? { urn.firstIndex(of: Int32(u)) }

@@ -151,15 +151,13 @@ public enum PairEvaluator {
         v <= 0 ? 0 : min(1, Double(v) / w.capacityFullCreditAt)
     }
 
-    /// Need credit for one need code: 1 (or `designatedNoPlacesCredit`) when the setting is designated for it,
-    /// the severity's mainstream credit at a mainstream-like setting, else 0.
-    @inline(__always) static func needCredit(bit: UInt16, mainstreamCredit: Double, needs: UInt16, zeroPlaces: UInt16,
-                                             flags: UInt16, w: Weights) -> Double {
-        if flags & CompiledIndex.Flag.needsKnown != 0 && needs & bit != 0 {
-            return zeroPlaces & bit != 0 ? w.designatedNoPlacesCredit : 1
-        }
-        if flags & CompiledIndex.Flag.mainstreamLike != 0 { return mainstreamCredit }
-        return 0
+    /// Need credit for one need code (policy R5): the share its provision class earns for the need's severity
+    /// (`share`, by class), times `designatedNoPlacesCredit` for a designated need with no places commissioned.
+    @inline(__always) static func needCredit(bit: UInt16, share: [Double], needs: UInt16, zeroPlaces: UInt16,
+                                             flags: UInt16, type: UInt8, w: Weights) -> Double {
+        let c = ProvisionClass.of(bit: bit, flags: flags, needs: needs, type: type)
+        let credit = share[c.rawValue]
+        return (c == .designatedMainstream || c == .designatedSpecial) && zeroPlaces & bit != 0 ? credit * w.designatedNoPlacesCredit : credit
     }
 
     /// Evaluates setting `i` for query `q`. With `fullRules` false it stops at the first broken rule (the pair
@@ -234,13 +232,23 @@ public enum PairEvaluator {
         }
         if Int(type) == SettingType.unknown.bit { o.unknown |= UnknownFact.type.bit }
         let needs = x.needs[i]
-        if f & CompiledIndex.Flag.needsKnown != 0 {
-            if f & CompiledIndex.Flag.specialistType != 0 && needs & q.primaryBit == 0 {
-                o.excluded |= EligibilityRule.needNotProvided.bit
-                if !fullRules { return o }
-            }
-        } else if f & CompiledIndex.Flag.mainstreamLike == 0 || Int(type) == SettingType.mainstreamResourced.bit {
+        let provision = ProvisionClass.of(bit: q.primaryBit, flags: f, needs: needs, type: type)
+        if provision == .otherSpecialist {
+            o.excluded |= EligibilityRule.needNotProvided.bit
+            if !fullRules { return o }
+        }
+        if f & CompiledIndex.Flag.needsKnown == 0 && (f & CompiledIndex.Flag.mainstreamLike == 0 || Int(type) == SettingType.mainstreamResourced.bit) {
             o.unknown |= UnknownFact.needs.bit
+        }
+        // Band (policy R5): the family's wish for mainstream puts mainstream schools in band A; a type the profile
+        // allows explicitly is never left off for fit.
+        var band = q.primaryBand[provision.rawValue]
+        if q.mainstreamFirst && f & CompiledIndex.Flag.mainstreamType != 0 { band = 2 }
+        if band == 0 && q.allowedTypesGiven && provision != .otherSpecialist { band = 1 }
+        o.band = band
+        if band == 0 && provision != .otherSpecialist {
+            o.excluded |= EligibilityRule.notFit.bit
+            if !fullRules { return o }
         }
         let fac = x.facilities[i]
         if f & CompiledIndex.Flag.facilitiesKnown != 0 {
@@ -258,10 +266,11 @@ public enum PairEvaluator {
         }
         // Vacancies in the relevant provision.
         let designated = f & CompiledIndex.Flag.needsKnown != 0 && needs & q.primaryBit != 0
-        // Specialist places count when the child would take one (designated need, or a specialist setting);
+        // Specialist places count when the child would take one (designated need, a special school or AP);
         // otherwise, or when unknown, the whole setting's vacancies.
         let sv = x.specialistVacancies[i]
-        let v = (designated || f & CompiledIndex.Flag.specialistType != 0) && sv >= 0 ? sv : x.generalVacancies[i]
+        let specialistSetting = f & CompiledIndex.Flag.specialistType != 0 || Int(type) == SettingType.alternativeProvision.bit
+        let v = (designated || specialistSetting) && sv >= 0 ? sv : x.generalVacancies[i]
         o.vacancies = v
         if v < 0 { o.unknown |= UnknownFact.vacancies.bit }
         if v == 0 && q.excludeFull {
@@ -270,7 +279,11 @@ public enum PairEvaluator {
         }
         if f & CompiledIndex.Flag.hasReport == 0 { o.unknown |= UnknownFact.report.bit }
         if x.ofsted[i] == 0 { o.unknown |= UnknownFact.ofsted.bit }
+        // Order (policy R2, R6, R7): band, then within the journey, then not judged Inadequate, then maintained (an
+        // independent setting yields unless the family would like independent schools).
         o.order = o.band << Order.bandShift | (o.beyondJourney ? 0 : Order.withinJourney)
+            | (x.ofsted[i] == 4 ? 0 : Order.notInadequate)
+            | (f & CompiledIndex.Flag.independentSector == 0 || q.prefersIndependent ? Order.maintainedOrAsked : 0)
         if o.excluded != 0 && !scoreExcluded { return o }
 
         // Score leaves. Each is rounded to thousandths; the total is their exact sum.
@@ -281,13 +294,13 @@ public enum PairEvaluator {
             sink.add(leaf, m)
         }
         let zero = x.zeroPlaceNeeds[i]
-        put(.needPrimary, w.needPrimary * needCredit(bit: q.primaryBit, mainstreamCredit: q.primaryMainstreamCredit,
-                                                     needs: needs, zeroPlaces: zero, flags: f, w: w))
+        put(.needPrimary, w.needPrimary * needCredit(bit: q.primaryBit, share: q.primaryShare, needs: needs, zeroPlaces: zero,
+                                                     flags: f, type: type, w: w))
         if !q.secondary.isEmpty {
             let share = w.needSecondary / Double(q.secondary.count)
             for s in q.secondary {
-                put(.needSecondary(s.code), share * needCredit(bit: s.bit, mainstreamCredit: s.mainstreamCredit,
-                                                               needs: needs, zeroPlaces: zero, flags: f, w: w))
+                put(.needSecondary(s.code), share * needCredit(bit: s.bit, share: s.share, needs: needs, zeroPlaces: zero,
+                                                               flags: f, type: type, w: w))
             }
         }
         for c in q.evidenceConcepts {
@@ -304,15 +317,11 @@ public enum PairEvaluator {
         }
         put(.travel, o.distanceKm.isNaN ? 0 : w.travel * travelCredit(km: o.distanceKm, walkingKm: q.walkingKm, maxKm: q.maxKm, w: w))
         put(.capacity, w.capacity * capacityCredit(vacancies: v, w: w))
-        let ofstedShare: Double
         switch x.ofsted[i] {
-        case 1: ofstedShare = w.ofstedOutstanding
-        case 2: ofstedShare = w.ofstedGood
-        case 3: ofstedShare = w.ofstedRequiresImprovement
-        case 4: ofstedShare = w.ofstedInadequate
-        default: ofstedShare = 0
+        case 3: put(.ofsted, w.ofstedRequiresImprovementPoints)
+        case 4: put(.ofsted, w.ofstedInadequatePoints)
+        default: put(.ofsted, 0)
         }
-        put(.ofsted, w.ofsted * ofstedShare)
         if !q.preferred.isEmpty {
             put(.preferenceNamed, q.preferred.contains(urn) ? w.preferenceNamed : 0)
         }

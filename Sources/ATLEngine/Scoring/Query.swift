@@ -14,8 +14,17 @@ public struct CompiledQuery: Sendable {
     public let allowedTypes: UInt16
     public let primaryBit: UInt16
     public let primaryCode: NeedCode
-    public let primaryMainstreamCredit: Double
-    public let secondary: [(code: NeedCode, bit: UInt16, mainstreamCredit: Double)]
+    /// Share of the primary need's points by ``ProvisionClass`` raw value, for its severity.
+    public let primaryShare: [Double]
+    /// Band of the primary need by ``ProvisionClass`` raw value (policy R5), before the profile's overrides.
+    public let primaryBand: [UInt8]
+    /// Each secondary need with its share by ``ProvisionClass`` raw value, for its severity.
+    public let secondary: [(code: NeedCode, bit: UInt16, share: [Double])]
+    /// `allowed-types` given: a setting of an allowed type is never left off for fit (band at least B).
+    public let allowedTypesGiven: Bool
+    /// The family would like independent schools considered: an independent setting is not ordered after
+    /// maintained ones (policy R6).
+    public let prefersIndependent: Bool
     public let mustHave: UInt32
     public let desirable: UInt32
     public let desirableList: [Facility]
@@ -56,8 +65,11 @@ public struct CompiledQuery: Sendable {
         allowedTypes = mask
         primaryBit = NeedSet(p.primaryNeed).rawValue
         primaryCode = p.primaryNeed
-        primaryMainstreamCredit = w.mainstreamCredit(p.primarySeverity)
-        secondary = p.secondaryNeeds.map { ($0.code, NeedSet($0.code).rawValue, w.mainstreamCredit($0.severity)) }
+        primaryShare = ProvisionClass.allCases.map { w.needShare($0, p.primarySeverity) }
+        primaryBand = ProvisionClass.allCases.map { NeedBand.band($0, p.primarySeverity, need: p.primaryNeed) }
+        secondary = p.secondaryNeeds.map { n in (n.code, NeedSet(n.code).rawValue, ProvisionClass.allCases.map { w.needShare($0, n.severity) }) }
+        allowedTypesGiven = p.allowedTypes != nil
+        prefersIndependent = p.prefersIndependent
         mustHave = p.mustHave.rawValue
         desirable = p.desirable.rawValue
         desirableList = p.desirable.facilities

@@ -3,8 +3,8 @@ import ATLData
 import Foundation
 
 /// Every number the scoring model uses, in one place, loadable from a weights file users can change
-/// (`provision-catalogue/weights.conf`, documented in `docs/scoring.md`). The default weights add up to 100
-/// points; a list shows each setting's points and where they came from.
+/// (`provision-catalogue/weights.conf`, documented in `docs/scoring.md`). The default weights' positive parts add
+/// up to 97 points (Ofsted only costs points); a list shows each setting's points and where they came from.
 public struct Weights: Sendable, Hashable {
     // Points per component (the maximum a setting can earn from it).
     public var needPrimary = 28.0
@@ -13,19 +13,34 @@ public struct Weights: Sendable, Hashable {
     public var facilities = 8.0
     public var travel = 20.0
     public var capacity = 10.0
-    public var ofsted = 3.0
     public var preferenceNamed = 4.0
     public var preferenceFaith = 2.0
     public var preferenceSingleSex = 1.0
     public var preferenceMainstreamFirst = 2.0
 
-    // Need match: share of the need points a setting earns for a need it is not designated for but may meet
-    // through the ordinarily available provision of a mainstream school, by severity.
-    public var mainstreamCreditMild = 0.7
-    public var mainstreamCreditModerate = 0.5
-    public var mainstreamCreditSevere = 0.25
-    public var mainstreamCreditProfound = 0.1
-    /// Share for a designated need with no commissioned places for it (places-by-need lists it at 0).
+    // Need match (policy R5): share of the need points by how the setting provides for the need (its provision
+    // class, ``ProvisionClass``) and the need's severity. Severity shapes specialist credit as well as mainstream.
+    /// A mainstream setting with no provision designated for the need (what it ordinarily provides).
+    public var shareMainstreamMild = 0.9
+    public var shareMainstreamModerate = 0.75
+    public var shareMainstreamSevere = 0.35
+    public var shareMainstreamProfound = 0.1
+    /// A resourced provision, unit or college department designated for the need.
+    public var shareDesignatedMainstreamMild = 1.0
+    public var shareDesignatedMainstreamModerate = 1.0
+    public var shareDesignatedMainstreamSevere = 0.85
+    public var shareDesignatedMainstreamProfound = 0.5
+    /// A special school or special post-16 institution designated for the need.
+    public var shareDesignatedSpecialMild = 0.4
+    public var shareDesignatedSpecialModerate = 0.6
+    public var shareDesignatedSpecialSevere = 1.0
+    public var shareDesignatedSpecialProfound = 1.0
+    /// Alternative provision (listed only when asked for).
+    public var shareAPMild = 0.4
+    public var shareAPModerate = 0.6
+    public var shareAPSevere = 0.6
+    public var shareAPProfound = 0.4
+    /// Multiplies the share for a designated need with no commissioned places for it (places-by-need lists it at 0).
     public var designatedNoPlacesCredit = 0.6
 
     // Evidence: per-concept BM25 s is saturated as s / (s + saturation × median), median over the catalogue's
@@ -57,11 +72,11 @@ public struct Weights: Sendable, Hashable {
     // Capacity: credit rises linearly with vacancies and is full at this many.
     public var capacityFullCreditAt = 3.0
 
-    // Ofsted: share of the Ofsted points by judgement.
-    public var ofstedOutstanding = 1.0
-    public var ofstedGood = 0.75
-    public var ofstedRequiresImprovement = 0.35
-    public var ofstedInadequate = 0.0
+    // Ofsted (policy R7): a judgement is information for families, not a measure of fit. Outstanding, Good and no
+    // judgement earn nothing; Requires improvement and Inadequate are cautions that also cost points (and an
+    // Inadequate setting comes after comparable ones whatever its points).
+    public var ofstedRequiresImprovementPoints = -3.0
+    public var ofstedInadequatePoints = -10.0
 
     // List composition.
     public var listSize = 10.0
@@ -89,16 +104,27 @@ public struct Weights: Sendable, Hashable {
         .init(key: "points.facilities", path: \.facilities, range: 0...1000, help: "points for desirable facilities"),
         .init(key: "points.travel", path: \.travel, range: 0...1000, help: "points for a short journey"),
         .init(key: "points.capacity", path: \.capacity, range: 0...1000, help: "points for vacancies"),
-        .init(key: "points.ofsted", path: \.ofsted, range: 0...1000, help: "points for the latest Ofsted judgement"),
         .init(key: "points.preference.named", path: \.preferenceNamed, range: 0...1000, help: "points for a setting the family named"),
         .init(key: "points.preference.faith", path: \.preferenceFaith, range: 0...1000, help: "points for the religious character the family asked for"),
         .init(key: "points.preference.single-sex", path: \.preferenceSingleSex, range: 0...1000, help: "points for a single-sex setting when preferred"),
         .init(key: "points.preference.mainstream-first", path: \.preferenceMainstreamFirst, range: 0...1000, help: "points for a mainstream setting when the family wants mainstream first"),
-        .init(key: "need.mainstream-credit.mild", path: \.mainstreamCreditMild, range: 0...1, help: "share of need points for a mainstream setting, mild need"),
-        .init(key: "need.mainstream-credit.moderate", path: \.mainstreamCreditModerate, range: 0...1, help: "… moderate need"),
-        .init(key: "need.mainstream-credit.severe", path: \.mainstreamCreditSevere, range: 0...1, help: "… severe need"),
-        .init(key: "need.mainstream-credit.profound", path: \.mainstreamCreditProfound, range: 0...1, help: "… profound need"),
-        .init(key: "need.designated-no-places-credit", path: \.designatedNoPlacesCredit, range: 0...1, help: "share for a designated need with 0 commissioned places"),
+        .init(key: "need.share.mainstream.mild", path: \.shareMainstreamMild, range: 0...1, help: "share of need points for a mainstream setting not designated for the need, mild need"),
+        .init(key: "need.share.mainstream.moderate", path: \.shareMainstreamModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.share.mainstream.severe", path: \.shareMainstreamSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.share.mainstream.profound", path: \.shareMainstreamProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.share.designated-mainstream.mild", path: \.shareDesignatedMainstreamMild, range: 0...1, help: "share for a resourced provision, unit or college department designated for the need, mild need"),
+        .init(key: "need.share.designated-mainstream.moderate", path: \.shareDesignatedMainstreamModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.share.designated-mainstream.severe", path: \.shareDesignatedMainstreamSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.share.designated-mainstream.profound", path: \.shareDesignatedMainstreamProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.share.designated-special.mild", path: \.shareDesignatedSpecialMild, range: 0...1, help: "share for a special school or special post-16 institution designated for the need, mild need"),
+        .init(key: "need.share.designated-special.moderate", path: \.shareDesignatedSpecialModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.share.designated-special.severe", path: \.shareDesignatedSpecialSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.share.designated-special.profound", path: \.shareDesignatedSpecialProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.share.ap.mild", path: \.shareAPMild, range: 0...1, help: "share for alternative provision (listed only when asked for), mild need"),
+        .init(key: "need.share.ap.moderate", path: \.shareAPModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.share.ap.severe", path: \.shareAPSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.share.ap.profound", path: \.shareAPProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.designated-no-places-credit", path: \.designatedNoPlacesCredit, range: 0...1, help: "multiplies the share for a designated need with 0 commissioned places"),
         .init(key: "evidence.saturation", path: \.evidenceSaturation, range: 0.01...1000, help: "multiple of the catalogue's median evidence score at which a concept earns half its evidence share"),
         .init(key: "evidence.weight.primary", path: \.evidenceWeightPrimary, range: 0...100, help: "query weight of the primary need"),
         .init(key: "evidence.weight.secondary", path: \.evidenceWeightSecondary, range: 0...100, help: "query weight of each secondary need"),
@@ -115,10 +141,8 @@ public struct Weights: Sendable, Hashable {
         .init(key: "travel.walking-distance-under-8-km", path: \.walkingDistanceUnder8Km, range: 0.1...20, help: "statutory walking distance under age 8"),
         .init(key: "travel.walking-distance-8-plus-km", path: \.walkingDistance8PlusKm, range: 0.1...20, help: "statutory walking distance age 8 and over"),
         .init(key: "capacity.full-credit-at", path: \.capacityFullCreditAt, range: 1...1000, help: "vacancies at which capacity earns all its points"),
-        .init(key: "ofsted.outstanding", path: \.ofstedOutstanding, range: 0...1, help: "share of Ofsted points for Outstanding"),
-        .init(key: "ofsted.good", path: \.ofstedGood, range: 0...1, help: "… Good"),
-        .init(key: "ofsted.requires-improvement", path: \.ofstedRequiresImprovement, range: 0...1, help: "… Requires improvement"),
-        .init(key: "ofsted.inadequate", path: \.ofstedInadequate, range: 0...1, help: "… Inadequate"),
+        .init(key: "ofsted.requires-improvement-points", path: \.ofstedRequiresImprovementPoints, range: -100...0, help: "points (0 or less) for an Ofsted judgement of Requires improvement"),
+        .init(key: "ofsted.inadequate-points", path: \.ofstedInadequatePoints, range: -100...0, help: "points (0 or less) for an Ofsted judgement of Inadequate"),
         .init(key: "list.size", path: \.listSize, range: 1...100, help: "settings on a list"),
         .init(key: "list.max-share", path: \.listMaxShare, range: 0.05...1, help: "most of a list one setting type may take"),
         .init(key: "list.fallback-band-a", path: \.listFallbackBandA, range: 0...100, help: "settings that meet the need within the journey below which the nearest beyond it are added as long journeys"),
@@ -127,6 +151,15 @@ public struct Weights: Sendable, Hashable {
     /// Keys of earlier versions of the weights file, with what replaced them (named in the error).
     public static let retired: [String: String] = [
         "list.pool": "the list now looks at every setting that meets the need within the journey (the best of each type), so no pool size is needed; remove the line",
+        "need.mainstream-credit.mild": "renamed need.share.mainstream.mild (the need share is now by provision class and severity)",
+        "need.mainstream-credit.moderate": "renamed need.share.mainstream.moderate",
+        "need.mainstream-credit.severe": "renamed need.share.mainstream.severe",
+        "need.mainstream-credit.profound": "renamed need.share.mainstream.profound",
+        "points.ofsted": "an Ofsted judgement no longer earns points; use ofsted.requires-improvement-points and ofsted.inadequate-points (0 or less)",
+        "ofsted.outstanding": "Outstanding no longer earns points (a judgement is information for families, docs/matching-policy.md R7); remove the line",
+        "ofsted.good": "Good no longer earns points (docs/matching-policy.md R7); remove the line",
+        "ofsted.requires-improvement": "replaced by ofsted.requires-improvement-points (0 or less)",
+        "ofsted.inadequate": "replaced by ofsted.inadequate-points (0 or less)",
     ]
 
     public static let formatTag = "atl-weights/1"
@@ -205,12 +238,4 @@ public struct Weights: Sendable, Hashable {
     public var listSizeInt: Int { Int(listSize) }
     public var listFallbackBandAInt: Int { Int(listFallbackBandA) }
 
-    func mainstreamCredit(_ s: Severity) -> Double {
-        switch s {
-        case .mild: mainstreamCreditMild
-        case .moderate: mainstreamCreditModerate
-        case .severe: mainstreamCreditSevere
-        case .profound: mainstreamCreditProfound
-        }
-    }
 }

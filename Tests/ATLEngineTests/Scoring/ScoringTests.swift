@@ -65,7 +65,7 @@ import Testing
         let g = general.leaves.first { $0.0 == .needPrimary }!.1
         let d = designated.leaves.first { $0.0 == .needPrimary }!.1
         #expect(d > g)
-        #expect(g == 14_000, "moderate need at mainstream: 0.5 × 28 points")
+        #expect(g == 21_000, "moderate need at mainstream: 0.75 × 28 points")
         #expect(d == 28_000)
     }
 

@@ -12,10 +12,11 @@ import Testing
         #expect(back == Weights.defaults)
         #expect(back.hash == Weights.defaults.hash)
         let defaultPoints = Weights.defaults.needPrimary + Weights.defaults.needSecondary + Weights.defaults.evidence
-            + Weights.defaults.facilities + Weights.defaults.travel + Weights.defaults.capacity + Weights.defaults.ofsted
+            + Weights.defaults.facilities + Weights.defaults.travel + Weights.defaults.capacity
             + Weights.defaults.preferenceNamed + Weights.defaults.preferenceFaith + Weights.defaults.preferenceSingleSex
             + Weights.defaults.preferenceMainstreamFirst
-        #expect(defaultPoints == 100)
+        #expect(defaultPoints == 97, "Ofsted only costs points (policy R7)")
+        #expect(Weights.defaults.ofstedRequiresImprovementPoints < 0 && Weights.defaults.ofstedInadequatePoints < Weights.defaults.ofstedRequiresImprovementPoints)
     }
 
     /// The shipped weights file is the defaults, written out: a weight changed in one must change in the other.

@@ -217,9 +217,10 @@ enum ListRenderFixture {
     }
 
     @Test func unknownTypeInclusionIsExplainedAsSuch() {
-        #expect(Self.list.entries.contains { $0.inclusion == .shareRelaxed })
-        for e in Self.list.entries where e.inclusion == .shareRelaxed {
-            #expect(ListText.inclusion(e) == "by score (its type is not known, so it could not be counted towards choice)")
+        // Unknown provision never leads (policy R5): it may also meet the need, and says why it is there.
+        #expect(Self.list.entries.allSatisfy { $0.band == .mayAlsoMeet && $0.inclusion == .mayAlsoMeet })
+        for e in Self.list.entries {
+            #expect(ListText.inclusion(e) == "its type is not known, so it may also meet the need (and it could not be counted towards choice)")
         }
     }
 

@@ -14,11 +14,11 @@ extension ListEntry {
         case .diversity(let t): "to illustrate choice: the best \(t.shortTitle.lowercased()) setting"
         case .shareRelaxed where setting.type == .unknown: "by score (its type is not known, so it could not be counted towards choice)"
         case .shareRelaxed: "by score (few other types were suitable)"
-        case .mayAlsoMeet where setting.type == .unknown: "its type is not known, so it may also meet the need (and it could not be counted towards choice)"
-        case .mayAlsoMeet: "it may also meet the need, and fewer than a handful of settings meet it"
-        case .named: "the family named it"
-        case .longJourney: "beyond the maximum journey: among the nearest that meet the need, because too few within the journey do"
-        case .nearestMaintained: "beyond the maximum journey: the nearest maintained setting that meets the need, because none within the journey is maintained and not judged Inadequate"
+        case .mayAlsoMeet where setting.type == .unknown: "because its type is not known, so it may also meet the need (and it could not be counted towards choice)"
+        case .mayAlsoMeet: "because it may also meet the need, and fewer than a handful of settings meet it"
+        case .named: "because the family named it"
+        case .longJourney: "as a long journey: among the nearest settings that meet the need, because too few within the maximum journey do"
+        case .nearestMaintained: "as a long journey: the nearest maintained setting that meets the need, because none within the maximum journey is maintained and not judged Inadequate"
         }
     }
 }

@@ -126,7 +126,7 @@ public struct MatchingEngine: Sendable {
         let pinnedURNs = Set(pinned.map(\.candidate.urn))
         let composition = ListComposer.compose(pool: result.top.filter { !pinnedURNs.contains($0.urn) }, pinned: pinned,
                                                type: settingType, size: w.listSizeInt, maxShare: w.listMaxShare,
-                                               handful: w.listSizeInt)
+                                               handful: w.listHandfulInt)
         var entries: [ListEntry] = []
         for (rank, (c, inclusion)) in composition.chosen.enumerated() {
             let i = Int(c.position)
@@ -175,6 +175,7 @@ public struct MatchingEngine: Sendable {
         }
         if home.approximate { notes.append("The home location is approximate (the centre of the postcode district), so journeys are approximate.") }
         notes += fallback.notes
+        notes += policyNotes(p, home: home, query: q, result: result, entries: entries)
         var notListed: [NamedSettingNotListed] = []
         for urn in p.preferredSettings where position(ofURN: urn) == nil && !notListed.contains(where: { $0.urn == urn }) {
             notListed.append(NamedSettingNotListed(urn: urn, name: nil, rule: nil, reason: "not in this catalogue"))

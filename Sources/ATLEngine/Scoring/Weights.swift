@@ -85,6 +85,8 @@ public struct Weights: Sendable, Hashable {
     /// When fewer settings than this within the maximum journey meet the need (band A), the nearest ones beyond
     /// it are added as long journeys (policy R2).
     public var listFallbackBandA = 3.0
+    /// Settings that may also meet the need (band B) are added only while the list is shorter than this (policy R9).
+    public var listHandful = 5.0
 
     public init() {}
 
@@ -145,6 +147,7 @@ public struct Weights: Sendable, Hashable {
         .init(key: "ofsted.inadequate-points", path: \.ofstedInadequatePoints, range: -100...0, help: "points (0 or less) for an Ofsted judgement of Inadequate"),
         .init(key: "list.size", path: \.listSize, range: 1...100, help: "settings on a list"),
         .init(key: "list.max-share", path: \.listMaxShare, range: 0.05...1, help: "most of a list one setting type may take"),
+        .init(key: "list.handful", path: \.listHandful, range: 0...100, help: "settings that may also meet the need are added only while the list is shorter than this"),
         .init(key: "list.fallback-band-a", path: \.listFallbackBandA, range: 0...100, help: "settings that meet the need within the journey below which the nearest beyond it are added as long journeys"),
     ]
 
@@ -197,7 +200,7 @@ public struct Weights: Sendable, Hashable {
                     continue
                 }
                 let v = try p.double(kv, min: param.range.lowerBound, max: param.range.upperBound)
-                if (param.key == "list.size" || param.key == "list.fallback-band-a"), v != v.rounded() {
+                if ["list.size", "list.handful", "list.fallback-band-a"].contains(param.key), v != v.rounded() {
                     throw ATLError(code: "weights.must-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
                 }
                 w[keyPath: param.path] = v
@@ -237,5 +240,6 @@ public struct Weights: Sendable, Hashable {
 
     public var listSizeInt: Int { Int(listSize) }
     public var listFallbackBandAInt: Int { Int(listFallbackBandA) }
+    public var listHandfulInt: Int { Int(listHandful) }
 
 }

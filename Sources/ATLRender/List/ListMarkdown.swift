@@ -15,18 +15,18 @@ public enum ListMarkdown {
         if l.entries.isEmpty {
             o += "No setting in the catalogue is eligible for this profile. See \"Settings not on the list\" below.\n\n"
         } else {
-            o += MarkdownText.table(["#", "Setting", "Type", "Points", "Journey", "Vacancies", "Listed"],
+            o += MarkdownText.table(["#", "Setting", "Type", "Fit", "Points", "Journey", "Vacancies", "Listed"],
                 l.entries.map { e in
                     [String(e.rank), "\(e.setting.name) (\(e.setting.urn))" + (e.labels.isEmpty ? "" : " — " + e.labels.map(\.title).joined(separator: ", ")),
-                     e.setting.type.shortTitle, e.points, ListText.journey(e), ListText.vacancies(e), ListText.inclusion(e)]
-                }, align: ["r", "l", "l", "r", "l", "r", "l"])
+                     e.setting.type.shortTitle, e.band.title, e.points, ListText.journey(e), ListText.vacancies(e), ListText.inclusion(e)]
+                }, align: ["r", "l", "l", "l", "r", "l", "r", "l"])
             o += "\n"
         }
         for n in l.notes { o += "> Note: \(m(n))\n\n" }
         for e in l.entries {
             o += "### \(e.rank). \(m(e.setting.name))\n\n"
             o += "URN \(e.setting.urn) · \(m(ListText.settingFacts(e.setting)))\n\n"
-            o += "**\(e.points) points**, listed \(ListText.inclusion(e))."
+            o += "**\(e.band.title)**, \(e.points) points, listed \(ListText.inclusion(e))."
             if !e.labels.isEmpty { o += " Labels: " + e.labels.map(\.title).joined(separator: ", ") + "." }
             o += "\n\n**Why it may suit**\n\n"
             for r in e.reasons { o += "- \(m(r))\n" }

@@ -9,7 +9,7 @@ public enum WhyText {
         var o = "\(s.name) (URN \(s.urn))\(s.fictional ? " [FICTIONAL]" : "")\(s.synthetic ? " [SYNTHETIC: real school, invented SEN facts]" : "") for \(reference)\n"
         o += ListText.settingFacts(s) + "\n\n"
         if let e = a.entry {
-            o += "ON THE LIST: rank \(e.rank) of \(ListText.count(a.listSize, "setting")) (\(e.band.title.lowercased())), \(Explanation.points(a.detail.explanation.milli)) points; listed because \(e.inclusionReason).\n"
+            o += "ON THE LIST: rank \(e.rank) of \(ListText.count(a.listSize, "setting")) (\(e.band.title.lowercased())), \(Explanation.points(a.detail.explanation.milli)) points; listed \(e.inclusionReason).\n"
             if a.brokenRules.isEmpty {
                 o += "Eligible: rank \(a.rank ?? 0) of \(a.eligible) eligible settings within the journey.\n"
             } else {

@@ -43,6 +43,29 @@ import Testing
         #expect(r.typesIllustrated == [.mainstream])
     }
 
+    func b(_ total: Int32, _ urn: Int32) -> Candidate {
+        Candidate(order: 1 << PairEvaluator.Order.bandShift | PairEvaluator.Order.withinJourney, total: total, urn: urn, position: urn)
+    }
+
+    // Policy R9: settings that may also meet the need (band B) only bring a short list up to a handful; never padding.
+    @Test func bandBOnlyUpToAHandful() {
+        let pool = [c(90, 1), c(80, 2)] + (3...8).map { b(100 - Int32($0), Int32($0)) }
+        let r = ListComposer.compose(pool: pool, type: { _ in .mainstream }, size: 10, maxShare: 1, handful: 5)
+        #expect(r.chosen.map(\.candidate.urn) == [1, 2, 3, 4, 5])
+        #expect(r.chosen.suffix(3).allSatisfy { $0.inclusion == .mayAlsoMeet })
+        let full = ListComposer.compose(pool: (1...6).map { c(100 - Int32($0), Int32($0)) } + [b(99, 7)],
+                                        type: { _ in .mainstream }, size: 10, maxShare: 1, handful: 5)
+        #expect(full.chosen.count == 6, "band A is never cut to a handful; band B is not added to a list of 6")
+    }
+
+    // Policy R1, R2: pinned settings are never dropped, and count towards the list size.
+    @Test func pinnedSettingsAreNeverDropped() {
+        let pool = (1...12).map { c(100 - Int32($0), Int32($0)) }
+        let far = Candidate(order: 2 << PairEvaluator.Order.bandShift, total: 10, urn: 50, position: 50)
+        let r = ListComposer.compose(pool: pool, pinned: [(far, .longJourney)], type: { _ in .special }, size: 10, maxShare: 1, handful: 5)
+        #expect(r.chosen.count == 10 && r.chosen.last?.candidate.urn == 50 && r.chosen.last?.inclusion == .longJourney)
+    }
+
     @Test func listFromTheEngineIllustratesChoice() {
         let e = MatchFixture.engine(MatchFixture.mixed)
         let l = MatchFixture.list(e, MatchFixture.profile(.ASD, maxKm: 25))

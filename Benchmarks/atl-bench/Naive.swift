@@ -74,7 +74,10 @@ enum Naive {
                 years: s.admittedYears?.years, gender: s.gender?.rawValue,
                 needs: s.needs.map { Set(NeedCode.allCases.filter($0.contains).map(\.rawValue)) },
                 zeroPlaceNeeds: Set((s.placesByNeed ?? [:]).filter { $0.value == 0 }.map(\.key.rawValue)),
-                facilities: s.facilities.map { f in Set(Facility.allCases.filter { f.contains(FacilitySet($0)) }.map(\.rawValue)) },
+                facilities: s.facilities.map { f in
+                    let e = FacilityEquivalence.effective(f)
+                    return Set(Facility.allCases.filter { e.contains(FacilitySet($0)) }.map(\.rawValue))
+                },
                 specialistVacancies: s.specialistVacancies, generalVacancies: s.generalVacancies,
                 ofsted: s.ofsted?.rawValue, evidence: ev)
         }
@@ -150,6 +153,10 @@ enum Naive {
                 put("need.secondary.\(sn.code)", w.needSecondary / Double(c.secondary.count) * needCredit(sn.code, sn.severity, s, w))
             }
             for con in c.concepts {
+                if con.key.hasPrefix("facility."), let f = s.facilities, !f.contains(String(con.key.dropFirst(9))) {
+                    put("evidence.\(con.key)", 0)
+                    continue
+                }
                 let sc = s.evidence[con.key] ?? 0
                 let kk = w.evidenceSaturation * (medians[con.key] ?? 1)
                 put("evidence.\(con.key)", w.evidence * con.share * (sc / (sc + kk)))

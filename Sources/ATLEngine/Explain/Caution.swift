@@ -94,7 +94,7 @@ extension Caution {
                     ask: "How would it meet \(p.primaryNeed.title)? The LA decides whether it is suitable (Children and Families Act 2014 s39(4)(a))."))
             }
             if broken.contains(.mustHaveMissing) {
-                let missing = p.mustHave.subtracting(s.facilities ?? []).facilities.map(\.title).joined(separator: ", ")
+                let missing = p.mustHave.subtracting(FacilityEquivalence.effective(s.facilities ?? [])).facilities.map(\.title).joined(separator: ", ")
                 out.append(Caution(.lacksRequiredProvision, "The family named it; the plan requires \(missing), which it does not list.",
                     ask: "Could it provide \(missing), or secure it from elsewhere?"))
             }

@@ -79,10 +79,14 @@ public enum EntryExplainer {
             if o.distanceKm <= q.walkingKm { r += "; within the statutory walking distance" }
             reasons.append(r)
         }
-        let fac = s.facilities ?? []
+        let listed = s.facilities ?? []
+        let fac = FacilityEquivalence.effective(listed)
         let wanted = p.mustHave.union(p.desirable)
-        let has = wanted.intersection(fac).facilities
+        let has = wanted.intersection(listed).facilities
         if !has.isEmpty { reasons.append("Has " + has.map(\.title).joined(separator: ", ")) }
+        for f in wanted.facilities {
+            if let by = FacilityEquivalence.meetsBy(f, in: listed) { reasons.append(FacilityEquivalence.explanation(f, by: by).capitalisedFirst) }
+        }
         if s.facilities != nil {
             let lacking = p.desirable.subtracting(fac).facilities
             if !lacking.isEmpty { notOffered.append("Does not list " + lacking.map(\.title).joined(separator: ", ")) }
@@ -193,11 +197,16 @@ public enum EntryExplainer {
             let sev = p.secondaryNeeds.first { $0.code == n }?.severity ?? .moderate
             return "Secondary need \(n.rawValue) (\(sev.rawValue)): \(classPhrase(ProvisionClass.of(s, need: n), sev))"
         case .evidence(let c):
+            if case .facility(let f) = c, let listed = s.facilities, !FacilityEquivalence.effective(listed).contains(f) {
+                return "Report evidence for \(c.title): not counted, as it does not list it"
+            }
             let score = s.report.isEmpty ? "no report text" : "BM25 \(Fixed.format(Double(bm25(c)), places: 2))"
             return "Report evidence for \(c.title) (\(score))"
         case .facility(let f):
-            if s.facilities == nil { return "\(f.title): not known" }
-            return "\(f.title): \(s.facilities!.contains(f) ? "has it" : "does not list it")"
+            guard let listed = s.facilities else { return "\(f.title): not known" }
+            if listed.contains(f) { return "\(f.title): has it" }
+            if let by = FacilityEquivalence.meetsBy(f, in: listed) { return "\(f.title): \(FacilityEquivalence.explanation(f, by: by))" }
+            return "\(f.title): does not list it"
         case .travel:
             if o.distanceKm.isNaN { return "Journey: location not known" }
             return "Journey \(Fixed.format(o.distanceKm, places: 1)) km (walking distance \(Fixed.format(q.walkingKm, places: 2)) km, maximum \(Fixed.format(q.maxKm, places: 1)) km); \(share(m, of: w.travel)) of \(Fixed.format(w.travel, places: 0)) points"
@@ -215,4 +224,9 @@ public enum EntryExplainer {
         case .preferenceMainstreamFirst: return m > 0 ? "Mainstream, as the family asked first" : "Not mainstream"
         }
     }
+}
+
+extension String {
+    /// The string with its first letter upper-cased ("single-storey …" → "Single-storey …").
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -41,6 +41,7 @@ public struct CompiledIndex: Sendable {
     public let needs: [UInt16]
     /// Designated needs commissioned with 0 places (places-by-need lists them at 0).
     public let zeroPlaceNeeds: [UInt16]
+    /// Effective facilities (``FacilityEquivalence/effective(_:)``); 0 when not known (see `Flag.facilitiesKnown`).
     public let facilities: [UInt32]
     public let minYear: [Int8]
     public let maxYear: [Int8]
@@ -140,7 +141,9 @@ public struct CompiledIndex: Sendable {
             type.append(UInt8(s.type.bit))
             needs.append(s.needs?.rawValue ?? 0)
             zero.append(NeedSet((s.placesByNeed ?? [:]).filter { $0.value == 0 }.map(\.key)).rawValue)
-            fac.append(s.facilities?.rawValue ?? 0)
+            // Effective facilities (policy R15): listed ones plus those met by a declared equivalence, once here so
+            // the pair loop compares plain bitmasks.
+            fac.append(s.facilities.map { FacilityEquivalence.effective($0).rawValue } ?? 0)
             sv.append(Int32(s.specialistVacancies ?? -1))
             gv.append(Int32(s.generalVacancies ?? -1))
             of.append(s.ofsted.map { UInt8(OfstedJudgement.allCases.firstIndex(of: $0)! + 1) } ?? 0)

@@ -14,7 +14,7 @@ import Foundation
 /// catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
 public struct IndexSnapshot: Sendable {
     public static let magic: [UInt8] = Array("ATLINDEX".utf8)
-    public static let formatVersion: UInt32 = 3  // 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table
+    public static let formatVersion: UInt32 = 4  // 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table; 4: matching policy (single-storey concept, s41-approved and ofsted-date fields, effective facilities)
     public static let fileSuffix = ".atlidx"
 
     public let catalogue: Catalogue

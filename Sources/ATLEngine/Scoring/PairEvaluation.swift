@@ -303,16 +303,20 @@ public enum PairEvaluator {
                                                                flags: f, type: type, w: w))
             }
         }
+        let facilitiesKnown = f & CompiledIndex.Flag.facilitiesKnown != 0
         for c in q.evidenceConcepts {
+            if c.facility != 0 && facilitiesKnown && fac & c.facility == 0 {
+                put(.evidence(Vocabulary.Concept.all[c.concept]), 0)
+                continue
+            }
             let s = Double(x.evidence.score(concept: c.concept, setting: i))
             let k = w.evidenceSaturation * Double(x.evidence.medians[c.concept])
             put(.evidence(Vocabulary.Concept.all[c.concept]), w.evidence * c.share * (s / (s + k)))
         }
         if q.desirable != 0 {
             let share = w.facilities / Double(q.desirableList.count)
-            let known = f & CompiledIndex.Flag.facilitiesKnown != 0
             for fa in q.desirableList {
-                put(.facility(fa), known && fac & (1 << UInt32(fa.bit)) != 0 ? share : 0)
+                put(.facility(fa), facilitiesKnown && fac & (1 << UInt32(fa.bit)) != 0 ? share : 0)
             }
         }
         put(.travel, o.distanceKm.isNaN ? 0 : w.travel * travelCredit(km: o.distanceKm, walkingKm: q.walkingKm, maxKm: q.maxKm, w: w))

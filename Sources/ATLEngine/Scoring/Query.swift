@@ -28,8 +28,10 @@ public struct CompiledQuery: Sendable {
     public let mustHave: UInt32
     public let desirable: UInt32
     public let desirableList: [Facility]
-    /// Evidence query: concept index and its share of the evidence points (shares sum to 1).
-    public let evidenceConcepts: [(concept: Int, share: Double)]
+    /// Evidence query: concept index, its share of the evidence points (shares sum to 1), and for a facility
+    /// concept the facility's bit (0 for a need): a setting known not to have the facility earns no evidence for
+    /// it, whatever its report says (policy R15).
+    public let evidenceConcepts: [(concept: Int, share: Double, facility: UInt32)]
     public let walkingKm: Double
     public let maxKm: Double
     /// Straight-line radius (metres) that can hold settings within `maxKm` by road.
@@ -78,7 +80,11 @@ public struct CompiledQuery: Sendable {
         for f in p.mustHave.facilities { concepts.append((Vocabulary.Concept.facility(f).index, w.evidenceWeightMustHave)) }
         for f in p.desirable.facilities { concepts.append((Vocabulary.Concept.facility(f).index, w.evidenceWeightDesirable)) }
         let total = concepts.reduce(0) { $0 + $1.1 }
-        evidenceConcepts = total > 0 ? concepts.filter { $0.1 > 0 }.map { ($0.0, $0.1 / total) } : []
+        func facilityBit(_ concept: Int) -> UInt32 {
+            if case .facility(let f) = Vocabulary.Concept.all[concept] { return FacilitySet(f).rawValue }
+            return 0
+        }
+        evidenceConcepts = total > 0 ? concepts.filter { $0.1 > 0 }.map { ($0.0, $0.1 / total, facilityBit($0.0)) } : []
         walkingKm = p.ageAtPlacementStart < 8 ? w.walkingDistanceUnder8Km : w.walkingDistance8PlusKm
         maxKm = p.maxJourneyKm ?? w.defaultMaxJourneyKm
         // A matrix may report road distances shorter than straight line × circuity: search the full radius then.

@@ -37,7 +37,7 @@ public enum SyntheticReport {
         .signing: ["BSL", "sign-supported", "British Sign Language"], .makaton: ["Makaton"],
         .aac: ["AAC", "augmentative"], .qtod: ["teacher of the deaf"], .radioAids: ["radio aid"],
         .qtvi: ["vision impairment"], .braille: ["Braille"], .hydrotherapy: ["hydrotherapy"],
-        .nurtureGroup: ["nurture group"], .residential: ["residential", "boarding"],
+        .nurtureGroup: ["nurture group"], .residential: ["residential", "boarding"], .singleStorey: ["single-storey"],
     ]
 
     /// Wraps paragraphs at 105 columns, as the hand-written reports are.

@@ -83,6 +83,14 @@ extension SettingFile {
             return text(f, \.religiousCharacter)
         case .ofsted:
             return choice(f, \.ofsted) { OfstedJudgement(parsing: $0) }
+        case .ofstedDate:
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+                guard CalendarDate.isValid(kv.value, years: 1990...2100) else {
+                    throw ATLError(code: "setting.ofsted-date", file: p.file, line: kv.line, field: kv.key,
+                                   "expected a date YYYY-MM-DD that exists on the calendar, got \(Diagnostic.quote(kv.value))")
+                }
+                d.setting.ofstedDate = kv.value
+            }, write: { $0.ofstedDate.map { [$0] } ?? [] }, copy: { a, s in s.ofstedDate = a.ofstedDate })
         case .easting:
             return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in d.easting = try p.int(kv) },
                                     write: { $0.location.map { [String($0.easting)] } ?? [] }, copy: { a, s in s.location = a.location })
@@ -121,6 +129,10 @@ extension SettingFile {
                                     copy: { a, s in s.facilities = a.facilities })
         case .costBand:
             return choice(f, \.costBand) { CostBand(rawValue: $0.uppercased()) }
+        case .s41Approved:
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in d.setting.s41Approved = try p.bool(kv) },
+                                    write: { $0.s41Approved.map { [$0 ? "yes" : "no"] } ?? [] },
+                                    copy: { a, s in s.s41Approved = a.s41Approved })
         case .source:
             // Repeatable: one line per source. A re-import's own source lines are merged by the catalogue writer.
             return SettingFieldSpec(field: f, read: { kv, _, d throws(ATLError) in d.setting.sources.append(kv.value) },

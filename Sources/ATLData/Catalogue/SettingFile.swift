@@ -28,13 +28,13 @@ public enum SettingFile {
         case laCode = "la-code", laName = "la-name"
         case type, giasType = "gias-type", status, phase
         case ageRange = "age-range", gender
-        case religiousCharacter = "religious-character", ofsted
+        case religiousCharacter = "religious-character", ofsted, ofstedDate = "ofsted-date"
         case easting, northing, postcode, nearestPostcode = "nearest-postcode"
         case capacity, onRoll = "on-roll"
         case needs, specialistProvision = "specialist-provision"
         case specialistPlaces = "specialist-places", specialistOnRoll = "specialist-on-roll"
         case specialistVacancies = "specialist-vacancies", placesByNeed = "places-by-need"
-        case facilities, costBand = "cost-band", source
+        case facilities, costBand = "cost-band", s41Approved = "s41-approved", source
 
         /// One line of help, shown by `atl validate` errors and in the format documentation.
         public var help: String {
@@ -54,6 +54,7 @@ public enum SettingFile {
             case .gender: "mixed, boys or girls"
             case .religiousCharacter: "religious character, e.g. Church of England, or None"
             case .ofsted: "latest Ofsted overall judgement: " + OfstedJudgement.allCases.map(\.rawValue).joined(separator: ", ")
+            case .ofstedDate: "date of the inspection that gave that judgement, YYYY-MM-DD (GIAS OfstedLastInsp)"
             case .easting: "British National Grid easting in metres"
             case .northing: "British National Grid northing in metres"
             case .postcode: "the setting's postcode"
@@ -68,6 +69,7 @@ public enum SettingFile {
             case .placesByNeed: "specialist places per need, e.g. 'ASD 12, SLCN 8'"
             case .facilities: "facility tags, comma-separated, or none: " + Facility.allCases.map(\.rawValue).joined(separator: ", ")
             case .costBand: "indicative cost band A (lowest) to E"
+            case .s41Approved: "yes or no: on the Secretary of State's s41 list of approved independent special schools and special post-16 institutions (give its date in a source line)"
             case .source: "where the facts came from (repeat the line for several sources)"
             }
         }
@@ -270,6 +272,19 @@ public enum SettingFile {
         if let c = s.specialistPlaces, let r = s.specialistOnRoll, r > c, let kv = values[.specialistOnRoll] {
             diags.append(Diagnostic(code: "setting.roll-more-than-specialist", file: file, line: kv.line, field: kv.key,
                 "\(r) on roll is more than the \(c) specialist places", level: .warning))
+        }
+        if s.s41Approved != nil, let kv = values[.s41Approved], d.type != nil {
+            var typed = s
+            typed.type = d.type!
+            if !typed.isS41Eligible {
+                diags.append(Diagnostic(code: "setting.s41-approved-type", file: file, line: kv.line, field: kv.key,
+                    "only independent special schools and special post-16 institutions are on the s41 list; this setting is \(typed.type.rawValue)",
+                    level: .warning))
+            }
+        }
+        if s.ofstedDate != nil, s.ofsted == nil, let kv = values[.ofstedDate] {
+            diags.append(Diagnostic(code: "setting.ofsted-date-without-judgement", file: file, line: kv.line, field: kv.key,
+                "an inspection date without an 'ofsted' judgement", level: .warning))
         }
         if d.type == .mainstreamResourced, s.specialistProvision == SpecialistProvisionKind.none, let kv = values[.specialistProvision] {
             diags.append(Diagnostic(code: "setting.type-mainstream-resourced-needs", file: file, line: kv.line, field: kv.key,

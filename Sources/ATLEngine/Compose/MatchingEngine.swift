@@ -132,7 +132,7 @@ public struct MatchingEngine: Sendable {
             let i = Int(c.position)
             let s = catalogue.settings[Int(x.catalogueIndex[i])]
             let d = EntryExplainer.explain(position: i, setting: s, query: q, index: x, profile: p,
-                                           matrixMinutes: matrixMinutes(home, urn: s.urn))
+                                           matrixMinutes: matrixMinutes(home, urn: s.urn), runDate: date)
             precondition(d.explanation.milli == c.total, "explanation must add up to the score")
             var labels: [EntryLabel] = []
             if let la = s.localAuthority?.code, let home = home.localAuthority?.code, la != home { labels.append(.outOfArea) }
@@ -219,7 +219,8 @@ public struct MatchingEngine: Sendable {
         public var entry: ListEntry?
     }
 
-    public func why(_ p: NeedsProfile, file: String, urn: Int) throws(ATLError) -> WhyAnswer {
+    /// `date` (`YYYY-MM-DD`) is the run date, as for a list (it dates Ofsted judgements); empty leaves that out.
+    public func why(_ p: NeedsProfile, file: String, urn: Int, date: String = "") throws(ATLError) -> WhyAnswer {
         guard let i = position(ofURN: urn) else {
             throw ATLError(code: "engine.urn", file: catalogue.root, field: "urn", "no setting with URN \(urn) in this catalogue")
         }
@@ -227,10 +228,10 @@ public struct MatchingEngine: Sendable {
         let q = query(p, home: home)
         let s = catalogue.settings[Int(index.catalogueIndex[i])]
         let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
-                                       matrixMinutes: matrixMinutes(home, urn: urn))
+                                       matrixMinutes: matrixMinutes(home, urn: urn), runDate: date)
         let broken = EligibilityRule.rules(in: d.outcome.excluded)
         let result = score(q)
-        let list = compose(p, home: home, query: q, result: result, profileHash: "", date: "")
+        let list = compose(p, home: home, query: q, result: result, profileHash: "", date: date)
         var rank: Int?
         if broken.isEmpty {
             // Rank = 1 + eligible settings that outrank it (a full pass; `why` is not a hot path).

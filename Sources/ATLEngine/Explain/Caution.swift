@@ -67,8 +67,9 @@ extension Caution {
 
     /// The cautions of one (setting, child) pair, in ``Key`` order, from its full-rule evaluation `o`.
     /// `minutes` is the estimated journey time; `q` gives the maximum journey and the child's LA.
+    /// `runDate` (`YYYY-MM-DD`, or empty) dates the judgement's age.
     static func cautions(for s: Setting, profile p: NeedsProfile, outcome o: PairOutcome, query q: CompiledQuery,
-                         minutes: Int?) -> [Caution] {
+                         minutes: Int?, runDate: String = "") -> [Caution] {
         var out: [Caution] = []
         let vacancies = o.vacancies
         // Rules a named setting breaks become cautions (policy R1); a listed setting that is not named breaks none
@@ -129,6 +130,11 @@ extension Caution {
         default:
             break
         }
+        if s.ofsted != nil, let inspected = s.ofstedDate, let years = yearsBetween(inspected, runDate),
+           Double(years) > q.weights.ofstedDatedYears {
+            out.append(Caution(.ofstedDated, "Its last Ofsted judgement is from \(longDate(inspected)), over \(Int(q.weights.ofstedDatedYears)) years ago.",
+                ask: "Check its latest Ofsted report or report card: single-word judgements are no longer given to state schools (from September 2024), and report cards grade each area separately."))
+        }
         if s.type == .alternativeProvision {
             out.append(Caution(.alternativeProvision,
                 "Alternative provision is education for a period (Education Act 1996 s19), not a permanent EHC plan placement.",
@@ -142,7 +148,15 @@ extension Caution {
             out.append(Caution(.costBand, "Cost band \(band.rawValue), as recorded by the LA (A lowest, E highest).",
                 ask: "Is a maintained or academy setting that meets the need as well available? The LA must weigh the efficient use of resources (Children and Families Act 2014 s39(4)(b)(ii))."))
         }
-        if s.isS41Eligible {
+        if s.isS41Eligible, let approved = s.s41Approved {
+            if approved {
+                out.append(Caution(.s41Approved, "On the Secretary of State's list of approved independent special schools and post-16 institutions (section 41).",
+                    ask: "The family can ask for it to be named (Children and Families Act 2014 s38(3)(f)); the LA must then name it unless s39(4) applies. Has it been consulted about a place?"))
+            } else {
+                out.append(Caution(.notS41Approved, "Not on the Secretary of State's s41 list of approved independent special schools and post-16 institutions.",
+                    ask: "The family can still ask for it, and the LA must consider the request (Education Act 1996 s9), but it cannot be required to name it: would it?"))
+            }
+        } else if s.isS41Eligible {
             out.append(Caution(.s41NotKnown, "Whether it is on the Secretary of State's list of approved independent special schools and post-16 institutions (section 41) is not recorded.",
                 ask: "Is it on the s41 list? If it is, the family can ask for it to be named (Children and Families Act 2014 s38(3)(f)); if not, the LA must still consider a request (Education Act 1996 s9)."))
         }
@@ -154,7 +168,24 @@ extension Caution {
     }
 
     /// " (inspection of 12 May 2023)" when the date is known, else "".
-    static func inspected(_ s: Setting) -> String { "" }
+    static func inspected(_ s: Setting) -> String { s.ofstedDate.map { " (inspection of \(longDate($0)))" } ?? "" }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"]
+
+    /// "2023-05-12" → "12 May 2023" (the text as given when it is not a date).
+    static func longDate(_ iso: String) -> String {
+        guard let d = CalendarDate.parse(iso) else { return iso }
+        return "\(d.day!) \(monthNames[d.month! - 1]) \(d.year!)"
+    }
+
+    /// Whole years from `from` to `to` (both `YYYY-MM-DD`); nil when either is not a date.
+    static func yearsBetween(_ from: String, _ to: String) -> Int? {
+        guard let a = CalendarDate.parse(from), let b = CalendarDate.parse(to) else { return nil }
+        var years = b.year! - a.year!
+        if (b.month!, b.day!) < (a.month!, a.day!) { years -= 1 }
+        return years
+    }
 
     static func yearName(_ y: Int) -> String { y == 0 ? "Reception" : y < 0 ? "nursery" : "Year \(y)" }
 }

@@ -25,8 +25,9 @@ public enum EntryExplainer {
         return max(5, Int((m / 5).rounded()) * 5)
     }
 
+    /// `runDate` (`YYYY-MM-DD`, or empty when not known) dates the age of Ofsted judgements.
     public static func explain(position i: Int, setting s: Setting, query q: CompiledQuery, index x: CompiledIndex,
-                               profile p: NeedsProfile, matrixMinutes: Double?) -> Detail {
+                               profile p: NeedsProfile, matrixMinutes: Double?, runDate: String = "") -> Detail {
         var sink = RecordingSink()
         let o = PairEvaluator.evaluate(i, q, x, sink: &sink, fullRules: true, scoreExcluded: true)
         let w = q.weights
@@ -103,7 +104,7 @@ public enum EntryExplainer {
 
         // What to ask: every caution's question, then every fact the catalogue does not hold.
         let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
-        let cautions = Caution.cautions(for: s, profile: p, outcome: o, query: q, minutes: mins)
+        let cautions = Caution.cautions(for: s, profile: p, outcome: o, query: q, minutes: mins, runDate: runDate)
         toAsk += cautions.map(\.question)
         for u in UnknownFact.facts(in: o.unknown) {
             switch u {

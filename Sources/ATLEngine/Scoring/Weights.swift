@@ -77,6 +77,8 @@ public struct Weights: Sendable, Hashable {
     // Inadequate setting comes after comparable ones whatever its points).
     public var ofstedRequiresImprovementPoints = -3.0
     public var ofstedInadequatePoints = -10.0
+    /// A judgement older than this many years (at the run date) carries the `ofsted-dated` caution.
+    public var ofstedDatedYears = 4.0
 
     // List composition.
     public var listSize = 10.0
@@ -144,6 +146,7 @@ public struct Weights: Sendable, Hashable {
         .init(key: "travel.walking-distance-8-plus-km", path: \.walkingDistance8PlusKm, range: 0.1...20, help: "statutory walking distance age 8 and over"),
         .init(key: "capacity.full-credit-at", path: \.capacityFullCreditAt, range: 1...1000, help: "vacancies at which capacity earns all its points"),
         .init(key: "ofsted.requires-improvement-points", path: \.ofstedRequiresImprovementPoints, range: -100...0, help: "points (0 or less) for an Ofsted judgement of Requires improvement"),
+        .init(key: "ofsted.dated-years", path: \.ofstedDatedYears, range: 0...100, help: "age in years after which an Ofsted judgement is flagged as dated"),
         .init(key: "ofsted.inadequate-points", path: \.ofstedInadequatePoints, range: -100...0, help: "points (0 or less) for an Ofsted judgement of Inadequate"),
         .init(key: "list.size", path: \.listSize, range: 1...100, help: "settings on a list"),
         .init(key: "list.max-share", path: \.listMaxShare, range: 0.05...1, help: "most of a list one setting type may take"),

@@ -72,6 +72,8 @@ public struct Setting: Sendable, Hashable {
     public var gender: Gender?
     public var religiousCharacter: String?
     public var ofsted: OfstedJudgement?
+    /// Date of the inspection that gave ``ofsted``, `YYYY-MM-DD` (GIAS `OfstedLastInsp`).
+    public var ofstedDate: String?
     public var location: GridPoint?
     /// The setting's own postcode.
     public var postcode: String?
@@ -90,6 +92,10 @@ public struct Setting: Sendable, Hashable {
     public var placesByNeed: [NeedCode: Int]?
     public var facilities: FacilitySet?
     public var costBand: CostBand?
+    /// On the Secretary of State's list of approved independent special schools and special post-16 institutions
+    /// (Children and Families Act 2014 s41): true, false, or nil when not known. Meaningful only for such settings
+    /// (``isS41Eligible``).
+    public var s41Approved: Bool?
     /// Provenance of the facts: one line per source, e.g. "GIAS extract 2026-01-30".
     public var sources: [String]
     /// The SEN information report, by section. A section present with empty text is "empty" in the audit.

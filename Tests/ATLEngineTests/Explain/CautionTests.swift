@@ -43,6 +43,32 @@ import Testing
         #expect(e.cautions.contains { $0.key == .s41NotKnown }, "an independent special school's s41 status is asked about")
     }
 
+    @Test func s41StatusIsShownWhenKnown() throws {
+        var approved = F.setting(9000001, type: .independentSpecial, needs: [.ASD], places: 10, onRoll: 5)
+        approved.s41Approved = true
+        #expect(try #require(entry(approved)).cautions.map(\.key).contains(.s41Approved))
+        var not = approved
+        not.s41Approved = false
+        #expect(try #require(entry(not)).cautions.map(\.key).contains(.notS41Approved))
+        let nmss = F.setting(9000002, type: .nonMaintainedSpecial, needs: [.ASD], places: 10, onRoll: 5)
+        #expect(!(try #require(entry(nmss)).cautions.contains { $0.key.rawValue.contains("s41") }), "not an s41 kind of setting")
+    }
+
+    // Policy R7: single-word judgements are being replaced; an old one is information to check, not to rely on.
+    @Test func anOldJudgementIsDated() throws {
+        var old = F.setting(9000001, type: .special, needs: [.ASD], places: 10, onRoll: 5, ofsted: .good)
+        old.ofstedDate = "2019-03-14"
+        let e = try #require(entry(old))
+        let dated = try #require(e.cautions.first { $0.key == .ofstedDated })
+        #expect(dated.text.contains("14 March 2019") && dated.question.contains("report card"))
+        var recent = old
+        recent.ofstedDate = "2024-06-20"
+        #expect(!(try #require(entry(recent))).cautions.contains { $0.key == .ofstedDated })
+        var inadequate = old
+        inadequate.ofsted = .inadequate
+        #expect(try #require(entry(inadequate)).cautions.first { $0.key == .inadequate }?.text == "Ofsted judged it Inadequate (inspection of 14 March 2019).")
+    }
+
     @Test func feePayingIndependentSchoolIsLabelledAndCautioned() throws {
         let s = F.setting(9000001, type: .independent)
         let e = try #require(entry(s, F.profile(.SPLD, severity: .mild, allowed: [.independent])))

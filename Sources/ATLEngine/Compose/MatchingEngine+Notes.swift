@@ -16,7 +16,7 @@ extension MatchingEngine {
             var text = n == 0 ? "No setting within \(miles) miles meets or may meet \(need)"
                 : "Only \(n == 1 ? "1 setting" : "\(n) settings") within \(miles) miles \(n == 1 ? "meets" : "meet") or may meet \(need)"
             let long = entries.filter { $0.inclusion == .longJourney || $0.inclusion == .nearestMaintained }.count
-            if long > 0 { text += "; the nearest \(long == 1 ? "one" : "\(long)") beyond it \(long == 1 ? "is" : "are") listed as long journeys" }
+            if long > 0 { text += "; the nearest \(long == 1 ? "one beyond it is listed as a long journey" : "\(long) beyond it are listed as long journeys")" }
             notes.append(text + ". The list is not padded with settings that would not meet the need.")
         }
         if !entries.contains(where: { $0.setting.isMainstreamInLaw }) && considersMainstream(p) {

@@ -250,15 +250,17 @@ public enum ExampleLAGenerator {
     static let policyStream: UInt64 = 1 << 40
 
     /// The fictional facts the matching policy reads (docs/matching-policy.md R6, R7, R15):
-    /// - the date of the judgement: a day from January 2016 to 19 July 2024 (state schools were last given
-    ///   single-word judgements in the summer term of 2024);
+    /// - the date of the judgement: state schools were last given single-word judgements in the summer term of
+    ///   2024, and most are inspected about every four years, so a day from September 2019 to 19 July 2024; an
+    ///   Outstanding school may be older (such schools were exempt from routine inspection until 2020), so a day
+    ///   from January 2016;
     /// - s41 approval for an independent special school or special post-16 institution: four in five;
     /// - `single-storey` for about a third of step-free primary, infant, junior and nursery schools (the report's
     ///   access sections then say so).
     static func policyFacts(_ s: inout Setting, rng: inout SeededRandom) {
-        if s.ofsted != nil {
-            // 2016-01-01 is day 0; 2024-07-19 is day 3122.
-            s.ofstedDate = isoDate(daysAfter2016: rng.int(in: 0...3122))
+        if let judgement = s.ofsted {
+            // 2016-01-01 is day 0, 2019-09-01 day 1339, 2024-07-19 day 3122.
+            s.ofstedDate = isoDate(daysAfter2016: rng.int(in: (judgement == .outstanding ? 0 : 1339)...3122))
         }
         if s.isS41Eligible { s.s41Approved = rng.chance(0.8) }
         let young = (s.ageRange?.high ?? 99) <= 11

@@ -28,6 +28,9 @@ let package = Package(
         .target(name: "ATLEngine", dependencies: ["ATLModel", "ATLData"], swiftSettings: strict),
         // Planning over many children or settings: cohorts, batch runs, allocation, scenarios, the audit.
         .target(name: "ATLPlanning", dependencies: ["ATLModel", "ATLData", "ATLEngine"], swiftSettings: strict),
+        // Services: what each command does, with typed requests and results, shared by the CLI and the web workbench.
+        .target(name: "ATLServices", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"],
+                swiftSettings: strict),
         // Invented data, always marked: the fictional example LA, synthetic cohorts, national benchmark data.
         .target(name: "ATLSynthetic", dependencies: ["ATLModel", "ATLData", "ATLPlanning"], swiftSettings: strict),
         // Renderers: Markdown, JSON, CSV, HTML (+ inline SVG). Pure functions from results to text.
@@ -35,12 +38,16 @@ let package = Package(
         // A small, strict HTTP/1.1 server on POSIX sockets for the web workbench; knows nothing of schools.
         .target(name: "ATLHTTP", swiftSettings: strict),
         // The command-line shell as a library so tests can drive it end to end.
-        .target(name: "ATLCLI", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
+        .target(name: "ATLCLI", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLServices", "ATLRender"],
                 swiftSettings: strict),
         .executableTarget(name: "atl", dependencies: ["ATLCLI"], swiftSettings: strict),
         .executableTarget(
             name: "atl-bench", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender", "ATLCLI"],
             path: "Benchmarks/atl-bench", swiftSettings: strict),
+        // The committed examples (docs/examples, the README's blocks of real output) with the commands that make
+        // them, run in process; `swift run atl-examples` rewrites them, ExampleTests checks them.
+        .target(name: "ATLExamples", dependencies: ["ATLCLI", "ATLTestSupport"], swiftSettings: strict),
+        .executableTarget(name: "atl-examples", dependencies: ["ATLExamples"], swiftSettings: strict),
         // Tests: one target per module, each depending on the module it tests, the modules that module uses,
         // and ATLTestSupport; folders inside a test target mirror the module's source folders.
         // ATLTestSupport: fixtures shared by several suites, temporary folders, golden-file checks.
@@ -56,9 +63,19 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "ATLRenderTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLRender"],
                     exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
+        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
                     swiftSettings: strict),
+        .testTarget(name: "ExampleTests", dependencies: ["ATLExamples", "ATLTestSupport", "ATLCLI"], swiftSettings: strict),
         .testTarget(name: "ATLHTTPTests", dependencies: ["ATLHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Debug builds compile the engine's modules optimized (-O) too. Unoptimized, SHA-256 of every catalogue file,
+// parsing the 142,528-postcode lookup and tokenizing report text make each in-process `atl` run 1–3 s, and
+// `swift test` runs every committed example (ExampleTests): about 85 s of CPU unoptimized against 9 s optimized.
+// Testability (@testable) and debug info are kept; to step through these modules unoptimized in a debugger,
+// comment out this loop.
+for target in package.targets where ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+}

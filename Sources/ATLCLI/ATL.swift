@@ -12,7 +12,7 @@ import Foundation
 /// or profile is malformed — every problem is printed as `file:line: field 'name': message`); 3 the command
 /// could not write its output.
 public enum ATL {
-    public static let version = "0.1.0"
+    public static let version = EngineVersion.current
 
     public static var commands: [CommandSpec] {
         [
@@ -20,6 +20,7 @@ public enum ATL {
             ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
             BatchCommand.spec, AllocateCommand.spec, SynthCohortCommand.spec, SynthExampleLACommand.spec,
             IndexCommand.spec, SynthNationalCommand.spec,
+            ImportSENFactsCommand.spec, ConfirmCommand.spec, MigrateCommand.spec,
         ]
     }
 
@@ -94,6 +95,16 @@ public enum ATL {
                 return 3
             }
         } catch let e as ATLError {
+            if e.isOutputFailure {
+                for d in e.diagnostics where d.code.isOutputFailure { console.errLine("atl \(command.name): \(d.message)") }
+                return 3
+            }
+            if e.isUsage {
+                for d in e.diagnostics { console.errLine("atl \(command.name): \(d.message)") }
+                console.errLine("usage: \(command.usage)")
+                console.errLine("see 'atl \(command.name) --help'")
+                return 1
+            }
             return inputErrors(e.diagnostics, command: command.name, console: console)
         } catch {
             console.errLine("atl \(command.name): \(CommandSupport.describe(error))")
@@ -126,62 +137,17 @@ public enum ATL {
 
 /// Shared helpers for commands.
 enum CommandSupport {
-    /// Loads a catalogue, printing warnings to stderr; throws the errors.
-    static func loadCatalogue(_ root: String, console: Console) throws -> Catalogue {
-        let loaded: CatalogueLoader.Loaded
-        do throws(ATLError) { loaded = try CatalogueLoader.load(root: root) } catch {
-            for w in error.diagnostics where w.level == .warning { console.errLine(w.description) }
-            throw CLIError.input(error.errors)
-        }
-        for w in loaded.warnings { console.errLine(w.description) }
-        return loaded.catalogue
-    }
-
     /// Writes `text` to `--output` if given, else to stdout.
     static func emit(_ text: String, to path: String?, console: Console) throws {
         if let path {
-            try write(text, to: path)
+            try OutputFile.write(text, to: path)
         } else {
             console.out(text)
         }
     }
 
     static func write(_ text: String, to path: String) throws {
-        guard !path.isEmpty else { throw CLIError.usage("an output path is empty") }
-        var st = stat()
-        var target = path
-        if lstat(path, &st) == 0 {
-            if stat(path, &st) != 0 {
-                // A symbolic link to a file that does not exist yet: write through it (creating its target).
-                do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-                    throw CLIError.failure("cannot write \(path): \(describe(error))")
-                }
-                return
-            }
-            switch st.st_mode & S_IFMT {
-            case S_IFDIR: throw CLIError.failure("cannot write \(path): it is a folder, not a file")
-            case S_IFREG:
-                // Follow symbolic links, so the atomic replace happens at the real file and the link survives.
-                if let real = realpath(path, nil) { target = String(cString: real); free(real) }
-            default:
-                // A device, pipe or socket (/dev/stdout, /dev/null, a FIFO): write into it, never replace it.
-                guard let h = FileHandle(forWritingAtPath: path) else {
-                    throw CLIError.failure("cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                defer { try? h.close() }
-                do { try h.write(contentsOf: Data(text.utf8)) } catch {
-                    throw CLIError.failure("cannot write \(path): \(describe(error))")
-                }
-                return
-            }
-        }
-        let url = URL(fileURLWithPath: target)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw CLIError.failure("cannot write \(path): \(describe(error))")
-        }
+        try OutputFile.write(text, to: path)
     }
 
     /// A file error in plain words ("No space left on device"), without Foundation's domain and code.
@@ -192,23 +158,11 @@ enum CommandSupport {
             case .input(let d): return d.map(\.description).joined(separator: "; ")
             }
         }
-        let ns = error as NSError
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(u.code)))
-        }
-        if let p = error as? POSIXError { return String(cString: strerror(p.code.rawValue)) }
-        switch CocoaError.Code(rawValue: ns.code) {
-        case .fileNoSuchFile, .fileReadNoSuchFile: return "No such file or directory"
-        case .fileWriteNoPermission, .fileReadNoPermission: return "Permission denied"
-        case .fileWriteOutOfSpace: return "No space left on device"
-        case .fileWriteVolumeReadOnly: return "Read-only file system"
-        default: return ns.domain == NSCocoaErrorDomain ? "the file operation failed" : "\(error)"
-        }
+        return FileProblem.describe(error)
     }
 
     /// Options that name files a command writes; every other path option is read.
-    static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters"]
+    static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters", "to-confirm", "to-confirm-csv"]
 
     /// Refuses (exit 1) an output path that is the same file as an input of the command, e.g.
     /// `batch --cohort c.csv --output c.csv`, which would destroy the input before it is read.

@@ -92,6 +92,8 @@ public struct ParsedArguments: Sendable {
         values[name]?.last ?? specs.first { $0.name == name }?.defaultValue
     }
     public func values(_ name: String) -> [String] { values[name] ?? [] }
+    /// The value given on the command line, nil when the option was left at its default.
+    public func given(_ name: String) -> String? { values[name]?.last }
 
     public func int(_ name: String, min: Int? = nil, max: Int? = nil) throws -> Int? {
         guard let v = value(name) else { return nil }

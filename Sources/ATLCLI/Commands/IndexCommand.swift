@@ -1,9 +1,4 @@
-import ATLModel
-import ATLData
-import ATLEngine
-import ATLPlanning
-import ATLSynthetic
-import ATLRender
+import ATLServices
 import Foundation
 
 /// `atl index`: compiles a catalogue folder into a binary snapshot that `list`, `why` and `batch` load with
@@ -23,39 +18,10 @@ enum IndexCommand {
         options: [CommonOptions.catalogue,
                   .value("output", "file", "Where to write the snapshot (e.g. national.atlidx)", required: true)]
     ) { args, console in
-        let root = args.value("catalogue")!
         let out = try args.required("output")
-        try refuseOutputInCatalogue(out, root: root)
-        let snapshot = try build(root: root, console: console)
-        try snapshot.write(to: out)
+        let snapshot = try IndexService.build(catalogue: args.value("catalogue")!, output: out, notify: console.notify)
         let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
         console.errLine("index of \(snapshot.index.count) settings written to \(out) (\(size) bytes, catalogue \(snapshot.catalogue.contentHash.prefix(12)))")
         return 0
-    }
-
-    /// Refuses (exit 1) a snapshot path inside the catalogue folder, which would overwrite a setting file or be
-    /// read back as part of the catalogue, and any `*.setting.md` path (tester 2, finding 4).
-    static func refuseOutputInCatalogue(_ out: String, root: String) throws {
-        if out.lowercased().hasSuffix(SettingFile.fileSuffix) {
-            throw CLIError.usage("--output \(out) is a setting file (*\(SettingFile.fileSuffix)); writing the snapshot there would destroy it")
-        }
-        func resolved(_ path: String) -> String {
-            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        }
-        let dir = resolved(root)
-        let outURL = URL(fileURLWithPath: out).standardizedFileURL
-        let target = resolved(outURL.deletingLastPathComponent().path) + "/" + outURL.lastPathComponent
-        if target == dir || target.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/") {
-            throw CLIError.usage("--output \(out) is inside the catalogue folder \(root); write the snapshot outside it (a file there could overwrite a setting file or be read back as part of the catalogue)")
-        }
-    }
-
-    /// Loads, validates and compiles a catalogue folder into a snapshot (fingerprint taken before loading, so a
-    /// file edited during the build makes the snapshot stale rather than silently wrong).
-    static func build(root: String, console: Console) throws -> IndexSnapshot {
-        let fingerprint = try CatalogueFingerprint.scan(root: root, hashing: true)
-        let catalogue = try CommandSupport.loadCatalogue(root, console: console)
-        return IndexSnapshot(catalogue: catalogue, index: CompiledIndex(catalogue), engineVersion: ATL.version,
-                             fingerprint: fingerprint)
     }
 }

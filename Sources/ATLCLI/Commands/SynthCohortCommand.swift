@@ -1,11 +1,7 @@
 import ATLModel
 import ATLData
-import ATLEngine
-import ATLPlanning
 import ATLSynthetic
-import ATLRender
-import ATLRender
-import Foundation
+import ATLServices
 
 /// `atl synth-cohort`: writes a SYNTHETIC cohort CSV (invented children at real postcodes of an LA).
 enum SynthCohortCommand {
@@ -25,7 +21,7 @@ enum SynthCohortCommand {
             .value("seed", "n", "Random seed", default: "1"),
             .value("year", "R|n|list", "Placement year(s), e.g. 7 or R,7,12", default: "7"),
             .value("output", "file.csv", "Where to write the cohort", required: true),
-            .value("postcodes", "file", "Postcode lookup", default: EngineOptions.defaultPostcodes),
+            .value("postcodes", "file", "Postcode lookup", default: EngineSetup.defaultPostcodes),
         ]
     ) { args, console in
         guard let la = try args.int("la", min: 100, max: 999) else { throw CLIError.usage("missing --la") }
@@ -34,32 +30,20 @@ enum SynthCohortCommand {
         guard let seed = UInt64(seedText) else { throw CLIError.usage("--seed expects a whole number ≥ 0, got \"\(seedText)\"") }
         var years: [Int] = []
         for item in args.value("year")!.split(separator: ",", omittingEmptySubsequences: false) {
-            let t = item.trimmingCharacters(in: .whitespaces).uppercased()
+            let t = item.trimmedSpaces.uppercased()
             guard let y = t == "R" ? 0 : Int(t), (0...14).contains(y) else {
                 throw CLIError.usage("--year expects R or 1-14, or a list like R,7,12; got \"\(args.value("year")!.prefix(80))\"")
             }
             if !years.contains(y) { years.append(y) }
         }
         let postcodes = try PostcodeLookup.load(path: args.value("postcodes")!)
-        let districts = try EngineOptions.loadDistricts(console: console)
+        let districts = try EngineLoader.loadDistricts(notify: console.notify)
         let cohort: SyntheticCohort
         do {
             cohort = try SyntheticCohort(laCode: la, seed: seed, placementYears: years, postcodes: postcodes, districts: districts)
         } catch let e as ATLError { throw CLIError.usage(e.diagnostics.map(\.message).joined(separator: "; ")) }
-
         let output = try args.required("output")
-        try BatchOutputFile.create(output)
-        let out = try BatchOutputFile(path: output, offset: 0)
-        var w = CSVWriter()
-        w.row(SyntheticCohort.columns.map(\.rawValue))
-        for i in 0..<size {
-            w.row(cohort.row(i))
-            if i % 1000 == 999 {
-                try out.append(w.text)
-                w = CSVWriter()
-            }
-        }
-        try out.append(w.text)
+        try SyntheticDataService.cohort(cohort, size: size, output: output)
         console.errLine("atl synth-cohort: wrote \(size) SYNTHETIC children for LA \(la) (seed \(seed)) to \(output)")
         return 0
     }

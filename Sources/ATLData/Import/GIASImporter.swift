@@ -136,6 +136,19 @@ public enum GIASImporter {
     /// Reads the extract at `path`. The DfE publishes it in Windows-1252, but a copy re-saved by a spreadsheet
     /// is often UTF-8: see ``detectEncoding(path:)``; the result's `encodingNote` says which was used.
     /// When `extractDate` is nil it is taken from a DfE file name `edubasealldataYYYYMMDD.csv`, if the name has
+    /// Header fields the GIAS extract publishes and a re-import replaces (Ofsted, facilities, cost band and stated
+    /// vacancies are not in it, so hand-written values of those are kept).
+    public static let ownedFields: Set<SettingFile.Field> = [
+        .urn, .name, .laCode, .laName, .type, .giasType, .status, .phase, .ageRange, .gender, .religiousCharacter,
+        .easting, .northing, .postcode, .capacity, .onRoll, .needs, .specialistProvision, .specialistPlaces,
+        .specialistOnRoll,
+    ]
+
+    /// Whether a source line was written by a GIAS import (a re-import replaces it).
+    public static func isOwnSource(_ s: String) -> Bool {
+        s.hasPrefix(sourceName) || s.hasPrefix("GIAS status:")
+    }
+
     /// that shape; a given `extractDate` must be a real date written YYYY-MM-DD (else an error, nothing read).
     public static func importExtract(path: String, extractDate: String?) -> GIASImport {
         if let d = extractDate, !isValidExtractDate(d) {

@@ -90,6 +90,10 @@ public struct Weights: Sendable, Hashable {
     /// Settings that may also meet the need (band B) are added only while the list is shorter than this (policy R9).
     public var listHandful = 5.0
 
+    // Facts: a public fact older than this many months on the run date (or undated) is labelled for the
+    // officer to check (docs/catalogue-format.md, "Stale facts").
+    public var factsCheckAfterMonths = 24.0
+
     public init() {}
 
     public static let defaults = Weights()
@@ -152,6 +156,7 @@ public struct Weights: Sendable, Hashable {
         .init(key: "list.max-share", path: \.listMaxShare, range: 0.05...1, help: "most of a list one setting type may take"),
         .init(key: "list.handful", path: \.listHandful, range: 0...100, help: "settings that may also meet the need are added only while the list is shorter than this"),
         .init(key: "list.fallback-band-a", path: \.listFallbackBandA, range: 0...100, help: "settings that meet the need within the journey below which the nearest beyond it are added as long journeys"),
+        .init(key: "facts.check-after-months", path: \.factsCheckAfterMonths, range: 1...600, help: "a public fact older than this many months (or undated) is labelled for the officer to check"),
     ]
 
     /// Keys of earlier versions of the weights file, with what replaced them (named in the error).
@@ -203,7 +208,7 @@ public struct Weights: Sendable, Hashable {
                     continue
                 }
                 let v = try p.double(kv, min: param.range.lowerBound, max: param.range.upperBound)
-                if ["list.size", "list.handful", "list.fallback-band-a"].contains(param.key), v != v.rounded() {
+                if ["list.size", "list.handful", "list.fallback-band-a", "facts.check-after-months"].contains(param.key), v != v.rounded() {
                     throw ATLError(code: "weights.must-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
                 }
                 w[keyPath: param.path] = v
@@ -244,5 +249,6 @@ public struct Weights: Sendable, Hashable {
     public var listSizeInt: Int { Int(listSize) }
     public var listFallbackBandAInt: Int { Int(listFallbackBandA) }
     public var listHandfulInt: Int { Int(listHandful) }
+    public var factsCheckAfterMonthsInt: Int { Int(factsCheckAfterMonths) }
 
 }

@@ -3,7 +3,9 @@
 /// Codes are part of the engine's interface: callers (the CLI, the web workbench, tests) branch on the code,
 /// never on the words of the message, so a message can be reworded without breaking anything. The part before
 /// the first dot names the file format or component that found the problem. Codes starting `output.` are
-/// failures to write an output (exit code 3 in the CLI); every other code is a problem with an input (exit 2).
+/// failures to write an output (exit code 3 in the CLI); codes starting `usage.` are a request that cannot be
+/// carried out as given, such as an output path inside the catalogue (exit 1); every other code is a problem
+/// with an input (exit 2).
 public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Comparable, ExpressibleByStringLiteral,
     CustomStringConvertible
 {
@@ -15,6 +17,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Comparable, 
     public var area: Substring { rawValue.prefix { $0 != "." } }
     /// True for failures to write an output, as opposed to problems with what was read.
     public var isOutputFailure: Bool { area == "output" }
+    /// True for a request that cannot be carried out as given (a usage error, not bad data).
+    public var isUsage: Bool { area == "usage" }
     public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -103,6 +107,8 @@ public struct ATLError: Error, Sendable, CustomStringConvertible {
     public func contains(_ code: DiagnosticCode) -> Bool { diagnostics.contains { $0.code == code } }
     /// True when the failure was writing an output rather than reading an input.
     public var isOutputFailure: Bool { diagnostics.contains { $0.code.isOutputFailure } }
+    /// True when the request itself cannot be carried out as given.
+    public var isUsage: Bool { diagnostics.contains { $0.code.isUsage } }
 }
 
 /// A value read from a file with the warnings found while reading it (problems that did not stop it being used).

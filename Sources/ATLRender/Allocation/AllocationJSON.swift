@@ -1,23 +1,7 @@
 import ATLModel
+import ATLData
 import ATLEngine
 import ATLPlanning
-
-/// Shared wording and formatting for the allocation renderers.
-public enum AllocationText {
-    public static let notice = "A sufficiency simulation, not a decision: it asks whether the places known in the catalogue are enough for these children's advisory lists. No child is placed by it; the LA consults settings and families name their preference."
-
-    public static let placesRule = "Specialist places (resourced provision, unit or special school vacancies) for a child whose primary need the setting is designated for, or at a specialist setting, when those vacancies are known; otherwise general vacancies (capacity - on roll). Places by need, where stated, cap each need. Unknown vacancies: not capacity-limited, and every placement there rests on unknown capacity."
-
-    public static let priorityRule = "Children propose in list order. Each setting ranks children by suitability score, then distance (nearer first), then one seeded lottery number per child."
-
-    /// "fictional settings, synthetic children" etc.
-    public static func label(_ p: AllocationProblem) -> String {
-        (p.fictionalSettings ? "fictional settings" : p.syntheticSettings ? "SYNTHETIC settings (real schools, invented SEN data)" : "real settings") + ", " + (p.syntheticChildren ? "synthetic children" : "real children")
-    }
-
-    static func km(_ d: Double?) -> String { d.map { Fixed.format($0, places: 2) } ?? "" }
-    static func ratio(_ d: Double?) -> String { d.map { Fixed.format($0, places: 2) } ?? "" }
-}
 
 /// JSON rendering of an allocation report. Schema `atl-allocation/1` (docs/allocation.md); keys in a fixed
 /// order, numbers fixed decimals: the same report and stamp give byte-identical output.
@@ -106,45 +90,5 @@ public enum AllocationJSON {
 
     public static func render(_ r: AllocationReport, stamp: ProvenanceStamp) -> String {
         value(r, stamp: stamp).serialized(pretty: true) + "\n"
-    }
-}
-
-/// One row per child: reference, need and where each method would place them (CSV, RFC 4180). Error records of
-/// the batch are rows too, with status `not-listed`, so no child is dropped.
-public enum AllocationCSV {
-    public static let header = [
-        "reference", "source", "primary_need", "synthetic_child", "settings_listed", "status",
-        "da_urn", "da_name", "da_list_rank", "da_pool", "da_distance_km", "da_rests_on_unknown_capacity", "da_fictional_setting",
-        "greedy_urn", "greedy_list_rank", "greedy_distance_km", "note",
-    ]
-
-    public static func render(_ r: AllocationReport) -> String {
-        let p = r.problem
-        var w = CSVWriter()
-        w.row(header)
-        for (c, child) in p.children.enumerated() {
-            var f = [child.reference, child.source, child.primaryNeed.rawValue, child.synthetic ? "yes" : "no",
-                     String(child.settingsListed)]
-            if let ai = r.deferredAcceptance.placement[c] {
-                let a = child.applications[ai], v = p.providers[a.provider]
-                f += ["placed", String(v.urn), v.name, String(a.listRank), a.pool.rawValue, AllocationText.km(a.distanceKm),
-                      p.places(a) == nil ? "yes" : "no", v.fictional ? "yes" : "no"]
-            } else {
-                f += [child.applications.isEmpty ? "empty-list" : "unplaced", "", "", "", "", "", "", ""]
-            }
-            if let gi = r.greedy.placement[c] {
-                let a = child.applications[gi]
-                f += [String(p.providers[a.provider].urn), String(a.listRank), AllocationText.km(a.distanceKm)]
-            } else {
-                f += ["", "", ""]
-            }
-            f.append("")
-            w.row(f)
-        }
-        for u in p.unlisted {
-            w.row([u.reference ?? "", u.source, "", p.syntheticChildren ? "yes" : "no", "", "not-listed",
-                   "", "", "", "", "", "", "", "", "", "", u.errors.joined(separator: "; ")])
-        }
-        return w.text
     }
 }

@@ -1,4 +1,5 @@
 import ATLModel
+import ATLData
 import ATLEngine
 import ATLPlanning
 

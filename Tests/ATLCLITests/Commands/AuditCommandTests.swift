@@ -7,6 +7,7 @@ import ATLSynthetic
 import Foundation
 import Testing
 @testable import ATLCLI
+import ATLServices
 
 @Suite struct AuditCommandTests {
     static let la = LocalAuthority(code: 894, name: "Telford and Wrekin")
@@ -112,10 +113,10 @@ import Testing
     }
 
     @Test func defaultDateIsToday() throws {
-        let today = try AuditCommand.auditDate(nil)
+        let today = RunDate.today().text
         #expect(today.count == 10 && today.split(separator: "-").count == 3)
-        #expect(try AuditCommand.auditDate("2028-02-29") == "2028-02-29")
-        #expect(AuditCommand.catalogueName("provision-catalogue/west-midlands/") == "west-midlands")
+        #expect(RunDate("2028-02-29")?.text == "2028-02-29")
+        #expect(CatalogueService.name("provision-catalogue/west-midlands/") == "west-midlands")
     }
 
     @Test func listedInHelp() {

@@ -7,6 +7,7 @@ import ATLSynthetic
 import Foundation
 import Testing
 @testable import ATLCLI
+import ATLServices
 
 /// `atl batch` end to end on the shipped fictional example catalogue, with a small postcode lookup and
 /// synthetic cohorts written to a temporary folder.
@@ -30,7 +31,7 @@ import Testing
         return text
     }
 
-    func run(_ args: [String], hooks: BatchCommand.Hooks = .init()) -> (code: Int32, err: String) {
+    func run(_ args: [String], hooks: BatchService.Hooks = .init()) -> (code: Int32, err: String) {
         if hooks.crashAfterBlocks == nil { let r = atl(["batch"] + args); return (r.code, r.err) }
         let c = CapturingConsole()
         do {
@@ -196,14 +197,14 @@ import Testing
         final class Sink: @unchecked Sendable { var text = "" }
         let sink = Sink()
         let tty = Console(out: { _ in }, err: { sink.text += $0 }, errIsTerminal: true)
-        let p = BatchCommand.Progress(total: 100, already: 0, console: tty)
-        p.update(50)
-        p.update(100)
+        let p = BatchProgress(console: tty)
+        p.update(50, 100, 0)
+        p.update(100, 100, 0)
         p.finish()
         #expect(sink.text.hasPrefix("\r[") && sink.text.contains("100/100 children") && sink.text.hasSuffix("\n"))
         let plain = CapturingConsole()
-        let q = BatchCommand.Progress(total: 100, already: 0, console: plain.console)
-        for i in 1...100 { q.update(i) }
+        let q = BatchProgress(console: plain.console)
+        for i in 1...100 { q.update(i, 100, 0) }
         q.finish()
         #expect(plain.err.split(separator: "\n").count == 10)
         #expect(!plain.err.contains("\r"))

@@ -6,6 +6,7 @@ import ATLRender
 import Foundation
 import Testing
 @testable import ATLCLI
+import ATLServices
 
 /// `atl list` end to end on the shipped fictional catalogue: every format, reproducibility, privacy of the home
 /// postcode, and bad input; the weights every scoring command loads; `atl why` wording.
@@ -85,14 +86,13 @@ import Testing
 
     // #15: a missing default weights file gives a note; a missing --weights file is an error.
     @Test func missingWeightsAreNoticed() throws {
-        let specs: [OptionSpec] = [.value("weights", "file", "", default: "/nonexistent/provision-catalogue/weights.conf")]
         let c = CapturingConsole()
-        let w = try EngineOptions.weights(try ParsedArguments.parse([], specs: specs), console: c.console)
+        let w = try EngineLoader.loadWeights(nil, defaultPath: "/nonexistent/provision-catalogue/weights.conf", notify: c.console.notify)
         #expect(w.hash == Weights.defaults.hash)
         #expect(c.err.contains("weights: built-in defaults (/nonexistent/provision-catalogue/weights.conf not found"), "\(c.err)")
 
-        #expect(throws: CLIError.self) {
-            try EngineOptions.weights(try ParsedArguments.parse(["--weights", "/nonexistent/w.conf"], specs: specs), console: c.console)
+        #expect(throws: ATLError.self) {
+            try EngineLoader.loadWeights("/nonexistent/w.conf", notify: c.console.notify)
         }
     }
 

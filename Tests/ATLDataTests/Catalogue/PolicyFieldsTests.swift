@@ -19,12 +19,11 @@ import Testing
         #expect(again == setting)
     }
 
-    @Test func badValuesAreErrorsAndMisplacedOnesWarnings() {
+    @Test func aDateThatIsNotADayIsAnErrorAndADateAloneIsAllowed() {
         let (_, bad) = parseSetting({ try SettingFile.parse(text: SettingFixture.file("ofsted: Good\nofsted-date: 2023-02-30"), file: "a") })
         #expect(bad.contains { $0.field == "ofsted-date" && $0.level == .error })
-        let (s, warnings) = parseSetting({ try SettingFile.parse(text: SettingFixture.file("s41-approved: yes\nofsted-date: 2023-02-03"), file: "a") })
-        #expect(s != nil)
-        #expect(warnings.contains { $0.field == "s41-approved" && $0.level == .warning }, "a mainstream school is not on the s41 list")
-        #expect(warnings.contains { $0.field == "ofsted-date" && $0.level == .warning }, "a date without a judgement")
+        // Inspections since September 2024 give no single-word judgement: a date alone is a fact.
+        let (s, warnings) = parseSetting({ try SettingFile.parse(text: SettingFixture.file("ofsted-date: 2025-03-04"), file: "a") })
+        #expect(s?.ofstedDate == "2025-03-04" && warnings.isEmpty)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 4180 CSV output: fields containing a comma, quote, CR or LF are quoted with quotes doubled; records
 /// end with CRLF as the RFC specifies (spreadsheet programs expect it). Cells a spreadsheet would run as a
 /// formula are neutralised with a leading apostrophe.
@@ -41,8 +43,3 @@ public struct CSVWriter: Sendable {
         return digits > 0 && points <= 1
     }
 }
-
-import ATLModel
-import ATLEngine
-import ATLPlanning
-import Foundation

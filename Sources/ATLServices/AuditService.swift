@@ -1,0 +1,41 @@
+import ATLModel
+import ATLData
+import ATLPlanning
+
+/// The gap analysis of the SEN information a catalogue holds (docs/audit.md).
+public enum AuditService {
+    public struct Result: Sendable {
+        public var catalogue: Catalogue
+        public var analysis: GapAnalysis
+        /// The dated facts: coverage by fact, source and age; what only the LA can supply.
+        public var facts: FactAudit
+        public var stamp: ProvenanceStamp
+    }
+
+    /// `weights` gives `facts.check-after-months` (nil: the default weights file, or the built-in defaults).
+    public static func run(catalogue root: String, date: RunDate, weights: String? = nil, notify: EngineLoader.Notify) throws(ATLError) -> Result {
+        let catalogue = try CatalogueService.load(root, notify: notify)
+        let w = try EngineLoader.loadWeights(weights, notify: notify)
+        let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogue: CatalogueService.name(root),
+                                    catalogueHash: catalogue.contentHash, date: date.text)
+        return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue),
+                      facts: FactAudit(settings: catalogue.settings, runDate: date.text, checkAfterMonths: w.factsCheckAfterMonthsInt),
+                      stamp: stamp)
+    }
+
+    /// The settings to write letters to: all, or those with the given URNs. Refused for a SYNTHETIC catalogue
+    /// (the letters would state invented facts to real schools) and for URNs not in the catalogue.
+    public static func letterRecipients(_ r: Result, urns: Set<Int>, catalogueRoot root: String) throws(ATLError) -> [SettingAudit] {
+        if r.catalogue.isSynthetic {
+            throw ATLError(code: "audit.letters-synthetic", file: root, field: "synthetic",
+                "this catalogue is SYNTHETIC (real schools with invented SEN facts, from atl synth-national): no letters are written, as they would state invented facts to real schools")
+        }
+        let chosen = urns.isEmpty ? r.analysis.settings : r.analysis.settings.filter { urns.contains($0.urn) }
+        let unknown = urns.subtracting(chosen.map(\.urn)).sorted()
+        if !unknown.isEmpty {
+            throw ATLError(unknown.map { Diagnostic(code: "audit.unknown-urn", file: root, field: "urn", subject: String($0),
+                                                    "no setting with URN \($0) in this catalogue") })
+        }
+        return chosen
+    }
+}

@@ -1,0 +1,42 @@
+import ATLModel
+import ATLData
+import ATLEngine
+import Foundation
+
+/// A child's needs profile as read from a file or a form, with the SHA-256 of its bytes for the stamp.
+public struct ProfileInput: Sendable {
+    public var profile: NeedsProfile
+    /// Where it came from, for messages (a file path, or a name such as "form").
+    public var source: String
+    public var hash: String
+
+    /// Reads and parses a `.profile` file.
+    public static func read(path: String, date: RunDate) throws(ATLError) -> ProfileInput {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw ATLError(code: "profile.is-folder", file: path, "is a folder, not a profile")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ATLError(code: "profile.not-found", file: path, "profile not found")
+        }
+        return try parse([UInt8](data), source: path, date: date)
+    }
+
+    /// Parses profile text (a form turned into profile text, an upload).
+    public static func parse(_ bytes: [UInt8], source: String, date: RunDate) throws(ATLError) -> ProfileInput {
+        let p = try ProfileParser.parse(bytes, file: source, academicYear: date.academicYear)
+        return ProfileInput(profile: p, source: source, hash: SHA256.hex(bytes))
+    }
+}
+
+/// One child's advisory list, and why a setting is or is not on it.
+public enum ListService {
+    public static func list(_ input: ProfileInput, engine: MatchingEngine, date: RunDate) throws(ATLError) -> AdvisoryList {
+        try engine.advisoryList(for: input.profile, file: input.source, profileHash: input.hash, date: date.text)
+    }
+
+    /// `date` dates Ofsted judgements and composes the list as `list` does for that date.
+    public static func why(_ input: ProfileInput, urn: Int, engine: MatchingEngine, date: RunDate? = nil) throws(ATLError) -> MatchingEngine.WhyAnswer {
+        try engine.why(input.profile, file: input.source, urn: urn, date: date?.text ?? "")
+    }
+}

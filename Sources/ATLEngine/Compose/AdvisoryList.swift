@@ -18,6 +18,7 @@ extension ListEntry {
         case .mayAlsoMeet: "because it may also meet the need, and fewer than a handful of settings meet it"
         case .named: "because the family named it"
         case .longJourney: "as a long journey: among the nearest settings that meet the need, because too few within the maximum journey do"
+        case .designationNotPublished: "because it is a specialist setting within the journey that does not publish the needs it is designated for, and too few settings are known to meet the need: ask whether it does"
         case .nearestMaintained: "as a long journey: the nearest maintained setting that meets the need, because none within the maximum journey is maintained and not judged Inadequate"
         }
     }

@@ -19,6 +19,9 @@ public enum Inclusion: Sendable, Hashable {
     /// Beyond the maximum journey: the nearest maintained setting that meets the need, because none within the
     /// journey is maintained and not judged Inadequate (policy R2, R6).
     case nearestMaintained
+    /// A specialist setting within the journey that does not publish the needs it is designated for, added because
+    /// too few settings within the journey are known to meet the need: it may (ask it).
+    case designationNotPublished
 
     public var key: String {
         switch self {
@@ -29,6 +32,7 @@ public enum Inclusion: Sendable, Hashable {
         case .named: "named"
         case .longJourney: "long-journey"
         case .nearestMaintained: "nearest-maintained"
+        case .designationNotPublished: "designation-not-published"
         }
     }
 }

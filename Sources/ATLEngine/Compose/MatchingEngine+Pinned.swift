@@ -35,6 +35,12 @@ extension MatchingEngine {
         return out
     }
 
+    /// Road distance from the child's home to setting `i` as the pair loop measures it (NaN when not located).
+    func distanceKm(_ q: CompiledQuery, _ i: Int) -> Double {
+        var sink = TotalSink()
+        return PairEvaluator.evaluate(i, q, index, sink: &sink, fullRules: true, journeyIsARule: false).distanceKm
+    }
+
     /// A maintained or academy setting (not independent or non-maintained) not judged Inadequate.
     func isMaintainedAndNotInadequate(_ position: Int32) -> Bool {
         let i = Int(position)
@@ -42,8 +48,9 @@ extension MatchingEngine {
     }
 
     /// The long-journey fallback (R2): the maximum journey decides what is near, not what exists.
-    /// - When fewer than `list.fallback-band-a` settings within the journey meet the need (band A), the nearest
-    ///   band A settings beyond it are added, nearest first, until there are that many.
+    /// - When fewer than `list.fallback-band-a` settings within the journey meet the need (band A), specialist
+    ///   settings within it whose designation is not published are added first (they may meet it: ask), then the
+    ///   nearest band A settings beyond it, nearest first, until there are that many.
     /// - When no band A setting within the journey is maintained and not judged Inadequate, the nearest such
     ///   setting beyond it is added too, so the officer sees the maintained option.
     /// - When nothing at all within the journey is suitable, the nearest suitable settings of either band are added.
@@ -79,8 +86,21 @@ extension MatchingEngine {
         func mention(_ b: Beyond) {
             if !named.contains(b.c.urn) && !mentioned.contains(where: { $0.c.urn == b.c.urn }) { mentioned.append(b) }
         }
-        let bandABeyond = beyond.filter { $0.c.band == 2 }
+        // A specialist setting within the journey whose designation is not published may meet the need: it makes up
+        // the shortfall before any long journey does (unknown never excludes; asking it is cheaper than a journey).
         var found = 0
+        let unpublished = within.filter { c in
+            let f = index.flags[Int(c.position)]
+            return f & CompiledIndex.Flag.specialistType != 0 && f & CompiledIndex.Flag.needsKnown == 0
+        }.sorted { a, b in
+            let da = distanceKm(q, Int(a.position)), db = distanceKm(q, Int(b.position))
+            return da != db ? da < db : a.urn < b.urn
+        }
+        for c in unpublished where found < target - bandA.count {
+            if !named.contains(c.urn) { pinned.append((c, .designationNotPublished)) }
+            found += 1
+        }
+        let bandABeyond = beyond.filter { $0.c.band == 2 }
         for b in bandABeyond where found < target - bandA.count {
             if b.km <= b.limitKm { pin(b, .longJourney); found += 1 } else if mentioned.count < target { mention(b) }
         }

@@ -52,6 +52,21 @@ import Testing
         #expect(boards.entries.map(\.setting.urn).contains(9000004))
     }
 
+    // Unknown never excludes: a nearby special school that does not publish its designation may meet the need, so
+    // it makes up the shortfall before any long journey does.
+    @Test func aNearSpecialSchoolOfUnpublishedDesignationComesBeforeALongJourney() throws {
+        let settings = [
+            F.setting(9000001, type: .special, km: 4, ages: (4, 19), needs: [.SLD], places: 40, onRoll: 30),
+            F.setting(9000002, type: .special, km: 6, ages: (4, 19), needs: nil, places: 40, onRoll: 30),
+            F.setting(9000003, type: .special, km: 8, ages: (4, 19), needs: nil, places: 40, onRoll: 30),
+            F.setting(9000004, type: .special, km: 25, ages: (4, 19), needs: [.SLD], places: 40, onRoll: 30),
+        ]
+        let l = F.list(F.engine(settings), F.profile(.SLD, severity: .severe, maxKm: 20, allowed: [.special]))
+        #expect(Set(l.entries.map(\.setting.urn)) == [9000001, 9000002, 9000003], "no long journey while near ones may meet it")
+        let unknown = try #require(l.entries.first { $0.setting.urn == 9000002 })
+        #expect(unknown.inclusion == .designationNotPublished && unknown.unknown.contains(.needs))
+    }
+
     @Test func aLongJourneyNeverOutranksANearSettingOfTheSameBand() {
         // A near mainstream school and a far one scoring more (vacancies, evidence) beyond the journey.
         var far = F.setting(9000002, type: .mainstreamResourced, km: 18, needs: [.ASD], facilities: [.sensoryRoom], places: 20, onRoll: 10)

@@ -166,6 +166,9 @@ public enum EntryExplainer {
         case (1, .designatedSpecial): return "May also meet the need: more specialist than \(need) usually calls for"
         case (_, .alternativeProvision): return "May also meet the need for a time: alternative provision is not a permanent placement"
         case (_, .unknown): return "May also meet the need: its type or designation is not published"
+        case (1, .otherSpecialist):
+            let severe = p.secondaryNeeds.filter { $0.severity >= .severe && (s.needs?.contains($0.code) ?? false) }.map(\.code.rawValue)
+            return "May also meet the needs: designated for the child's \(severe.joined(separator: " and ")) (a severe secondary need), not for the primary need"
         default: return nil
         }
     }

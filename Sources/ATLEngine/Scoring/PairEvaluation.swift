@@ -233,7 +233,10 @@ public enum PairEvaluator {
         if Int(type) == SettingType.unknown.bit { o.unknown |= UnknownFact.type.bit }
         let needs = x.needs[i]
         let provision = ProvisionClass.of(bit: q.primaryBit, flags: f, needs: needs, type: type)
-        if provision == .otherSpecialist {
+        // A specialist setting designated for a severe secondary need, though not for the primary one, may also
+        // meet the child's needs (band B); any other specialist setting for other needs is not suitable (R10).
+        let forSevereSecondary = provision == .otherSpecialist && needs & q.severeSecondaryBits != 0
+        if provision == .otherSpecialist && !forSevereSecondary {
             o.excluded |= EligibilityRule.needNotProvided.bit
             if !fullRules { return o }
         }
@@ -242,7 +245,7 @@ public enum PairEvaluator {
         }
         // Band (policy R5): the family's wish for mainstream puts mainstream schools in band A; a type the profile
         // allows explicitly is never left off for fit.
-        var band = q.primaryBand[provision.rawValue]
+        var band = forSevereSecondary ? 1 : q.primaryBand[provision.rawValue]
         if q.mainstreamFirst && f & CompiledIndex.Flag.mainstreamType != 0 { band = 2 }
         if band == 0 && q.allowedTypesGiven && provision != .otherSpecialist { band = 1 }
         o.band = band

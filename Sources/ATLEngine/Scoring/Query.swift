@@ -22,6 +22,9 @@ public struct CompiledQuery: Sendable {
     public let secondary: [(code: NeedCode, bit: UInt16, share: [Double])]
     /// `allowed-types` given: a setting of an allowed type is never left off for fit (band at least B).
     public let allowedTypesGiven: Bool
+    /// Secondary needs of severe or profound severity: a specialist setting designated for one of them, though not
+    /// for the primary need, may also meet the child's needs (band B, policy R10).
+    public let severeSecondaryBits: UInt16
     /// The family would like independent schools considered: an independent setting is not ordered after
     /// maintained ones (policy R6).
     public let prefersIndependent: Bool
@@ -71,6 +74,7 @@ public struct CompiledQuery: Sendable {
         primaryBand = ProvisionClass.allCases.map { NeedBand.band($0, p.primarySeverity, need: p.primaryNeed) }
         secondary = p.secondaryNeeds.map { n in (n.code, NeedSet(n.code).rawValue, ProvisionClass.allCases.map { w.needShare($0, n.severity) }) }
         allowedTypesGiven = p.allowedTypes != nil
+        severeSecondaryBits = NeedSet(p.secondaryNeeds.filter { $0.severity >= .severe }.map(\.code)).rawValue
         prefersIndependent = p.prefersIndependent
         mustHave = p.mustHave.rawValue
         desirable = p.desirable.rawValue

@@ -60,6 +60,19 @@ import Testing
         #expect(band(plain, F.profile(.PD, severity: .profound)) == 1, "mainstream may also meet a profound physical need")
     }
 
+    // Lead's decision (R10): a special school designated for a severe secondary need, not the primary one, may
+    // also meet the child's needs.
+    @Test func aSpecialSchoolForASevereSecondaryNeedIsBandB() {
+        let sld = F.setting(9000001, type: .special, ages: (4, 19), needs: [.SLD], places: 40, onRoll: 30)
+        let severe = F.profile(.ASD, severity: .severe, secondary: [.init(.SLD, .severe)])
+        let (o, _) = F.evaluate(9000001, in: F.engine([sld]), severe)
+        #expect(o.excluded == 0 && o.band == 1)
+        let moderate = F.profile(.ASD, severity: .severe, secondary: [.init(.SLD, .moderate)])
+        #expect(EligibilityRule.rules(in: F.evaluate(9000001, in: F.engine([sld]), moderate).0.excluded) == [.needNotProvided])
+        let e = F.list(F.engine([sld]), severe).entries.first
+        #expect(e?.reasons.first?.contains("severe secondary need") == true)
+    }
+
     @Test func mainstreamFirstPutsMainstreamSchoolsInBandA() {
         let plain = F.setting(9000001, type: .mainstream)
         #expect(band(plain, F.profile(.SPLD, severity: .severe)) == 1)

@@ -157,8 +157,9 @@ public struct MatchingEngine: Sendable {
         var allowed = p.allowedTypes ?? Set(SettingType.allCases.filter { $0 != .unknown })
         if !p.asksForAlternativeProvision { allowed.remove(.alternativeProvision) }
         if !p.asksForFeePayingSchools { allowed.remove(.independent) }
-        // The scoring result keeps the best of every type with an eligible setting, so its types are exact.
-        let eligibleTypes = Set(result.top.map(settingType))
+        // The scoring result keeps the best of every type with an eligible setting, so its types are exact; a type
+        // the list shows (a long journey, a named setting) is not reported as absent.
+        let eligibleTypes = Set(result.top.map(settingType)).union(entries.map(\.setting.type))
         var notes: [String] = []
         if !x.isFictional {
             let noReport = entries.filter { $0.unknown.contains(.report) }.count

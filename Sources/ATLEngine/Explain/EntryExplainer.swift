@@ -159,7 +159,7 @@ public enum EntryExplainer {
         }
         switch (o.band, c) {
         case (2, .mainstream): return "Meets the need: mainstream provision is the level \(need) usually calls for"
-        case (2, .designatedMainstream): return "Meets the need: provision designated for it in a mainstream school, the level \(need) usually calls for"
+        case (2, .designatedMainstream): return "Meets the need: provision designated for it in a mainstream setting, the level \(need) usually calls for"
         case (2, .designatedSpecial): return "Meets the need: specialist provision designated for it, the level \(need) usually calls for"
         case (1, .mainstream): return "May also meet the need: \(need) usually calls for provision designated for it"
         case (1, .designatedMainstream): return "May also meet the need: \(need) usually calls for a special school"

@@ -11,12 +11,19 @@ extension ListJSON {
             public var urn: Int
             public var milli: Int32
             public var distanceKm: Double?
-            public init(rank: Int, urn: Int, milli: Int32, distanceKm: Double?) {
+            /// The entry's band (``EntryBand``); nil in lists written before bands. `named` marks a setting the
+            /// family named that cannot admit the child: listed for the family, never a place.
+            public var band: EntryBand?
+            public init(rank: Int, urn: Int, milli: Int32, distanceKm: Double?, band: EntryBand? = nil) {
                 self.rank = rank
                 self.urn = urn
                 self.milli = milli
                 self.distanceKm = distanceKm
+                self.band = band
             }
+
+            /// False for a named setting that cannot admit the child (closed, another year group, the other sex).
+            public var canAdmit: Bool { band != .namedNotAdmitting }
         }
         public var reference: String
         public var primaryNeed: NeedCode
@@ -62,7 +69,16 @@ extension ListJSON {
                 guard d >= 0 else { throw e.fail("distance_km", "must not be negative") }
                 km = d
             }
-            entries.append(.init(rank: rank, urn: urn, milli: Int32((score * 1000).rounded(.toNearestOrAwayFromZero)), distanceKm: km))
+            var band: EntryBand?
+            if e.object["band"] != nil {
+                let text = try e.string("band")
+                guard let b = EntryBand(rawValue: text) else {
+                    throw e.fail("band", "\"\(text)\" is not a band (one of \(EntryBand.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                band = b
+            }
+            entries.append(.init(rank: rank, urn: urn, milli: Int32((score * 1000).rounded(.toNearestOrAwayFromZero)), distanceKm: km,
+                                 band: band))
         }
         return Record(reference: reference, primaryNeed: need, syntheticChild: synthetic, fictionalCatalogue: fictional,
                       syntheticCatalogue: syntheticCatalogue, catalogueHash: hash, entries: entries)

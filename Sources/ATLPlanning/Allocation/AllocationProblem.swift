@@ -219,7 +219,7 @@ public struct ListedChild: Sendable, Hashable {
     public init(_ l: AdvisoryList, file: String = "in-process") {
         self.init(reference: l.reference, primaryNeed: l.primaryNeed, synthetic: l.synthetic,
                   fictionalCatalogue: l.fictionalCatalogue, catalogueHash: l.stamp.catalogueHash, file: file, line: nil,
-                  entries: l.entries.map { Entry(rank: $0.rank, urn: $0.setting.urn, milli: $0.milli, distanceKm: $0.distanceKm) },
+                  entries: l.entries.map { Entry(rank: $0.rank, urn: $0.setting.urn, milli: $0.milli, distanceKm: $0.distanceKm, band: $0.band) },
                   syntheticCatalogue: l.syntheticCatalogue)
     }
 
@@ -276,7 +276,8 @@ extension AllocationProblem {
             if let h = c.catalogueHash, h != catalogue.contentHash { hashMismatch += 1 }
             var apps: [Application] = []
             var listedURNs = Set<Int>()
-            for (i, e) in c.entries.enumerated() {
+            // A named setting that cannot admit the child (matching policy R1) is on the list for the family, never a place.
+            for (i, e) in c.entries.enumerated() where e.canAdmit {
                 guard let p = providerIndex[e.urn], let s = catalogue.setting(urn: e.urn) else {
                     diags.append(Diagnostic(code: "allocation.setting-not-in-catalogue", file: c.file, line: c.line, field: "list.entries[\(i)].urn",
                                             subject: String(e.urn), "setting \(e.urn) is not in the catalogue \(catalogue.root.isEmpty ? "" : catalogue.root + " ")(its places cannot be looked up)"))

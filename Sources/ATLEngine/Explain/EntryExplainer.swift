@@ -51,7 +51,8 @@ public enum EntryExplainer {
 
         // Reasons a parent can read: first how it fits the need (its band, policy R5).
         let needTitle = p.primaryNeed.title
-        if let fit = fitReason(s, p, o) { reasons.append(fit) }
+        // A setting that cannot admit the child (named by the family, R1) meets no need, however it provides.
+        if o.excluded & MatchingEngine.cannotAdmit == 0, let fit = fitReason(s, p, o) { reasons.append(fit) }
         if designatedPrimary {
             var r = "\(provisionPhrase(s)) for \(s.needs!.codes.map(\.title).joined(separator: "; "))"
             if let pl = s.specialistPlaces { r += ": \(pl) specialist places" }

@@ -29,6 +29,7 @@ import Testing
         let wrongPhase = try #require(entry(l, 9000003), "a named setting that cannot admit the child is still shown")
         #expect(wrongPhase.band == .namedNotAdmitting && wrongPhase.cautions.contains { $0.key == .notAdmittingYear })
         #expect(l.entries.last?.setting.urn == 9000003, "listed last, with the reason")
+        #expect(!wrongPhase.reasons.contains { $0.hasPrefix("Meets the need") }, "it cannot meet a need it cannot admit")
         let otherNeed = try #require(entry(l, 9000004))
         #expect(otherNeed.band == .mayAlsoMeet && otherNeed.cautions.contains { $0.key == .needNotDesignated })
         #expect(entry(l, 9000001)?.labels.contains(.namedByFamily) == true)

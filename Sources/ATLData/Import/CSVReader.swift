@@ -58,11 +58,8 @@ public struct CSVReader {
     }
 
     /// Opens a file for streaming. Throws a diagnostic if it cannot be opened.
-    public static func open(path: String, encoding: Encoding = .utf8) throws(ATLError) -> CSVReader {
-        guard let h = FileHandle(forReadingAtPath: path) else {
-            throw ATLError(code: "csv.cannot-open-file-reading", file: path, "cannot open the file for reading")
-        }
-        return CSVReader(handle: h, encoding: encoding, file: path)
+    public static func open(path: String, encoding: Encoding = .utf8, what: String = "CSV file") throws(ATLError) -> CSVReader {
+        CSVReader(handle: try InputFile.openForStreaming(path, what: what), encoding: encoding, file: path)
     }
 
     @inline(__always) private mutating func peek() throws(ATLError) -> UInt8? {

@@ -46,9 +46,12 @@ public enum BatchService {
         public var crashAfterBlocks: Int?
         /// Simulate a full disk: after this many complete blocks, the next write fails with ENOSPC.
         public var diskFullAfterBlocks: Int?
-        public init(crashAfterBlocks: Int? = nil, diskFullAfterBlocks: Int? = nil) {
+        /// Called after each block is written, with the rows written so far (a test changes the cohort here).
+        public var afterBlock: (@Sendable (Int) -> Void)?
+        public init(crashAfterBlocks: Int? = nil, diskFullAfterBlocks: Int? = nil, afterBlock: (@Sendable (Int) -> Void)? = nil) {
             self.crashAfterBlocks = crashAfterBlocks
             self.diskFullAfterBlocks = diskFullAfterBlocks
+            self.afterBlock = afterBlock
         }
     }
 
@@ -166,6 +169,7 @@ public enum BatchService {
                 }
                 blocks += 1
                 progress(state.rows, survey.rows, start.rows)
+                hooks.afterBlock?(state.rows)
                 return true
             })
         } catch let e as ATLError {

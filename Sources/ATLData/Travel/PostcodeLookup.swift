@@ -259,27 +259,21 @@ public struct DistrictTable: Sendable {
         let data = try InputFile.read(path, what: "district table", limit: InputFile.Limit.districtTable)
         var r = CSVReader(bytes: data, file: path)
         var out: [District] = []
-        do {
-            guard let header = try r.next(), header.fields == ["code", "name", "la-code", "la-name"] else {
-                throw ATLError(code: "districts.wrong-header", file: path, line: 1, "expected header code,name,la-code,la-name")
+        guard let header = try r.next(), header.fields == ["code", "name", "la-code", "la-name"] else {
+            throw ATLError(code: "districts.wrong-header", file: path, line: 1, "expected header code,name,la-code,la-name")
+        }
+        while let rec = try r.next() {
+            guard rec.fields.count == 4 else {
+                throw ATLError(code: "districts.wrong-cell-count", file: path, line: rec.line, "expected 4 fields, got \(rec.fields.count)")
             }
-            while let rec = try r.next() {
-                guard rec.fields.count == 4 else {
-                    throw ATLError(code: "districts.wrong-cell-count", file: path, line: rec.line, "expected 4 fields, got \(rec.fields.count)")
+            var la: LocalAuthority?
+            if !rec.fields[2].isEmpty {
+                guard let c = Int(rec.fields[2]) else {
+                    throw ATLError(code: "districts.bad-la-code", file: path, line: rec.line, field: "la-code", "not a number")
                 }
-                var la: LocalAuthority?
-                if !rec.fields[2].isEmpty {
-                    guard let c = Int(rec.fields[2]) else {
-                        throw ATLError(code: "districts.bad-la-code", file: path, line: rec.line, field: "la-code", "not a number")
-                    }
-                    la = LocalAuthority(code: c, name: rec.fields[3])
-                }
-                out.append(District(code: rec.fields[0], name: rec.fields[1], localAuthority: la))
+                la = LocalAuthority(code: c, name: rec.fields[3])
             }
-        } catch let e as ATLError {
-            throw e
-        } catch {
-            throw ATLError(code: "districts.unreadable", file: path, "\(error)")
+            out.append(District(code: rec.fields[0], name: rec.fields[1], localAuthority: la))
         }
         return DistrictTable(out)
     }

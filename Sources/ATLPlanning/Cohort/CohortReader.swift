@@ -175,11 +175,11 @@ public struct CohortReader {
     /// Counts the rows of a cohort and hashes its bytes in one streaming pass each (for progress, resume and
     /// the reconciliation of rows against records), reading rows exactly as ``next()`` does. A directory hashes
     /// each profile file's name and bytes in order. A cohort of more than ``rowLimit`` rows is refused.
-    public static func survey(path: String) throws(ATLError) -> (rows: Int, hash: String) {
+    public static func survey(path: String, rowLimit: Int = CohortReader.rowLimit) throws(ATLError) -> (rows: Int, hash: String) {
         var h = SHA256()
         if InputFile.kind(of: path) == .folder {
             let files = try profileFiles(in: path)
-            if files.count > rowLimit { throw tooManyRows(path) }
+            if files.count > rowLimit { throw tooManyRows(path, rowLimit) }
             for f in files {
                 h.update((f as NSString).lastPathComponent + "\n")
                 let data = (try? InputFile.read(f, what: "profile", limit: InputFile.Limit.profile)) ?? []
@@ -196,12 +196,12 @@ public struct CohortReader {
         var rows = 0
         while csv.next() != nil {
             rows += 1
-            if rows > rowLimit { throw tooManyRows(path) }
+            if rows > rowLimit { throw tooManyRows(path, rowLimit) }
         }
         return (rows, h.hexDigest())
     }
 
-    static func tooManyRows(_ path: String) -> ATLError {
+    static func tooManyRows(_ path: String, _ rowLimit: Int) -> ATLError {
         ATLError(code: "cohort.too-many-rows", file: path,
                  "holds more than \(rowLimit) children, the most a cohort may hold (docs/limits.md); split it by LA or phase")
     }

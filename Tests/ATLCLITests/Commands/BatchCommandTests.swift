@@ -32,7 +32,7 @@ import ATLServices
     }
 
     func run(_ args: [String], hooks: BatchService.Hooks = .init()) -> (code: Int32, err: String) {
-        if hooks.crashAfterBlocks == nil { let r = atl(["batch"] + args); return (r.code, r.err) }
+        if hooks.crashAfterBlocks == nil && hooks.diskFullAfterBlocks == nil && hooks.afterBlock == nil { let r = atl(["batch"] + args); return (r.code, r.err) }
         let c = CapturingConsole()
         do {
             let parsed = try ParsedArguments.parse(args, specs: BatchCommand.spec.options)

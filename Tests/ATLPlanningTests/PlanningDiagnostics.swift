@@ -78,7 +78,7 @@ import Testing
         .init("batch-record.empty-line", line: 2, listed + "\n\n" + BatchRecordReaderTests.listed(row: 2, ref: "R-2")),
         .init("batch-record.not-json", line: 1, "{not json"),
         .init("batch-record.not-an-object", line: 1, "[1,2]"),
-        .init("batch-record.no-records", line: nil, ""),
+        .init("batch-record.no-records", line: 1, ""),
         .init("batch-record.row-given-twice", line: 2, field: "row", listed + "\n" + BatchRecordReaderTests.listed(ref: "R-2")),
         .init("batch-record.row-given-twice", line: 2, field: "row", listed + "\n" + BatchRecordReaderTests.errorRecord.replacingOccurrences(of: "\"row\":2", with: "\"row\":1")),
         .init("batch-record.field-missing", line: 1, field: "row", listedWith("\"row\":1,", "")),

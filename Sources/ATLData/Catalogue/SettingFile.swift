@@ -180,9 +180,15 @@ public enum SettingFile {
         while lo < hi, lines[lo].allSatisfy(\.isWhitespace) { lo += 1 }
         while hi > lo, lines[hi - 1].allSatisfy(\.isWhitespace) { hi -= 1 }
         return lines[lo..<hi].map { line -> Substring in
-            var l = line
-            while let last = l.last, last == " " || last == "\t" { l = l.dropLast() }
-            return l
+            // Trailing spaces and tabs, by index (re-slicing in a loop was quadratic in the line's length).
+            let u = line.utf8
+            var end = u.endIndex
+            while end > u.startIndex {
+                let before = u.index(before: end)
+                guard u[before] == 0x20 || u[before] == 0x09 else { break }
+                end = before
+            }
+            return line[..<end]
         }.joined(separator: "\n")
     }
 

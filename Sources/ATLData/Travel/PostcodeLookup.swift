@@ -196,7 +196,7 @@ public struct PostcodeLookup: Sendable {
             sums[oc] = (s.e + Int(e), s.n + Int(n), s.count + 1, outDistrict)
         }
         guard !l.keys.isEmpty else {
-            throw ATLError(code: "postcodes.empty", file: file, "the postcode lookup holds no postcodes; rebuild it with 'atl import-postcodes'")
+            throw ATLError(code: "postcodes.empty", file: file, line: 1, "the postcode lookup holds no postcodes; rebuild it with 'atl import-postcodes'")
         }
         for (oc, s) in sums {
             l.outcodes[oc] = (GridPoint(easting: s.e / s.count, northing: s.n / s.count), s.district)

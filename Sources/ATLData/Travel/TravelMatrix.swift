@@ -29,7 +29,13 @@ public struct TravelMatrix: Sendable {
     /// the engine can never ask about is a mistake in the file, not something to ignore quietly).
     public static func load(path: String, catalogue: Catalogue? = nil,
                             postcodes: PostcodeLookup? = nil) throws(ATLError) -> TravelMatrix {
-        let data = try InputFile.read(path, what: "travel matrix", limit: InputFile.Limit.travelMatrix)
+        try parse(InputFile.read(path, what: "travel matrix", limit: InputFile.Limit.travelMatrix), file: path,
+                  catalogue: catalogue, postcodes: postcodes)
+    }
+
+    /// Parses a travel matrix's bytes (`file` names it in messages).
+    public static func parse(_ data: [UInt8], file path: String, catalogue: Catalogue? = nil,
+                             postcodes: PostcodeLookup? = nil) throws(ATLError) -> TravelMatrix {
         var r = CSVReader(bytes: data, file: path)
         var diags: [Diagnostic] = []
         var legs: [String: [Int: Leg]] = [:]

@@ -56,7 +56,7 @@ extension BatchRecordFormat {
                 diags += error.diagnostics
             }
         }
-        if lineNo == 0 { diags.append(Diagnostic(code: "batch-record.no-records", file: file, "the file has no records")) }
+        if lineNo == 0 { diags.append(Diagnostic(code: "batch-record.no-records", file: file, line: 1, "the file has no records")) }
         guard diags.isEmpty else { throw ATLError(diags) }
         return Records(listed: listed, unlisted: unlisted, lines: lineNo)
     }

@@ -18,7 +18,7 @@ import Testing
         .init("postcodes.outside-great-britain", line: 2, field: "easting", "@TF3 E06000020\n1AB 900000 307020\n"),
         .init("postcodes.bad-postcode", line: 2, field: "postcode", "@TF3 E06000020\n1A! 370242 307020\n"),
         .init("postcodes.not-sorted", line: 3, field: "postcode", "@TF3 E06000020\n1AY 369432 306221\n1AB 370242 307020\n"),
-        .init("postcodes.empty", line: nil, "# only a comment\n"),
+        .init("postcodes.empty", line: 1, "# only a comment\n"),
     ]
 
     @Test(arguments: lookupRows)

@@ -44,6 +44,10 @@ let package = Package(
         .executableTarget(
             name: "atl-bench", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender", "ATLCLI"],
             path: "Benchmarks/atl-bench", swiftSettings: strict),
+        // The committed examples (docs/examples, the README's blocks of real output) with the commands that make
+        // them, run in process; `swift run atl-examples` rewrites them, ExampleTests checks them.
+        .target(name: "ATLExamples", dependencies: ["ATLCLI", "ATLTestSupport"], swiftSettings: strict),
+        .executableTarget(name: "atl-examples", dependencies: ["ATLExamples"], swiftSettings: strict),
         // Tests: one target per module, each depending on the module it tests, the modules that module uses,
         // and ATLTestSupport; folders inside a test target mirror the module's source folders.
         // ATLTestSupport: fixtures shared by several suites, temporary folders, golden-file checks.
@@ -60,7 +64,17 @@ let package = Package(
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
                     swiftSettings: strict),
+        .testTarget(name: "ExampleTests", dependencies: ["ATLExamples", "ATLTestSupport", "ATLCLI"], swiftSettings: strict),
         .testTarget(name: "ATLHTTPTests", dependencies: ["ATLHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Debug builds compile the engine's modules optimized (-O) too. Unoptimized, SHA-256 of every catalogue file,
+// parsing the 142,528-postcode lookup and tokenizing report text make each in-process `atl` run 1–3 s, and
+// `swift test` runs every committed example (ExampleTests): about 85 s of CPU unoptimized against 9 s optimized.
+// Testability (@testable) and debug info are kept; to step through these modules unoptimized in a debugger,
+// comment out this loop.
+for target in package.targets where ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+}

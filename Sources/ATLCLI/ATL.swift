@@ -20,6 +20,7 @@ public enum ATL {
             ImportSchoolsCommand.spec, ImportGIASCommand.spec, ImportPostcodesCommand.spec,
             BatchCommand.spec, AllocateCommand.spec, SynthCohortCommand.spec, SynthExampleLACommand.spec,
             IndexCommand.spec, SynthNationalCommand.spec,
+            ImportSENFactsCommand.spec, ConfirmCommand.spec, MigrateCommand.spec,
         ]
     }
 
@@ -161,7 +162,7 @@ enum CommandSupport {
     }
 
     /// Options that name files a command writes; every other path option is read.
-    static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters"]
+    static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters", "to-confirm", "to-confirm-csv"]
     /// Output options that name a folder the command writes files into.
     static let folderOutputs: Set<String> = ["lists-dir", "letters"]
     /// Commands whose output is a catalogue folder (they write setting files by design).

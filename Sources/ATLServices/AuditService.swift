@@ -7,14 +7,20 @@ public enum AuditService {
     public struct Result: Sendable {
         public var catalogue: Catalogue
         public var analysis: GapAnalysis
+        /// The dated facts: coverage by fact, source and age; what only the LA can supply.
+        public var facts: FactAudit
         public var stamp: ProvenanceStamp
     }
 
-    public static func run(catalogue root: String, date: RunDate, notify: EngineLoader.Notify) throws(ATLError) -> Result {
+    /// `weights` gives `facts.check-after-months` (nil: the default weights file, or the built-in defaults).
+    public static func run(catalogue root: String, date: RunDate, weights: String? = nil, notify: EngineLoader.Notify) throws(ATLError) -> Result {
         let catalogue = try CatalogueService.load(root, notify: notify)
+        let w = try EngineLoader.loadWeights(weights, notify: notify)
         let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogue: CatalogueService.name(root),
                                     catalogueHash: catalogue.contentHash, date: date.text)
-        return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue), stamp: stamp)
+        return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue),
+                      facts: FactAudit(settings: catalogue.settings, runDate: date.text, checkAfterMonths: w.factsCheckAfterMonthsInt),
+                      stamp: stamp)
     }
 
     /// The settings to write letters to: all, or those with the given URNs. Refused for a SYNTHETIC catalogue

@@ -117,11 +117,12 @@ public enum CatalogueService {
         public var warningCount: Int { diagnostics.count - errorCount }
     }
 
-    /// Checks every setting file below `root` and reports every problem at once (`atl validate`).
-    public static func validate(_ root: String) -> Validation {
+    /// Checks every setting file below `root` and reports every problem at once (`atl validate`). With a
+    /// `runDate`, no fact may be dated after it and real `atl-setting/1` files get a warning.
+    public static func validate(_ root: String, runDate: String? = nil) -> Validation {
         let start = Date()
         do throws(ATLError) {
-            let l = try CatalogueLoader.load(root: root)
+            let l = try CatalogueLoader.load(root: root, runDate: runDate)
             return Validation(catalogue: l.catalogue, diagnostics: l.warnings, fileCount: l.fileCount,
                               seconds: Date().timeIntervalSince(start))
         } catch {

@@ -29,7 +29,7 @@ public enum Golden {
                                                         actual: content) else { continue }
             if update {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try content.write(to: url)
+                try content.write(to: url, options: .atomic)  // a parallel test reading it never sees half a file
                 rewritten.append(path)
             } else {
                 differences.append(difference)

@@ -7,6 +7,7 @@ enum AuditCommand {
         case md, csv
         case csvSettings = "csv-settings"
         case json
+        case csvFacts = "csv-facts"
     }
 
     static let spec = CommandSpec(
@@ -18,14 +19,18 @@ enum AuditCommand {
             present, empty, missing or not applicable; coverage = present / applicable, per setting, LA, setting
             type and item. 'Missing' means the catalogue does not hold it, not that the setting has not published it.
             Formats: md (summary tables and one row per setting), csv (one row per setting and item), csv-settings
-            (one row per setting with coverage and a status column per item), json (schema atl-audit/1).
+            (one row per setting with coverage and a status column per item), json (schema atl-audit/1),
+            csv-facts (one row per setting and dated fact: value, source, as-of, class, age, check).
+            The Markdown report also has the dated facts by source and age, per LA and type, the settings whose
+            type is still not known, and what only the LA can supply.
             --letters writes one Markdown letter per setting (<urn>-<slug>.md) with the questions to ask it
             (refused for a SYNTHETIC catalogue from synth-national: the facts in it are invented).
             See docs/audit.md.
             """,
         options: [
             CommonOptions.catalogue,
-            .value("format", "md|csv|csv-settings|json", "Output format", default: "md"),
+            .value("format", "md|csv|csv-settings|json|csv-facts", "Output format", default: "md"),
+            .value("weights", "file", "Weights file (for facts.check-after-months)", default: EngineSetup.defaultWeights),
             CommonOptions.output,
             .value("letters", "dir", "Also write one letter per setting into this folder"),
             .value("urn", "n", "Write letters only for this URN", repeatable: true),
@@ -42,10 +47,11 @@ enum AuditCommand {
         if !urns.isEmpty && args.value("letters") == nil { throw CLIError.usage("--urn only selects letters; give --letters <dir> too") }
 
         let root = args.value("catalogue")!
-        let r = try AuditService.run(catalogue: root, date: date, notify: console.notify)
+        let r = try AuditService.run(catalogue: root, date: date, weights: args.given("weights"), notify: console.notify)
         let text: String
         switch format {
-        case .md: text = AuditMarkdown.render(r.analysis, stamp: r.stamp)
+        case .md: text = AuditMarkdown.render(r.analysis, facts: r.facts, stamp: r.stamp)
+        case .csvFacts: text = FactAuditCSV.render(r.catalogue.settings, audit: r.facts)
         case .csv: text = AuditCSV.items(r.analysis)
         case .csvSettings: text = AuditCSV.settings(r.analysis, stamp: r.stamp)
         case .json: text = AuditJSON.render(r.analysis, stamp: r.stamp)

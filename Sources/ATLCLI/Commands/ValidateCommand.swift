@@ -10,11 +10,14 @@ enum ValidateCommand {
         discussion: """
             Reads every *.setting.md file below the folder and reports each problem as
             file:line: field 'name': message. Exits 2 if there is any error, 0 otherwise (warnings allowed).
+            In atl-setting/2 files every fact's source must be declared and every date real and not after
+            --date; real atl-setting/1 files get a warning (their facts carry no dates).
             """,
-        options: [CommonOptions.catalogue]
+        options: [CommonOptions.catalogue,
+                  .value("date", "YYYY-MM-DD", "Run date: no fact may be dated after it (default: today)")]
     ) { args, console in
         let root = args.value("catalogue")!
-        let v = CatalogueService.validate(root)
+        let v = CatalogueService.validate(root, runDate: try EngineOptions.date(args).text)
         for d in v.diagnostics { console.errLine(d.description) }
         let warnings = "\(v.warningCount) warning\(v.warningCount == 1 ? "" : "s")"
         guard let c = v.catalogue else {

@@ -116,8 +116,9 @@ public enum CatalogueLoader {
     }
 
     /// Loads and validates every setting file below `root`, in parallel. Throws every problem in every file
-    /// (errors and warnings together) when any file has an error.
-    public static func load(root: String, threads: Int = Parallel.defaultThreads) throws(ATLError) -> Loaded {
+    /// (errors and warnings together) when any file has an error. `runDate` (`atl validate --date`) adds the
+    /// checks that depend on the day (no fact dated after it; a warning per `atl-setting/1` file).
+    public static func load(root: String, threads: Int = Parallel.defaultThreads, runDate: String? = nil) throws(ATLError) -> Loaded {
         let (paths, others) = try listFiles(root: root)
         let display = root.hasSuffix("/") ? String(root.dropLast()) : root
         struct Parsed: Sendable { var setting: Setting?; var diags: [Diagnostic]; var hash: String }
@@ -130,7 +131,7 @@ public enum CatalogueLoader {
                                                                error.diagnostics.first?.message ?? "cannot be read")], hash: "")
             }
             do throws(ATLError) {
-                let p = try SettingFile.parse(bytes, file: shown)
+                let p = try SettingFile.parse(bytes, file: shown, runDate: runDate)
                 return Parsed(setting: p.value, diags: p.warnings, hash: SHA256.hex(bytes))
             } catch {
                 return Parsed(setting: nil, diags: error.diagnostics, hash: "")

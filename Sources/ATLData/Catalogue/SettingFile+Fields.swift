@@ -8,6 +8,11 @@ import ATLModel
 /// through this table, so adding a header field is one entry here (and the property on ``Setting``).
 /// Checks that involve two fields (easting with northing, places by need against needs, on roll against
 /// capacity) are in ``SettingFile/check(_:values:file:headerLine:)``.
+///
+/// Provenance (`atl-setting/2`) is handled once for every entry, by the field's ``SettingFile/Field/isAttributed``:
+/// the parser splits the `[source as-of]` suffix off an attributed line before `read` sees the value, the writer
+/// appends it after `write`'s value (``SettingFile/lineValues(_:_:)``), and the merge moves a fact's provenance
+/// with its value. `read`, `write` and `copy` deal in values only.
 public struct SettingFieldSpec: Sendable {
     public let field: SettingFile.Field
     /// Reads the value of one line into the draft; throws the problem with the value.
@@ -30,6 +35,10 @@ public struct SettingDraft: Sendable {
     var northing: Int?
     var laCode: Int?
     var laName: String?
+    /// 1 or 2, from the `format` line: decides whether header lines carry provenance.
+    var formatVersion = 1
+    /// The run date of `atl validate`, for the checks that depend on the day; nil otherwise.
+    var runDate: String?
 }
 
 extension SettingFile {
@@ -40,8 +49,9 @@ extension SettingFile {
     public static func spec(_ f: Field) -> SettingFieldSpec {
         switch f {
         case .format:
-            // Checked against ``formatTag`` by the parser; always written.
-            return SettingFieldSpec(field: f, read: { _, _, _ throws(ATLError) in }, write: { _ in [formatTag] }, copy: { _, _ in })
+            // Checked by ``check(_:values:file:headerLine:diags:)``; always written: v2 when the setting carries provenance.
+            return SettingFieldSpec(field: f, read: { kv, _, d throws(ATLError) in d.formatVersion = kv.value == formatTag ? 2 : 1 },
+                                    write: { [$0.provenance.isEmpty ? formatTagV1 : formatTag] }, copy: { _, _ in })
         case .urn:
             return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in d.urn = try p.int(kv, min: 100_000, max: 99_999_999) },
                                     write: { [String($0.urn)] }, copy: { a, s in s.urn = a.urn })
@@ -65,7 +75,8 @@ extension SettingFile {
         case .type:
             return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
                 d.type = try p.enumValue(kv, SettingType.self) { SettingType(rawValue: $0.lowercased()) }
-            }, write: { [$0.type.rawValue] }, copy: { a, s in s.type = a.type })
+            }, write: { [$0.provenance.isEmpty ? $0.type.rawValue : $0.typeGroup.rawValue] },
+               copy: { a, s in s.type = SettingType.effective(group: a.typeGroup, provision: s.specialistProvision) })
         case .giasType:
             return text(f, \.giasType)
         case .status:
@@ -100,11 +111,79 @@ extension SettingFile {
         case .onRoll:
             return count(f, \.onRoll, max: 100_000)
         case .needs:
-            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in d.setting.needs = try p.needCodes(kv) },
-                                    write: { $0.needs.map { [$0.codes.isEmpty ? "none" : $0.codes.map(\.rawValue).joined(separator: ", ")] } ?? [] },
-                                    copy: { a, s in s.needs = a.needs })
+            // A complete designation goes to `needs`; one marked "(partial)" to `partialNeeds`, so the engine never
+            // reads a partial designation as complete (it could exclude a child the setting would take).
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+                if kv.value.hasSuffix(partialMark) {
+                    var codes = kv
+                    codes.value = String(kv.value.dropLast(partialMark.count)).trimmedSpaces
+                    let set = try p.needCodes(codes)
+                    guard !set.isEmpty else {
+                        throw ATLError(code: "setting.needs-partial", file: p.file, line: kv.line, field: kv.key,
+                                       "'(partial)' follows the codes a published designation names; 'none (partial)' says nothing")
+                    }
+                    d.setting.partialNeeds = set
+                } else {
+                    d.setting.needs = try p.needCodes(kv)
+                }
+            }, write: { s in
+                if let n = s.needs { return [n.codes.isEmpty ? "none" : n.codes.map(\.rawValue).joined(separator: ", ")] }
+                if let n = s.partialNeeds, !n.isEmpty { return [n.codes.map(\.rawValue).joined(separator: ", ") + partialMark] }
+                return []
+            }, copy: { a, s in
+                s.needs = a.needs
+                s.partialNeeds = a.partialNeeds
+            })
         case .specialistProvision:
-            return choice(f, \.specialistProvision) { SpecialistProvisionKind(rawValue: $0.lowercased()) }
+            // The effective type follows the provision (a mainstream school with a known unit is mainstream-resourced).
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+                d.setting.specialistProvision = try p.enumValue(kv, SpecialistProvisionKind.self) { SpecialistProvisionKind(rawValue: $0.lowercased()) }
+            }, write: { $0.specialistProvision.map { [$0.rawValue] } ?? [] }, copy: { a, s in
+                let group = s.typeGroup
+                s.specialistProvision = a.specialistProvision
+                s.type = SettingType.effective(group: group, provision: s.specialistProvision)
+            })
+        case .dfeNumber:
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+                let parts = kv.value.split(separator: "/", omittingEmptySubsequences: false)
+                guard parts.count == 2, parts[0].count == 3, parts[1].count == 4,
+                      parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) else {
+                    throw ATLError(code: "setting.dfe-number", file: p.file, line: kv.line, field: kv.key,
+                                   "expected a DfE number LLL/EEEE (LA code / establishment number), got \(Diagnostic.quote(kv.value))")
+                }
+                d.setting.dfeNumber = kv.value
+            }, write: { $0.dfeNumber.map { [$0] } ?? [] }, copy: { a, s in s.dfeNumber = a.dfeNumber })
+        case .s41Approved:
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in d.setting.s41Approved = try p.bool(kv) },
+                                    write: { $0.s41Approved.map { [$0 ? "yes" : "no"] } ?? [] }, copy: { a, s in s.s41Approved = a.s41Approved })
+        case .s41ApprovedSince:
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+                guard CalendarDate.parse(kv.value) != nil else {
+                    throw ATLError(code: "setting.s41-approved-since", file: p.file, line: kv.line, field: kv.key,
+                                   "expected a real date YYYY-MM-DD, got \(Diagnostic.quote(kv.value))")
+                }
+                d.setting.s41ApprovedSince = kv.value
+            }, write: { $0.s41ApprovedSince.map { [$0] } ?? [] }, copy: { a, s in s.s41ApprovedSince = a.s41ApprovedSince })
+        case .needsAsPublished:
+            return text(f, \.needsAsPublished)
+        case .placesAsPublished:
+            return text(f, \.placesAsPublished)
+        case .largestClass:
+            return count(f, \.largestClass, max: 1_000)
+        case .pupilsWithEHCP:
+            return pupils(f, \.pupilsWithEHCP)
+        case .pupilsOnSENSupport:
+            return pupils(f, \.pupilsOnSENSupport)
+        case .senReportLink:
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+                guard kv.value.hasPrefix("http://") || kv.value.hasPrefix("https://"), !kv.value.contains(" ") else {
+                    throw ATLError(code: "setting.sen-report-link", file: p.file, line: kv.line, field: kv.key,
+                                   "expected the address of a web page (http:// or https://), got \(Diagnostic.quote(kv.value))")
+                }
+                d.setting.senReportLink = kv.value
+            }, write: { $0.senReportLink.map { [$0] } ?? [] }, copy: { a, s in s.senReportLink = a.senReportLink })
+        case .senReportKind:
+            return text(f, \.senReportKind)
         case .specialistPlaces:
             return count(f, \.specialistPlaces, max: 10_000)
         case .specialistOnRoll:
@@ -122,10 +201,55 @@ extension SettingFile {
         case .costBand:
             return choice(f, \.costBand) { CostBand(rawValue: $0.uppercased()) }
         case .source:
-            // Repeatable: one line per source. A re-import's own source lines are merged by the catalogue writer.
+            // Repeatable: one line per source (v2: one declaration per key). A re-import's own source lines are
+            // merged by the catalogue writer.
             return SettingFieldSpec(field: f, read: { kv, _, d throws(ATLError) in d.setting.sources.append(kv.value) },
                                     write: { $0.sources }, copy: { _, _ in })
+        case .confirmed:
+            return reviewed(f, \.confirmedRows)
+        case .rejected:
+            return reviewed(f, \.rejectedRows)
         }
+    }
+
+    /// What follows the codes of a partial designation on a `needs` line.
+    static let partialMark = " (partial)"
+
+    /// "N of TOTAL" pupils.
+    private static func pupils(_ f: Field, _ path: any WritableKeyPath<Setting, PupilCount?> & Sendable) -> SettingFieldSpec {
+        SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+            guard let c = PupilCount(parsing: kv.value) else {
+                throw ATLError(code: "setting.pupil-count", file: p.file, line: kv.line, field: kv.key,
+                               "expected 'N of TOTAL' pupils with N no more than TOTAL, got \(Diagnostic.quote(kv.value))")
+            }
+            d.setting[keyPath: path] = c
+        }, write: { $0[keyPath: path].map { [$0.description] } ?? [] }, copy: { a, s in s[keyPath: path] = a[keyPath: path] })
+    }
+
+    /// A repeatable `ROW-ID  [officer YYYY-MM-DD by ID]` line recording an officer's review of a to-confirm row.
+    private static func reviewed(_ f: Field, _ path: any WritableKeyPath<Setting, [ReviewedRow]> & Sendable) -> SettingFieldSpec {
+        SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+            guard let (id, bracket) = splitProvenance(kv.value), isRowID(id) else {
+                throw ATLError(code: "setting.reviewed-row", file: p.file, line: kv.line, field: kv.key,
+                               "expected 'ROW-ID  [officer YYYY-MM-DD by ID]' (a row ID such as local-offer:9a5865c1)")
+            }
+            let prov: FactProvenance
+            do throws(FactProvenance.SyntaxError) { prov = try FactProvenance.parse(bracket) } catch {
+                throw ATLError(code: DiagnosticCode(rawValue: "setting.\(error.code)"), file: p.file, line: kv.line, field: kv.key, error.message)
+            }
+            guard prov.isOfficerEntry else {
+                throw ATLError(code: "setting.reviewed-row", file: p.file, line: kv.line, field: kv.key,
+                               "a reviewed row is recorded as '[officer YYYY-MM-DD by ID]'")
+            }
+            d.setting[keyPath: path].append(ReviewedRow(rowID: id, provenance: prov))
+        }, write: { $0[keyPath: path].map { "\($0.rowID)  [\($0.provenance)]" } }, copy: { a, s in s[keyPath: path] = a[keyPath: path] })
+    }
+
+    /// To-confirm row IDs: a source key, ':' and 8 lower-case hex digits (`local-offer:9a5865c1`).
+    public static func isRowID(_ id: String) -> Bool {
+        let parts = id.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && FactProvenance.isValidKey(String(parts[0])) && parts[1].count == 8
+            && parts[1].utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// Free text, written as given.

@@ -16,7 +16,11 @@
 /// We provide for pupils with ...
 /// ```
 public enum SettingFile {
-    public static let formatTag = "atl-setting/1"
+    /// The format the writer writes for a setting with provenance (every imported or confirmed setting).
+    public static let formatTag = "atl-setting/2"
+    /// The first format: facts without dates. Still read exactly as before, and written for settings that carry
+    /// no provenance (the generated fictional example LA), so those files do not change.
+    public static let formatTagV1 = "atl-setting/1"
     public static let fileSuffix = ".setting.md"
     /// URNs from here up are reserved for fictional settings (the example LA); real URNs are 6 digits.
     public static let firstFictionalURN = 9_000_000
@@ -31,15 +35,20 @@ public enum SettingFile {
         case religiousCharacter = "religious-character", ofsted
         case easting, northing, postcode, nearestPostcode = "nearest-postcode"
         case capacity, onRoll = "on-roll"
-        case needs, specialistProvision = "specialist-provision"
+        case dfeNumber = "dfe-number", s41Approved = "s41-approved", s41ApprovedSince = "s41-approved-since"
+        case needs, needsAsPublished = "needs-as-published", specialistProvision = "specialist-provision"
         case specialistPlaces = "specialist-places", specialistOnRoll = "specialist-on-roll"
         case specialistVacancies = "specialist-vacancies", placesByNeed = "places-by-need"
-        case facilities, costBand = "cost-band", source
+        case placesAsPublished = "places-as-published", largestClass = "largest-class"
+        case pupilsWithEHCP = "pupils-with-ehcp", pupilsOnSENSupport = "pupils-on-sen-support"
+        case facilities, costBand = "cost-band"
+        case senReportLink = "sen-report-link", senReportKind = "sen-report-kind"
+        case source, confirmed, rejected
 
         /// One line of help, shown by `atl validate` errors and in the format documentation.
         public var help: String {
             switch self {
-            case .format: "always 'atl-setting/1'"
+            case .format: "'atl-setting/2' (facts with provenance) or 'atl-setting/1' (still read)"
             case .urn: "GIAS Unique Reference Number (fictional settings: 9000000 and above)"
             case .name: "the setting's name"
             case .fictional: "yes for invented example settings; omit or 'no' for real ones"
@@ -60,7 +69,19 @@ public enum SettingFile {
             case .nearestPostcode: "postcode nearest the setting's coordinates, when its own is not known"
             case .capacity: "school capacity (places)"
             case .onRoll: "number of pupils on roll"
-            case .needs: "need codes the setting's specialist offer is for, comma-separated, or none"
+            case .needs: "need codes the setting's specialist offer is for, comma-separated, or none; '(partial)' after the codes when the published designation says there is more"
+            case .dfeNumber: "DfE number LLL/EEEE (LA code / establishment number)"
+            case .s41Approved: "yes when on the DfE list of institutions approved under s41 Children and Families Act 2014, no when on the list of those not approved"
+            case .s41ApprovedSince: "the day the s41 approval took effect, YYYY-MM-DD"
+            case .needsAsPublished: "the need served as the Local Offer page published it (verbatim)"
+            case .placesAsPublished: "places or size as published (shown to the officer, never scored)"
+            case .largestClass: "the largest class size published"
+            case .pupilsWithEHCP: "'N of TOTAL' pupils with an EHC plan on a census day (recent experience, never designation or vacancies)"
+            case .pupilsOnSENSupport: "'N of TOTAL' pupils on SEN support on a census day (recent experience)"
+            case .senReportLink: "address (http or https) of the published SEN information report or SEND page"
+            case .senReportKind: "what that page is, as published (e.g. SEN information report, admission criteria)"
+            case .confirmed: "a to-confirm row an officer confirmed: 'ROW-ID  [officer YYYY-MM-DD by ID]' (repeatable)"
+            case .rejected: "a to-confirm row an officer rejected: 'ROW-ID  [officer YYYY-MM-DD by ID]' (repeatable)"
             case .specialistProvision: "one of " + SpecialistProvisionKind.allCases.map(\.rawValue).joined(separator: ", ")
             case .specialistPlaces: "places in the resourced provision, unit or special school"
             case .specialistOnRoll: "pupils on roll in those places"
@@ -68,7 +89,7 @@ public enum SettingFile {
             case .placesByNeed: "specialist places per need, e.g. 'ASD 12, SLCN 8'"
             case .facilities: "facility tags, comma-separated, or none: " + Facility.allCases.map(\.rawValue).joined(separator: ", ")
             case .costBand: "indicative cost band A (lowest) to E"
-            case .source: "where the facts came from (repeat the line for several sources)"
+            case .source: "atl-setting/2: 'KEY | CLASS | SHORT NAME | DESCRIPTION [| URL ; URL]', one per source key the facts use; atl-setting/1: where the facts came from, free text (repeat the line for several sources)"
             }
         }
     }
@@ -76,11 +97,13 @@ public enum SettingFile {
     // MARK: Parsing
 
     /// Parses one setting file: the setting with any warnings, or every problem found (errors and warnings).
-    public static func parse(_ bytes: some Collection<UInt8>, file: String) throws(ATLError) -> Parsed<Setting> {
-        try parse(text: TextDecoding.decodeUTF8(bytes, file: file), file: file)
+    /// `runDate` (`atl validate --date`) adds the checks that depend on the day: no fact dated after it, and a
+    /// warning for an `atl-setting/1` file (its facts carry no dates).
+    public static func parse(_ bytes: some Collection<UInt8>, file: String, runDate: String? = nil) throws(ATLError) -> Parsed<Setting> {
+        try parse(text: TextDecoding.decodeUTF8(bytes, file: file), file: file, runDate: runDate)
     }
 
-    public static func parse(text: String, file: String) throws(ATLError) -> Parsed<Setting> {
+    public static func parse(text: String, file: String, runDate: String? = nil) throws(ATLError) -> Parsed<Setting> {
         var diags: [Diagnostic] = []
         let lines = TextDecoding.lines(text)
         var i = 0
@@ -98,7 +121,7 @@ public enum SettingFile {
 
         // Header
         var values: [Field: KeyValueLine] = [:]
-        var sources: [KeyValueLine] = []
+        var repeated: [Field: [KeyValueLine]] = [:]
         for n in headerStart..<headerEnd {
             do {
                 guard let kv = try KeyValueLine.parse(lines[n], line: n + 1, file: file) else { continue }
@@ -112,7 +135,7 @@ public enum SettingFile {
                         "empty value; remove the line if the value is not known"))
                     continue
                 }
-                if field == .source { sources.append(kv); continue }
+                if field.isRepeatable { repeated[field, default: []].append(kv); continue }
                 if let first = values[field] {
                     diags.append(Diagnostic(code: "setting.field-given-twice", file: file, line: kv.line, field: kv.key,
                         "given twice (first on line \(first.line))"))
@@ -123,7 +146,7 @@ public enum SettingFile {
                 diags += error.diagnostics
             }
         }
-        let setting = buildSetting(values: values, sources: sources, file: file, headerLine: i + 1, diags: &diags)
+        let setting = buildSetting(values: values, repeated: repeated, file: file, headerLine: i + 1, runDate: runDate, diags: &diags)
 
         // Report sections
         var report: [ReportSection: String] = [:]
@@ -194,31 +217,102 @@ public enum SettingFile {
 
     /// Reads every header line through the field table (``fields``), then applies the rules that involve more
     /// than one field. Nil when a required field is missing or unreadable; every problem goes to `diags`.
-    private static func buildSetting(values: [Field: KeyValueLine], sources: [KeyValueLine], file: String,
-                                     headerLine: Int, diags: inout [Diagnostic]) -> Setting? {
+    private static func buildSetting(values: [Field: KeyValueLine], repeated: [Field: [KeyValueLine]], file: String,
+                                     headerLine: Int, runDate: String?, diags: inout [Diagnostic]) -> Setting? {
         let p = FieldParser(file: file)
         var draft = SettingDraft()
+        draft.runDate = runDate
+        draft.formatVersion = values[.format]?.value == formatTag ? 2 : 1
+        var lines = values
         for spec in fields {
-            for kv in spec.field == .source ? sources : values[spec.field].map({ [$0] }) ?? [] {
-                do { try spec.read(kv, p, &draft) } catch { diags += error.diagnostics }
+            for kv in spec.field.isRepeatable ? repeated[spec.field] ?? [] : values[spec.field].map({ [$0] }) ?? [] {
+                do {
+                    if let value = try readLine(spec, kv, p, &draft) { lines[spec.field]?.value = value }
+                } catch { diags += error.diagnostics }
             }
         }
-        return check(draft, values: values, file: file, headerLine: headerLine, diags: &diags)
+        let sourceLines = repeated[.source] ?? []
+        return check(draft, values: lines, sourceLines: sourceLines, file: file, headerLine: headerLine, diags: &diags)
+    }
+
+    /// Reads one header line through its table entry. In an `atl-setting/2` draft an attributed field's
+    /// `[provenance]` suffix is split off and parsed first, so `read` sees only the value; returns the value
+    /// read when a suffix was split off. Used by the file parser and the snapshot's setting codec.
+    @discardableResult
+    public static func readLine(_ spec: SettingFieldSpec, _ kv: KeyValueLine, _ p: FieldParser,
+                                _ d: inout SettingDraft) throws(ATLError) -> String? {
+        guard d.formatVersion == 2, spec.field.isAttributed else {
+            try spec.read(kv, p, &d)
+            return nil
+        }
+        guard let (value, bracket) = splitProvenance(kv.value) else {
+            if spec.field == .type && kv.value.lowercased() == SettingType.unknown.rawValue {
+                try spec.read(kv, p, &d)   // 'type: unknown' is not a fact: it needs no source
+                return nil
+            }
+            throw ATLError(code: "setting.provenance-missing", file: p.file, line: kv.line, field: kv.key,
+                "every fact in an atl-setting/2 file ends with its provenance, e.g. '[census-2019 2019-01]' or '[officer 2026-11-23 by SENDO-07]'")
+        }
+        let prov: FactProvenance
+        do { prov = try FactProvenance.parse(bracket) } catch {
+            throw ATLError(code: DiagnosticCode(rawValue: "setting.\(error.code)"), file: p.file, line: kv.line, field: kv.key, error.message)
+        }
+        if value.hasSuffix("]") {
+            throw ATLError(code: "setting.value-ends-in-bracket", file: p.file, line: kv.line, field: kv.key,
+                           "a value may not end in ']' (the provenance is the last bracket on the line)")
+        }
+        var valueLine = kv
+        valueLine.value = value
+        try spec.read(valueLine, p, &d)
+        d.setting.provenance[spec.field.rawValue] = prov
+        return value
+    }
+
+    /// Splits `value  [provenance]` at the last " [" of a line ending in "]": the trimmed value and the text
+    /// inside the brackets. Nil when the line has no such suffix (or nothing before it).
+    public static func splitProvenance(_ text: String) -> (value: String, provenance: String)? {
+        // On UTF-8 code units (' ', '[' and ']' are ASCII, so their indices are valid String indices): Foundation's
+        // backwards search bridges through NSString on Linux and doubled catalogue load time.
+        let u = text.utf8
+        guard u.last == 0x5D else { return nil }
+        var i = u.index(before: u.endIndex)
+        while i > u.startIndex {
+            let prev = u.index(before: i)
+            if u[i] == 0x5B && u[prev] == 0x20 {
+                // The value ends before the padding; KeyValueLine already trimmed its start.
+                var end = prev
+                while end > u.startIndex, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
+                guard end > u.startIndex else { return nil }
+                return (String(text[..<end]), String(text[u.index(after: i)..<u.index(before: u.endIndex)]))
+            }
+            i = prev
+        }
+        return nil
     }
 
     /// The rules between fields: required fields, the format tag, fictional and synthetic URNs, pairs that go
     /// together (LA code and name, easting and northing), places by need against needs and places, pupils on
     /// roll against places (warnings), and a resourced type with no provision.
-    public static func check(_ d: SettingDraft, values: [Field: KeyValueLine], file: String, headerLine: Int,
-                      diags: inout [Diagnostic]) -> Setting? {
+    public static func check(_ d: SettingDraft, values: [Field: KeyValueLine], sourceLines: [KeyValueLine] = [],
+                             file: String, headerLine: Int, diags: inout [Diagnostic]) -> Setting? {
         var s = d.setting
         for f in [Field.format, .urn, .name, .type] where values[f] == nil {
             diags.append(Diagnostic(code: "setting.required-field-missing", file: file, line: headerLine, field: f.rawValue,
                                     "required field is missing (\(f.help))"))
         }
-        if let kv = values[.format], kv.value != formatTag {
+        if let kv = values[.format], kv.value != formatTag && kv.value != formatTagV1 {
             diags.append(Diagnostic(code: "setting.wrong-format", file: file, line: kv.line, field: "format",
-                                    "expected '\(formatTag)', got \"\(kv.value)\""))
+                                    "expected '\(formatTag)' (or the older '\(formatTagV1)'), got \"\(kv.value)\""))
+        }
+        if d.formatVersion == 2 {
+            // The checks look at the type (s41 status), so it is set first (it was still unknown here: the s41
+            // warning could never fire).
+            if let t = d.type { s.type = SettingType.effective(group: t, provision: s.specialistProvision) }
+            checkProvenance(&s, values: values, sourceLines: sourceLines, file: file, headerLine: headerLine,
+                            runDate: d.runDate, diags: &diags)
+        } else if d.runDate != nil, !s.fictional, !s.synthetic, let kv = values[.format] {
+            diags.append(Diagnostic(code: "setting.format-v1-without-provenance", file: file, line: kv.line, field: "format",
+                "atl-setting/1: the facts carry no source or date; 'atl migrate' (or any import) writes atl-setting/2", level: .warning))
         }
         if s.fictional && s.synthetic, let kv = values[.synthetic] {
             diags.append(Diagnostic(code: "setting.fictional-and-synthetic", file: file, line: kv.line, field: "synthetic",
@@ -284,7 +378,8 @@ public enum SettingFile {
         guard let urn = d.urn, let name = d.name, let type = d.type else { return nil }
         s.urn = urn
         s.name = name
-        s.type = type
+        // v2 holds the establishment group and the resourced provision as two facts; the engine matches on both.
+        s.type = d.formatVersion == 2 ? SettingType.effective(group: type, provision: s.specialistProvision) : type
         return s
     }
 
@@ -333,6 +428,13 @@ public enum SettingFile {
     /// The canonical text of a setting: fields in canonical order, sections in Schedule 1 order. Parsing the
     /// output gives back an equal setting, and writing is deterministic (importers rely on this).
     public static func render(_ s: Setting) -> String {
+        renderHeader(s) + renderBody(s)
+    }
+
+    /// The header, from the opening `---` to the closing `---` line (with its line end). A setting with
+    /// provenance is written as `atl-setting/2`: each fact line padded to ``provenanceColumn`` and followed by
+    /// two spaces and its `[provenance]`, so a changed fact changes one line of a diff.
+    public static func renderHeader(_ s: Setting) -> String {
         var out = "---\n"
         if s.fictional {
             out += "# FICTIONAL: an invented setting of the example LA, for demonstration only. Not a real school.\n"
@@ -341,9 +443,34 @@ public enum SettingFile {
             out += "# SYNTHETIC: a real school's identity with invented SEN facts, for benchmarking only. Not facts about this school.\n"
         }
         for spec in fields {
-            for v in spec.write(s) { out += "\(spec.field.rawValue): \(v)\n" }
+            for (v, prov) in lineValues(spec, s) {
+                let text = "\(spec.field.rawValue): \(v)"
+                if let prov {
+                    let pad = max(0, provenanceColumn - text.count)
+                    out += text + String(repeating: " ", count: pad) + "  [\(prov)]\n"
+                } else {
+                    out += text + "\n"
+                }
+            }
         }
         out += "---\n"
+        return out
+    }
+
+    /// Width a v2 fact line's `field: value` is padded to before its provenance.
+    public static let provenanceColumn = 42
+
+    /// One field's value lines, each with the provenance written after it (v2 settings, attributed fields).
+    public static func lineValues(_ spec: SettingFieldSpec, _ s: Setting) -> [(value: String, provenance: FactProvenance?)] {
+        let values = spec.write(s)
+        guard !s.provenance.isEmpty, spec.field.isAttributed else { return values.map { ($0, nil) } }
+        let prov = s.provenance[spec.field.rawValue]
+        return values.map { v in (v, spec.field == .type && v == SettingType.unknown.rawValue ? nil : prov) }
+    }
+
+    /// The SEN information report as the writer lays it out (sections in Schedule 1 order).
+    public static func renderBody(_ s: Setting) -> String {
+        var out = ""
         for section in ReportSection.allCases {
             guard let text = s.report[section] else { continue }
             out += "\n## \(section.title)\n"

@@ -14,7 +14,7 @@ import Foundation
 /// catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
 public struct IndexSnapshot: Sendable {
     public static let magic: [UInt8] = Array("ATLINDEX".utf8)
-    public static let formatVersion: UInt32 = 3  // 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table
+    public static let formatVersion: UInt32 = 4  // 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table; 4: facts with provenance (atl-setting/2)
     public static let fileSuffix = ".atlidx"
 
     public let catalogue: Catalogue
@@ -318,7 +318,7 @@ public struct IndexSnapshot: Sendable {
     static func encode(_ s: Setting, into w: inout SnapshotWriter) {
         var lines: [(UInt8, String)] = []
         for (i, spec) in SettingFile.fields.enumerated() {
-            for v in spec.write(s) { lines.append((UInt8(i), v)) }
+            for (v, prov) in SettingFile.lineValues(spec, s) { lines.append((UInt8(i), prov.map { "\(v)  [\($0)]" } ?? v)) }
         }
         w.u32(UInt32(lines.count))
         for (i, v) in lines { w.u8(i); w.string(v) }
@@ -334,16 +334,19 @@ public struct IndexSnapshot: Sendable {
         let parser = FieldParser(file: "snapshot")
         var draft = SettingDraft()
         var values: [SettingFile.Field: KeyValueLine] = [:]
+        var sourceLines: [KeyValueLine] = []
         for _ in 0..<n {
             let i = Int(try r.u8())
             guard i < SettingFile.fields.count else { throw SnapshotReader.Truncated() }
             let spec = SettingFile.fields[i]
-            let kv = KeyValueLine(key: spec.field.rawValue, value: try r.string(), line: 0)
-            values[spec.field] = kv
-            do { try spec.read(kv, parser, &draft) } catch { throw SnapshotReader.Truncated() }
+            var kv = KeyValueLine(key: spec.field.rawValue, value: try r.string(), line: 0)
+            do {
+                if let value = try SettingFile.readLine(spec, kv, parser, &draft) { kv.value = value }
+            } catch { throw SnapshotReader.Truncated() }
+            if spec.field == .source { sourceLines.append(kv) } else { values[spec.field] = kv }
         }
         var diags: [Diagnostic] = []
-        guard var setting = SettingFile.check(draft, values: values, file: "snapshot", headerLine: 0, diags: &diags),
+        guard var setting = SettingFile.check(draft, values: values, sourceLines: sourceLines, file: "snapshot", headerLine: 0, diags: &diags),
               !diags.contains(where: { $0.level == .error }) else { throw SnapshotReader.Truncated() }
         let rc = Int(try r.u32())
         guard rc <= ReportSection.allCases.count else { throw SnapshotReader.Truncated() }

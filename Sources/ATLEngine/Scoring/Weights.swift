@@ -63,6 +63,10 @@ public struct Weights: Sendable, Hashable {
     /// How many top-scoring eligible settings the diversity rule looks across for other types.
     public var listPool = 30.0
 
+    // Facts: a public fact older than this many months on the run date (or undated) is labelled for the
+    // officer to check (docs/catalogue-format.md, "Stale facts").
+    public var factsCheckAfterMonths = 24.0
+
     public init() {}
 
     public static let defaults = Weights()
@@ -111,6 +115,7 @@ public struct Weights: Sendable, Hashable {
         .init(key: "list.size", path: \.listSize, range: 1...100, help: "settings on a list"),
         .init(key: "list.max-share", path: \.listMaxShare, range: 0.05...1, help: "most of a list one setting type may take"),
         .init(key: "list.pool", path: \.listPool, range: 1...1000, help: "top eligible settings the diversity rule looks across"),
+        .init(key: "facts.check-after-months", path: \.factsCheckAfterMonths, range: 1...600, help: "a public fact older than this many months (or undated) is labelled for the officer to check"),
     ]
 
     public static let formatTag = "atl-weights/1"
@@ -143,7 +148,7 @@ public struct Weights: Sendable, Hashable {
                     continue
                 }
                 let v = try p.double(kv, min: param.range.lowerBound, max: param.range.upperBound)
-                if (param.key == "list.size" || param.key == "list.pool"), v != v.rounded() {
+                if (param.key == "list.size" || param.key == "list.pool" || param.key == "facts.check-after-months"), v != v.rounded() {
                     throw ATLError(code: "weights.not-a-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
                 }
                 w[keyPath: param.path] = v
@@ -181,6 +186,7 @@ public struct Weights: Sendable, Hashable {
 
     public var listSizeInt: Int { Int(listSize) }
     public var listPoolInt: Int { Int(listPool) }
+    public var factsCheckAfterMonthsInt: Int { Int(factsCheckAfterMonths) }
 
     func mainstreamCredit(_ s: Severity) -> Double {
         switch s {

@@ -95,6 +95,46 @@ public struct Setting: Sendable, Hashable {
     /// The SEN information report, by section. A section present with empty text is "empty" in the audit.
     public var report: [ReportSection: String]
 
+    // MARK: Dated public facts and their provenance (atl-setting/2)
+
+    /// Where each header fact came from and as of when, by field name (`type`, `needs`, …). Empty for a
+    /// setting read from an `atl-setting/1` file (its facts carry no dates) or built in memory; a setting with
+    /// any provenance is written as `atl-setting/2`, and then its `sources` are ``SourceDeclaration`` lines.
+    public var provenance: [String: FactProvenance] = [:]
+    /// To-confirm rows an officer confirmed (`atl confirm --row`): left out of later to-confirm reports.
+    public var confirmedRows: [ReviewedRow] = []
+    /// To-confirm rows an officer rejected (`atl confirm --row --reject`): left out of later reports.
+    public var rejectedRows: [ReviewedRow] = []
+    /// DfE number `LLL/EEEE` (LA code / establishment number), the key of the DfE lists.
+    public var dfeNumber: String?
+    /// Whether the setting is on the Secretary of State's list of institutions approved under section 41 of
+    /// the Children and Families Act 2014 (an independent special school or special post-16 institution a
+    /// family may ask to be named as for a maintained school); nil when not known.
+    public var s41Approved: Bool?
+    /// The day the s41 approval took effect (`YYYY-MM-DD`), when published.
+    public var s41ApprovedSince: String?
+    /// Need codes named by a published designation that says there is more ("broad range of SEN incl. severe
+    /// … and profound learning disabilities" → SLD, PMLD, written `needs: SLD, PMLD (partial)`). Kept apart
+    /// from ``needs`` so that a partial designation can earn credit but never exclude a child: the engine reads
+    /// ``needs`` as the complete designation.
+    public var partialNeeds: NeedSet?
+    /// The need served, as the Local Offer page published it (verbatim wording, shown to the officer).
+    public var needsAsPublished: String?
+    /// The places or size text as published (shown to the officer, never scored).
+    public var placesAsPublished: String?
+    /// The largest class size published.
+    public var largestClass: Int?
+    /// Pupils with an EHC plan (or statement) of all pupils on a census day: recent experience, never scored
+    /// as designation, places or vacancies.
+    public var pupilsWithEHCP: PupilCount?
+    /// Pupils on SEN support of all pupils on a census day: recent experience.
+    public var pupilsOnSENSupport: PupilCount?
+    /// Address of the setting's published SEN information report or SEND page.
+    public var senReportLink: String?
+    /// What that page is, as published ("SEN information report", "admission criteria"), so a link is never
+    /// called a report when it is not one.
+    public var senReportKind: String?
+
     public init(urn: Int, name: String, fictional: Bool = false, localAuthority: LocalAuthority? = nil,
                 type: SettingType = .unknown, giasType: String? = nil, status: SettingStatus = .open,
                 phase: Phase? = nil, ageRange: AgeRange? = nil, gender: Gender? = nil,
@@ -146,6 +186,22 @@ public struct Setting: Sendable, Hashable {
     public var generalVacancies: Int? {
         guard let c = capacity, let r = onRoll else { return nil }
         return max(0, c - r)
+    }
+
+    /// The establishment group the `type` line of an `atl-setting/2` file holds: ``type`` without the
+    /// resourced provision that ``specialistProvision`` records separately. A mainstream school with a known
+    /// resourced provision or SEN unit is `mainstream` here and `mainstream-resourced` in ``type``; a
+    /// `mainstream-resourced` setting whose provision kind is not known keeps that value.
+    public var typeGroup: SettingType {
+        type == .mainstreamResourced && SettingType.isKnownUnit(specialistProvision) ? .mainstream : type
+    }
+
+    /// True when the GIAS type of establishment is one the LA does not place children in (a university, a
+    /// Welsh school, an FE unit …; ``SettingType/giasGroup(_:)``): the engine can leave such a setting out of
+    /// lists. Its ``type`` stays `unknown`.
+    public var isOutsidePlacement: Bool {
+        guard let g = giasType else { return false }
+        return SettingType.giasGroup(g) == .notPlaced
     }
 
     /// True when the setting has a designated specialist offer (special school, unit or resourced provision).

@@ -75,35 +75,87 @@ public enum SettingType: String, CaseIterable, Sendable, Comparable, Hashable, C
     /// a family's preference), "Online provider", "Institution funded by other government department",
     /// "Miscellaneous", children's centres, and any name not listed here.
     /// Matching ignores case, surrounding spaces, a typographic apostrophe and "16-19" vs "16 to 19".
+    ///
+    /// Older spellings (EduBase, before 2017) are read too: "Free Schools - Alternative Provision",
+    /// "Free Schools - 16-19", "Non-Maintained Special School", "LA Nursery School" (``normalisedGIASName(_:)``).
     public init?(giasTypeName raw: String, resourced: Bool) {
-        let name = raw.trimmedSpaces.lowercased()
-            .replacingOccurrences(of: "\u{2019}", with: "'")
-            .replacingOccurrences(of: "16-19", with: "16 to 19")
-        switch name {
+        guard case .placed(let group) = SettingType.giasGroup(raw) else { return nil }
+        switch group {
+        case .mainstream: self = resourced ? .mainstreamResourced : .mainstream
+        case .independent: self = resourced ? .independentSpecial : .independent
+        default: self = group
+        }
+    }
+
+    /// What a GIAS type of establishment name says about a setting's group.
+    public enum GIASGroup: Sendable, Hashable {
+        /// A setting the LA may place children in, in this group (mainstream, never mainstream-resourced: the
+        /// resourced provision is a separate fact).
+        case placed(SettingType)
+        /// A type the engine does not place children in (universities, Welsh schools, secure units, …).
+        case notPlaced
+        /// A name not in the table: never guessed.
+        case unknownName
+    }
+
+    /// The group of a GIAS type of establishment name, after ``normalisedGIASName(_:)``.
+    public static func giasGroup(_ raw: String) -> GIASGroup {
+        switch normalisedGIASName(raw) {
         case "community school", "voluntary aided school", "voluntary controlled school", "foundation school",
              "academy converter", "academy sponsor led", "free schools", "university technical college",
              "studio schools", "city technology college":
-            self = resourced ? .mainstreamResourced : .mainstream
+            return .placed(.mainstream)
         case "community special school", "foundation special school", "academy special converter",
              "academy special sponsor led", "free schools special":
-            self = .special
-        case "non-maintained special school":
-            self = .nonMaintainedSpecial
+            return .placed(.special)
+        case "non maintained special school":
+            return .placed(.nonMaintainedSpecial)
         case "other independent special school":
-            self = .independentSpecial
+            return .placed(.independentSpecial)
         case "other independent school":
-            self = resourced ? .independentSpecial : .independent
+            return .placed(.independent)
         case "pupil referral unit", "academy alternative provision converter",
              "academy alternative provision sponsor led", "free schools alternative provision":
-            self = .alternativeProvision
+            return .placed(.alternativeProvision)
         case "further education", "sixth form centres", "academy 16 to 19 converter", "academy 16 to 19 sponsor led",
              "free schools 16 to 19", "special post 16 institution", "other independent special post 16 institution":
-            self = .post16
-        case "local authority nursery school":
-            self = .earlyYears
+            return .placed(.post16)
+        case "local authority nursery school", "la nursery school":
+            return .placed(.earlyYears)
+        case "welsh establishment", "british schools overseas", "offshore schools", "service childrens education",
+             "higher education institutions", "secure units", "academy secure 16 to 19", "online provider",
+             "institution funded by other government department", "miscellaneous", "childrens centre",
+             "childrens centre linked site":
+            return .notPlaced
         default:
-            return nil
+            return .unknownName
         }
+    }
+
+    /// A GIAS type name folded for lookup: lower case, apostrophes dropped (typographic or not), "16-19" and
+    /// "16 - 19" → "16 to 19", dashes → spaces, runs of spaces → one. So today's "Free schools alternative
+    /// provision" and 2016's "Free Schools - Alternative Provision" are the same name.
+    public static func normalisedGIASName(_ raw: String) -> String {
+        var s = raw.trimmedSpaces.lowercased()
+            .replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "'", with: "")
+        s = s.replacingOccurrences(of: "16 - 19", with: "16 to 19").replacingOccurrences(of: "16-19", with: "16 to 19")
+        s = s.replacingOccurrences(of: " - ", with: " ").replacingOccurrences(of: "-", with: " ")
+        return s.split(separator: " ").joined(separator: " ")
+    }
+
+    /// True for a resourced provision, an SEN unit or both (not `none`, not unknown).
+    public static func isKnownUnit(_ kind: SpecialistProvisionKind?) -> Bool {
+        switch kind {
+        case .resourcedProvision?, .senUnit?, .both?: true
+        default: false
+        }
+    }
+
+    /// The type the engine matches on, from the establishment group and the resourced provision, each a fact
+    /// with its own source: a mainstream school with a known resourced provision or SEN unit is
+    /// `mainstream-resourced`; every other group is itself.
+    public static func effective(group: SettingType, provision: SpecialistProvisionKind?) -> SettingType {
+        group == .mainstream && isKnownUnit(provision) ? .mainstreamResourced : group
     }
 }
 

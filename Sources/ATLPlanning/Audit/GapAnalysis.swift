@@ -140,6 +140,9 @@ public enum HeaderFact: String, CaseIterable, Sendable, Comparable, Hashable, Co
         case .capacity: return s.capacity.map(String.init)
         case .onRoll: return s.onRoll.map(String.init)
         case .needs:
+            if let p = s.partialNeeds, s.needs == nil, !p.isEmpty {
+                return p.codes.map { "\($0.rawValue) (\($0.title))" }.joined(separator: "; ") + " — and others (partial, as published)"
+            }
             guard let n = s.needs else { return nil }
             return n.isEmpty ? "none" : n.codes.map { "\($0.rawValue) (\($0.title))" }.joined(separator: "; ")
         case .specialistPlaces:

@@ -6,7 +6,9 @@ import ATLPlanning
 /// type, by report section, by header fact), then one row per setting grouped by LA, then the question to ask
 /// for each item. Deterministic: the same analysis and stamp give byte-identical text.
 public enum AuditMarkdown {
-    public static func render(_ a: GapAnalysis, stamp: ProvenanceStamp) -> String {
+    /// `facts`, when given, adds the section on the dated facts (by source and age, per LA and type; the
+    /// settings still untyped; what only the LA can supply) before the per-setting tables.
+    public static func render(_ a: GapAnalysis, facts: FactAudit? = nil, stamp: ProvenanceStamp) -> String {
         var out = "# SEN information gap analysis — \(a.label)\n\n"
         out += banner(a) + "\n\n"
         out += MarkdownText.table(["Audit stamp", "Value"], [
@@ -90,6 +92,8 @@ public enum AuditMarkdown {
                         AuditFormat.count(ic.counts.notApplicable), AuditFormat.percent(ic.counts)]
             },
             align: ["l", "l", "l", "l", "r", "r", "r", "r"]) + "\n"
+
+        if let facts { out += FactAuditMarkdown.section(facts) }
 
         out += "## Settings\n\n"
         out += """

@@ -1,3 +1,4 @@
+import ATLTestSupport
 import ATLModel
 import ATLData
 import ATLEngine
@@ -7,16 +8,12 @@ import ATLCLI
 /// Writes `atl-batch/1` records the way `atl batch` does (one compact line per child, in input order), from
 /// lists built in process by the matching engine: test input for `atl allocate` that does not need `atl batch`.
 enum BatchFixture {
-    static let la = LocalAuthority(code: 999, name: "Severnvale (fictional example LA)")
     static let home = GridPoint(easting: 370_000, northing: 310_000)
 
     static func setting(_ urn: Int, _ type: SettingType, km: Double, needs: [NeedCode]?, places: Int?, onRoll: Int?,
                         capacity: Int? = 900, pupils: Int? = 890, byNeed: [NeedCode: Int]? = nil) -> Setting {
-        Setting(urn: urn, name: "Setting \(urn)", fictional: true, localAuthority: la, type: type, ageRange: AgeRange(low: 11, high: 16),
-                gender: .mixed, ofsted: .good, location: GridPoint(easting: home.easting + Int(km * 1000), northing: home.northing),
-                capacity: capacity, onRoll: pupils, needs: needs.map { NeedSet($0) },
-                specialistProvision: type == .mainstreamResourced ? .resourcedProvision : nil,
-                specialistPlaces: places, specialistOnRoll: onRoll, placesByNeed: byNeed, facilities: FacilitySet([]))
+        MatchFixture.setting(urn, type: type, km: km, needs: needs, places: places, onRoll: onRoll, placesByNeed: byNeed,
+                             capacity: capacity, pupils: pupils)
     }
 
     static let settings = [

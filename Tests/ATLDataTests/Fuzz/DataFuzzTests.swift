@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func settingFiles() {
-        let report = Fuzz.run("setting file", seeds: Self.settingSeeds, cases: Fuzz.cases(1000), needsLines: true) { input in
+        let report = Fuzz.run("setting file", seeds: Self.settingSeeds, cases: Fuzz.cases(3000), needsLines: true) { input in
             FuzzOutcome.of({ () throws(ATLError) in try SettingFile.parse(input, file: "f.setting.md").value }, roundTrip: { s in
                 let text = SettingFile.render(s)
                 guard let back = try? SettingFile.parse(text: text, file: "f.setting.md").value else { return "the written file does not parse" }
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func profiles() {
-        let report = Fuzz.run("profile", seeds: Self.profileSeeds, cases: Fuzz.cases(1500), needsLines: true) { input in
+        let report = Fuzz.run("profile", seeds: Self.profileSeeds, cases: Fuzz.cases(3000), needsLines: true) { input in
             FuzzOutcome.of({ () throws(ATLError) in try ProfileParser.parse(input, file: "p.profile", academicYear: 2026) }, roundTrip: { p in
                 let text = ProfileParser.render(p)
                 guard let back = try? ProfileParser.parse(text: text, file: "p.profile", academicYear: 2026) else { return "the written profile does not parse" }
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func giasExtracts() {
-        let report = Fuzz.run("GIAS extract", seeds: Self.giasSeeds, cases: Fuzz.cases(500), needsLines: true) { input in
+        let report = Fuzz.run("GIAS extract", seeds: Self.giasSeeds, cases: Fuzz.cases(2000), needsLines: true) { input in
             let r = GIASFixture.run(input)
             guard !r.hasErrors else { return FuzzOutcome(accepted: false, diagnostics: r.diagnostics) }
             for s in r.settings {
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func postcodeLookups() {
-        let report = Fuzz.run("postcode lookup", seeds: [Self.bytes(TestPostcodes.text), Self.bytes(TestPostcodes.tiny)], cases: Fuzz.cases(1500),
+        let report = Fuzz.run("postcode lookup", seeds: [Self.bytes(TestPostcodes.text), Self.bytes(TestPostcodes.tiny)], cases: Fuzz.cases(3000),
                               needsLines: true) { input in
             FuzzOutcome.of({ () throws(ATLError) in try PostcodeLookup.parse(input, file: "pc.txt") }, roundTrip: { l in
                 let all = l.entries(inDistricts: Set(l.districtCodes))
@@ -85,7 +85,7 @@ import Testing
         let catalogue = Catalogue(settings: [Setting(urn: 9000004, name: "A", fictional: true), Setting(urn: 9000006, name: "B", fictional: true)])
         let seed = "origin,urn,distance_km,duration_min\nTF3 1AB,9000004,3.42,9\nTF3,9000006,3.80,\nTF1 1AE,9000006,12.5,21\n"
         let lookup = TestPostcodes.lookup
-        let report = Fuzz.run("travel matrix", seeds: [Self.bytes(seed)], cases: Fuzz.cases(1500), needsLines: true) { input in
+        let report = Fuzz.run("travel matrix", seeds: [Self.bytes(seed)], cases: Fuzz.cases(3000), needsLines: true) { input in
             FuzzOutcome.of({ () throws(ATLError) in try TravelMatrix.parse(input, file: "m.csv", catalogue: catalogue, postcodes: lookup) }, roundTrip: { m in
                 // No writer: a second parse of the same bytes gives the same matrix.
                 let again = try? TravelMatrix.parse(input, file: "m.csv", catalogue: catalogue, postcodes: lookup)
@@ -97,7 +97,7 @@ import Testing
 
     @Test func csvRecords() {
         let seeds = [Self.file("examples/cohort-example-la.csv"), Self.bytes("a,\"b,c\",\"d\"\"e\"\r\n\"multi\nline\",,x\r\n")]
-        let report = Fuzz.run("CSV", seeds: seeds, cases: Fuzz.cases(800), needsLines: true) { input in
+        let report = Fuzz.run("CSV", seeds: seeds, cases: Fuzz.cases(2000), needsLines: true) { input in
             var r = CSVReader(bytes: input, file: "t.csv")
             var records: [CSVRecord] = []
             do throws(ATLError) { while let rec = try r.next() { records.append(rec) } } catch {

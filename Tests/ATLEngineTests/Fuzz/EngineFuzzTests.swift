@@ -12,7 +12,7 @@ import Testing
     @Test func weightsFiles() {
         let seeds = [Array(FileManager.default.contents(atPath: Repository.path("provision-catalogue/weights.conf")) ?? Data()),
                      Array("format: atl-weights/1\npoints.travel: 25\nlist.size: 8\ntravel.max-credit: 0.1\n".utf8)]
-        let report = Fuzz.run("weights", seeds: seeds, cases: Fuzz.cases(1500), needsLines: true) { input in
+        let report = Fuzz.run("weights", seeds: seeds, cases: Fuzz.cases(3000), needsLines: true) { input in
             FuzzOutcome.of({ () throws(ATLError) in try Weights.parse(text: TextDecoding.decodeUTF8(input, file: "w.conf"), file: "w.conf") }, roundTrip: { w in
                 // Written with 4 decimals: writing, reading and writing again gives the same text.
                 let text = w.render()

@@ -57,6 +57,29 @@ import Testing
         #expect(a.evidence.hasReport == b.evidence.hasReport && a.catalogueHash == b.catalogueHash && a.isFictional == b.isFictional)
     }
 
+    /// An `atl-setting/2` setting keeps every fact's provenance, its declarations and reviewed rows through the
+    /// snapshot, and its effective type (mainstream + resourced provision).
+    @Test func roundTripKeepsProvenance() throws {
+        var v2 = F.setting(9000203, "Dated Facts School", type: .mainstreamResourced, km: 3, needs: [.ASD])
+        v2.specialistProvision = .resourcedProvision
+        v2.partialNeeds = nil
+        v2.pupilsWithEHCP = PupilCount(count: 12, total: 300)
+        v2.sources = ["census-2019 | public | DfE school census | census", "local-offer | public | example.gov.uk | Local Offer | https://example.gov.uk/lo"]
+        v2.provenance = ["name": FactProvenance(source: "census-2019", asOf: .month(2019, 1)),
+                         "type": FactProvenance(source: "census-2019", asOf: .month(2019, 1)),
+                         "specialist-provision": FactProvenance(source: "local-offer", asOf: .undated),
+                         "needs": FactProvenance(source: "local-offer", asOf: .undated, confirmedOn: "2026-11-23", confirmedBy: "SENDO-07"),
+                         "pupils-with-ehcp": FactProvenance(source: "census-2019", asOf: .month(2019, 1))]
+        v2.rejectedRows = [ReviewedRow(rowID: "sen-2023:0123abcd", provenance: .officer(day: "2026-11-23", by: "SENDO-07"))]
+        for spec in SettingFile.fields where spec.field.isAttributed && !spec.field.isRepeatable && v2.provenance[spec.field.rawValue] == nil {
+            if !spec.write(v2).isEmpty { v2.provenance[spec.field.rawValue] = FactProvenance(source: "census-2019", asOf: .month(2019, 1)) }
+        }
+        let s = snapshot([v2])
+        let back = try decode(s.encode())
+        #expect(back.catalogue.settings == [v2])
+        #expect(back.catalogue.settings[0].type == .mainstreamResourced)
+    }
+
     @Test func roundTripGivesTheSameCatalogueIndexAndLists() throws {
         let s = snapshot()
         let bytes = s.encode()

@@ -33,7 +33,7 @@ import Testing
         let example = String(decoding: Self.file("examples/cohort-example-la.csv"), as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false).prefix(9).joined(separator: "\n") + "\n"
         let seeds = [Array(example.utf8), Array(CohortFixture.brokenCSV.utf8)]
-        let report = Fuzz.run("cohort CSV", seeds: seeds, cases: Fuzz.cases(500), needsLines: true) { input in
+        let report = Fuzz.run("cohort CSV", seeds: seeds, cases: Fuzz.cases(2000), needsLines: true) { input in
             // Every line after the header belongs to exactly one row or problem.
             var lines: CohortCSV
             do throws(ATLError) {
@@ -88,7 +88,7 @@ import Testing
     @Test func scenarioFiles() {
         let seeds = ["asd-demand-plus-20", "example-la-semh-base", "telford-asd-resourced-provision"].map { Self.file("examples/scenarios/\($0).scenario") }
             + [Array(ScenarioTests.full.utf8)]
-        let report = Fuzz.run("scenario", seeds: seeds, cases: Fuzz.cases(1000), needsLines: true) { input in
+        let report = Fuzz.run("scenario", seeds: seeds, cases: Fuzz.cases(3000), needsLines: true) { input in
             FuzzOutcome.of({ () throws(ATLError) in try ScenarioParser.parse(input, file: "s.scenario") }, roundTrip: { s in
                 // No writer: the same bytes parse to the same scenario.
                 let again = try? ScenarioParser.parse(input, file: "s.scenario")
@@ -101,7 +101,7 @@ import Testing
     @Test func batchRecords() {
         typealias B = BatchRecordReaderTests
         let seeds = [B.listed() + "\n" + B.errorRecord + "\n" + B.listed(row: 3, ref: "R-3", need: "SEMH") + "\n", B.listed(entries: "[]")].map { Array($0.utf8) }
-        let report = Fuzz.run("batch records", seeds: seeds, cases: Fuzz.cases(1500), needsLines: true) { input in
+        let report = Fuzz.run("batch records", seeds: seeds, cases: Fuzz.cases(3000), needsLines: true) { input in
             FuzzOutcome.of({ () throws(ATLError) in try BatchRecordFormat.read(Data(input), file: "b.jsonl") }, roundTrip: { r in
                 // No writer of records read back: every line became exactly one record.
                 r.listed.count + r.unlisted.count == r.lines ? nil : "\(r.lines) lines gave \(r.listed.count + r.unlisted.count) records"

@@ -19,13 +19,9 @@ enum ListRenderFixture {
                         la: LocalAuthority = severnvale, needs: [NeedCode]? = nil, facilities: [Facility]? = [],
                         places: Int? = nil, onRoll: Int? = nil, ofsted: OfstedJudgement? = .good,
                         report: [ReportSection: String] = [:]) -> Setting {
-        Setting(urn: urn, name: name, fictional: true, localAuthority: la, type: type, status: .open,
-                ageRange: AgeRange(low: ages.0, high: ages.1), gender: .mixed, religiousCharacter: "None", ofsted: ofsted,
-                location: GridPoint(easting: home.easting + Int(km * 1000), northing: home.northing),
-                postcode: "ZZ9 \(urn % 10)AA", capacity: 900, onRoll: 880, needs: needs.map { NeedSet($0) },
-                specialistProvision: type == .mainstreamResourced ? .resourcedProvision : nil,
-                specialistPlaces: places, specialistOnRoll: onRoll, facilities: facilities.map { FacilitySet($0) },
-                sources: ["Render test fixture"], report: report)
+        MatchFixture.setting(urn, name, type: type, km: km, ages: ages, la: la, needs: needs, facilities: facilities, places: places,
+                             onRoll: onRoll, capacity: 900, pupils: 880, ofsted: ofsted, religion: "None",
+                             postcode: "ZZ9 \(urn % 10)AA", sources: ["Render test fixture"], report: report)
     }
 
     static let settings: [Setting] = [

@@ -45,11 +45,8 @@ import Testing
     static func comparison() throws -> ScenarioComparison {
         let la = LocalAuthority(code: 999, name: "Severnvale (fictional example LA)")
         func s(_ urn: Int, _ type: SettingType, km: Double, needs: [NeedCode]?, places: Int?, onRoll: Int?) -> Setting {
-            Setting(urn: urn, name: "Setting \(urn) & Co", fictional: true, localAuthority: la, type: type,
-                    ageRange: AgeRange(low: 11, high: 16), gender: .mixed, ofsted: .good,
-                    location: GridPoint(easting: 370_000 + Int(km * 1000), northing: 310_000), capacity: 900, onRoll: 899,
-                    needs: needs.map { NeedSet($0) }, specialistProvision: type == .mainstreamResourced ? .resourcedProvision : nil,
-                    specialistPlaces: places, specialistOnRoll: onRoll)
+            MatchFixture.setting(urn, "Setting \(urn) & Co", type: type, km: km, needs: needs, facilities: nil, places: places,
+                                 onRoll: onRoll, capacity: 900, pupils: 899)
         }
         let catalogue = Catalogue(settings: [
             s(9000001, .mainstream, km: 1, needs: nil, places: nil, onRoll: nil),

@@ -7,20 +7,22 @@ public enum MatchFixture {
     public static let home = GridPoint(easting: 370_000, northing: 310_000)
     public static let la = LocalAuthority(code: 999, name: "Severnvale (fictional example LA)")
 
-    /// A setting `km` kilometres east of home (straight line).
+    /// A fictional setting `km` kilometres east of home (straight line), in the fictional LA 999 unless `la` says
+    /// otherwise. The one builder of in-code settings for the engine, planning, render and CLI tests.
     public static func setting(_ urn: Int, _ name: String = "", type: SettingType, km: Double = 2, ages: (Int, Int)? = (11, 16),
-                               needs: [NeedCode]? = nil, facilities: [Facility]? = [], places: Int? = nil, onRoll: Int? = nil,
+                               la: LocalAuthority = la, needs: [NeedCode]? = nil, facilities: [Facility]? = [],
+                               places: Int? = nil, onRoll: Int? = nil, placesByNeed: [NeedCode: Int]? = nil,
                                capacity: Int? = 1000, pupils: Int? = 950, gender: Gender? = .mixed, ofsted: OfstedJudgement? = .good,
-                               religion: String? = nil, status: SettingStatus = .open,
-                               report: [ReportSection: String] = [:]) -> Setting {
+                               religion: String? = nil, status: SettingStatus = .open, postcode: String? = nil,
+                               sources: [String] = [], report: [ReportSection: String] = [:]) -> Setting {
         Setting(urn: urn, name: name.isEmpty ? "Setting \(urn)" : name, fictional: true, localAuthority: la, type: type,
                 status: status, phase: nil, ageRange: ages.map { AgeRange(low: $0.0, high: $0.1) }, gender: gender,
                 religiousCharacter: religion, ofsted: ofsted,
-                location: GridPoint(easting: home.easting + Int(km * 1000), northing: home.northing),
+                location: GridPoint(easting: home.easting + Int(km * 1000), northing: home.northing), postcode: postcode,
                 capacity: capacity, onRoll: pupils, needs: needs.map { NeedSet($0) },
                 specialistProvision: type == .mainstreamResourced ? .resourcedProvision : nil,
-                specialistPlaces: places, specialistOnRoll: onRoll,
-                facilities: facilities.map { FacilitySet($0) }, report: report)
+                specialistPlaces: places, specialistOnRoll: onRoll, placesByNeed: placesByNeed,
+                facilities: facilities.map { FacilitySet($0) }, sources: sources, report: report)
     }
 
     public static func profile(_ primary: NeedCode = .ASD, severity: Severity = .moderate, secondary: [NeedsProfile.SecondaryNeed] = [],

@@ -115,7 +115,9 @@ public enum BatchService {
                 throw ATLError(code: "batch-state.record-count", file: work,
                                "holds \(kept) records where the state file records \(saved.rows); run again without --resume")
             }
-            notify("atl batch: resuming after row \(saved.rows) of \(survey.rows)")
+            notify(saved.rows == 0 && !saved.complete
+                   ? "atl batch: the interrupted run wrote no complete block; starting from the beginning"
+                   : "atl batch: resuming after row \(saved.rows) of \(survey.rows)")
             out = try OutputFile.openForAppending(work, at: saved.offset)
         } else {
             if r.resume { notify("atl batch: no state file \(statePath); starting from the beginning") }

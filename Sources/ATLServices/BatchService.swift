@@ -80,7 +80,7 @@ public enum BatchService {
                 + (r.listsDir.map { [.init("--lists-dir", $0, isFolder: true)] } ?? []),
             inputs: [.init("--cohort", r.cohort)] + (r.postcodesFile.map { [.init("--postcodes", $0)] } ?? []),
             catalogues: engine.catalogue.root.isEmpty ? [] : [engine.catalogue.root]))
-        let survey = try CohortReader.survey(path: r.cohort)
+        let survey = try CohortReader.survey(path: r.cohort, academicYear: r.date.academicYear)
         var reader = try CohortReader(path: r.cohort, academicYear: r.date.academicYear)
         let config = configHash(r, engine: engine, cohortHash: survey.hash)
         // Temporary files a killed run left beside the output or among the list files.

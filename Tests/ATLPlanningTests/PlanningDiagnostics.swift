@@ -57,7 +57,7 @@ import Testing
         check(DiagnosticRow("cohort.file-empty", line: 1), attempt { try CohortReader(csv: [], file: "c.csv", academicYear: 2026) }, file: "c.csv")
         let t = try TemporaryFolder("cohort")
         let csv = try t.write("c.csv", Self.header + "\nR-1,ASD,6,TF3 1AB\nR-2,ASD,6,TF3 1AB\n")
-        check(DiagnosticRow("cohort.too-many-rows", line: nil), attempt { try CohortReader.survey(path: csv, rowLimit: 1) }, file: csv)
+        check(DiagnosticRow("cohort.too-many-rows", line: nil), attempt { try CohortReader.survey(path: csv, academicYear: 2026, rowLimit: 1) }, file: csv)
         let engine = MatchingEngine(catalogue: Catalogue(settings: MatchFixture.mixed), postcodes: TestPostcodes.lookup, engineVersion: "test")
         let dup = try t.write("dup.csv", Self.header + "\nR-1,ASD,6,TF3 1AB\nR-1,ASD,6,TF3 1AB\n")
         check(DiagnosticRow("cohort.duplicate-reference", line: 3, field: "reference"),

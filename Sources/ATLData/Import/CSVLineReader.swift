@@ -160,16 +160,11 @@ public struct CSVLineReader {
         }
     }
 
-    /// Rejects the record ``next()`` just returned (a row spanning lines with the wrong number of cells): the
-    /// lines after its first are read again as records of their own. Returns the diagnostic for its first line.
-    public mutating func rejectLastRecord(_ d: Diagnostic) -> Diagnostic {
+    /// Rejects the record ``next()`` just returned (a row spanning lines that its reader cannot use): the lines
+    /// after its first are read again as records of their own.
+    public mutating func rejectLastRecord() {
         pending.insert(contentsOf: lastRecordRest, at: 0)
-        var d = d
-        if let last = lastRecordRest.last {
-            d.message += " (a quote opened on this line runs on to line \(last.line); the lines after this one are read as rows of their own)"
-        }
         lastRecordRest = []
-        return d
     }
 
     private func problem(_ error: ATLError, first: Int, last: Int?) -> Diagnostic {

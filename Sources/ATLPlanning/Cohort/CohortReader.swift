@@ -11,6 +11,8 @@ public struct CohortRow: Sendable {
     public var file: String
     /// Physical line the row starts on (1 for a profile file).
     public var line: Int
+    /// Physical line the row ends on: later than `line` only for a row whose quoted cell holds line breaks.
+    public var lastLine: Int = 0
     /// The child's reference when it could be read and is a valid reference (never anything else: a bad
     /// reference cell might hold a name).
     public var reference: String?
@@ -19,6 +21,16 @@ public struct CohortRow: Sendable {
 
     /// "file:line", as batch records cite it.
     public var source: String { "\(file):\(line)" }
+
+    public init(row: Int, file: String, line: Int, lastLine: Int? = nil, reference: String?,
+                profile: Result<(NeedsProfile, hash: String), ATLError>) {
+        self.row = row
+        self.file = file
+        self.line = line
+        self.lastLine = lastLine ?? line
+        self.reference = reference
+        self.profile = profile
+    }
 }
 
 /// Reads a cohort one child at a time, so memory does not grow with the cohort: a CSV file (one child per row,
@@ -103,7 +115,14 @@ public struct CohortReader {
             case .problem(let d):
                 return CohortRow(row: rowNumber, file: path, line: d.line ?? 1, reference: nil, profile: .failure(ATLError(d)))
             case .record(let r, let endLine):
-                return csvRow(r, endLine: endLine, columns: csv.columns)
+                var row = csvRow(r, endLine: endLine, columns: csv.columns)
+                // A row spanning lines that fails may be a stray quote joining children: its first line is the
+                // error row, and the lines after it are read again as rows of their own (none is lost).
+                if endLine > r.line, case .failure = row.profile {
+                    csv.lines.rejectLastRecord()
+                    row.lastLine = r.line
+                }
+                return row
             }
         }
     }
@@ -158,14 +177,13 @@ public struct CohortReader {
         var diags: [Diagnostic] = []
         guard let p = ProfileParser.build(values, file: path, academicYear: academicYear, diags: &diags), diags.isEmpty else {
             if endLine > r.line {
-                // Name every line of a row that spans several, so no line goes unmentioned.
                 diags.append(Diagnostic(code: "cohort.row-spans-lines", file: path, line: r.line,
-                    "this row spans lines \(r.line)–\(endLine) (a quoted cell holds line breaks); if a stray quote joined two rows, quote whole cells and double any quote inside them"))
+                    "this row spans lines \(r.line)–\(endLine) (a quoted cell holds line breaks); if a stray quote joined rows, quote whole cells and double any quote inside them; the lines after this one are read as rows of their own"))
             }
-            return CohortRow(row: rowNumber, file: path, line: r.line, reference: reference,
+            return CohortRow(row: rowNumber, file: path, line: r.line, lastLine: endLine, reference: reference,
                              profile: .failure(ATLError(diags)))
         }
-        return CohortRow(row: rowNumber, file: path, line: r.line, reference: reference,
+        return CohortRow(row: rowNumber, file: path, line: r.line, lastLine: endLine, reference: reference,
                          profile: .success((p, SHA256.hex(ProfileParser.render(p)))))
     }
 
@@ -175,7 +193,9 @@ public struct CohortReader {
     /// Counts the rows of a cohort and hashes its bytes in one streaming pass each (for progress, resume and
     /// the reconciliation of rows against records), reading rows exactly as ``next()`` does. A directory hashes
     /// each profile file's name and bytes in order. A cohort of more than ``rowLimit`` rows is refused.
-    public static func survey(path: String, rowLimit: Int = CohortReader.rowLimit) throws(ATLError) -> (rows: Int, hash: String) {
+    /// `academicYear` must be the run's: whether a row that spans lines is re-read line by line depends on
+    /// whether its profile reads, which a date of birth can decide.
+    public static func survey(path: String, academicYear: Int, rowLimit: Int = CohortReader.rowLimit) throws(ATLError) -> (rows: Int, hash: String) {
         var h = SHA256()
         if InputFile.kind(of: path) == .folder {
             let files = try profileFiles(in: path)
@@ -191,10 +211,10 @@ public struct CohortReader {
         let handle = try InputFile.openForStreaming(path, what: "cohort file")
         defer { try? handle.close() }
         while let d = try? handle.read(upToCount: 1 << 16), !d.isEmpty { h.update(d) }
-        var csv = try CohortCSV(CSVLineReader.open(path: path, what: "cohort file", lineLimit: lineLimit,
-                                                   maxLinesPerRecord: maxLinesPerRow))
+        // The rows exactly as ``next()`` reads them (a failing row that spans lines is re-read line by line).
+        var reader = try CohortReader(path: path, academicYear: academicYear)
         var rows = 0
-        while csv.next() != nil {
+        while reader.next() != nil {
             rows += 1
             if rows > rowLimit { throw tooManyRows(path, rowLimit) }
         }
@@ -266,6 +286,8 @@ struct CohortCSV {
         let d = Diagnostic(code: short ? "cohort.row-too-short" : "cohort.row-too-long", file: lines.file, line: r.line,
             "the row has \(r.fields.count) cell\(r.fields.count == 1 ? "" : "s"), the header has \(columns.count)"
             + (short ? " (a truncated or short row)" : " (a stray comma, or a cell that should be quoted)"))
-        return .problem(endLine > r.line ? lines.rejectLastRecord(d) : d)
+        if endLine > r.line { lines.rejectLastRecord() }
+        return .problem(endLine > r.line ? Diagnostic(code: d.code, file: d.file, line: d.line, d.message
+            + " (a quote opened on this line runs on to line \(endLine); the lines after this one are read as rows of their own)") : d)
     }
 }

@@ -190,6 +190,7 @@ public enum BatchService {
             throw ATLError(code: "output.rows-do-not-reconcile", file: r.output,
                            "wrote \(summary.rows) records for \(survey.rows) input rows; the cohort changed during the run?")
         }
+        summary.inputRows = survey.rows
         state.complete = true
         try state.save(statePath)
         if work != r.output { try OutputFile.commit(work, to: r.output) }

@@ -5,7 +5,7 @@
 // Modules follow the flow of data (docs/architecture.md): each imports only modules to its left.
 //   ATLModel → ATLData → ATLEngine → ATLPlanning → ATLServices → ATLCLI (and the web workbench)
 //   ATLSynthetic (invented data for examples and benchmarks) sits beside the flow: nothing in the engine uses it.
-//   ATLRender turns results into Markdown, JSON, CSV and HTML for the shells.
+//   ATLRender turns results into Markdown, JSON, CSV and HTML for the shells; ATLMaps draws its maps.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -29,12 +29,15 @@ let package = Package(
         // Planning over many children or settings: cohorts, batch runs, allocation, scenarios, the audit.
         .target(name: "ATLPlanning", dependencies: ["ATLModel", "ATLData", "ATLEngine"], swiftSettings: strict),
         // Services: what each command does, with typed requests and results, shared by the CLI and the web workbench.
-        .target(name: "ATLServices", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"],
+        .target(name: "ATLServices", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLMaps"],
                 swiftSettings: strict),
         // Invented data, always marked: the fictional example LA, synthetic cohorts, national benchmark data.
         .target(name: "ATLSynthetic", dependencies: ["ATLModel", "ATLData", "ATLPlanning"], swiftSettings: strict),
+        // Maps: National Grid coordinates, LA boundaries and towns (their two shipped text formats), label placement
+        // and SVG drawing. Knows nothing of schools or children, so it stands apart and is tested alone.
+        .target(name: "ATLMaps", dependencies: ["ATLModel"], swiftSettings: strict),
         // Renderers: Markdown, JSON, CSV, HTML (+ inline SVG). Pure functions from results to text.
-        .target(name: "ATLRender", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning"], swiftSettings: strict),
+        .target(name: "ATLRender", dependencies: ["ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLMaps"], swiftSettings: strict),
         // A small, strict HTTP/1.1 server on POSIX sockets for the web workbench; knows nothing of schools.
         .target(name: "ATLHTTP", swiftSettings: strict),
         // The command-line shell as a library so tests can drive it end to end.
@@ -60,9 +63,11 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "ATLSyntheticTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic"],
                     swiftSettings: strict),
-        .testTarget(name: "ATLRenderTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLRender"],
+        .testTarget(name: "ATLMapsTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLMaps"], exclude: ["Golden"],
+                    swiftSettings: strict),
+        .testTarget(name: "ATLRenderTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLMaps", "ATLRender"],
                     exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLRender"],
+        .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLMaps", "ATLRender"],
                     swiftSettings: strict),
         .testTarget(name: "ExampleTests", dependencies: ["ATLExamples", "ATLTestSupport", "ATLCLI"], swiftSettings: strict),
         .testTarget(name: "ATLHTTPTests", dependencies: ["ATLHTTP"], swiftSettings: strict),

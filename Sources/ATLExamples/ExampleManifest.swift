@@ -34,6 +34,9 @@ public enum ExampleManifest {
                     Example("\(base) --format csv-settings --output \(dir)/\(catalogue)-settings.csv"),
                     Example("\(base) --format json --output \(dir)/\(catalogue).json")]
         }
+        // The page an LA shares with settings and governors: the example LA, and one real LA of the catalogue.
+        out += [Example("audit --catalogue provision-catalogue/example-la --date \(date) --format html --output \(dir)/example-la.html"),
+                Example("audit --catalogue provision-catalogue/west-midlands --la 894 --date \(date) --format html --output \(dir)/west-midlands-894.html")]
         let letters = [("west-midlands", "135031-woodlands-primary-school"), ("west-midlands", "144404-the-retreat"),
                        ("west-midlands", "145381-wolgarston-high-school"), ("example-la", "9000001-quillfield-community-primary-school"),
                        ("example-la", "9000006-bluebell-orchard-school"), ("example-la", "9000013-severnvale-college")]
@@ -101,7 +104,7 @@ public enum ExampleManifest {
         public let test: String
     }
 
-    public static let goldenFolders = ["Tests/ATLRenderTests/Golden"]
+    public static let goldenFolders = ["Tests/ATLRenderTests/Golden", "Tests/ATLMapsTests/Golden"]
 
     public static var goldenFiles: [GoldenFile] {
         func g(_ name: String, _ test: String) -> GoldenFile { GoldenFile(path: "Tests/ATLRenderTests/Golden/\(name)", test: test) }
@@ -109,12 +112,15 @@ public enum ExampleManifest {
             g("allocation.csv", "AllocationRenderTests"), g("allocation.json", "AllocationRenderTests"),
             g("allocation.md", "AllocationRenderTests"),
             g("audit.md", "AuditRenderTests"), g("audit.csv", "AuditRenderTests"), g("audit-settings.csv", "AuditRenderTests"),
-            g("audit.json", "AuditRenderTests"), g("letter-100002-birch-academy.md", "AuditRenderTests"),
+            g("audit.json", "AuditRenderTests"), g("audit.html", "AuditRenderTests"), g("letter-100002-birch-academy.md", "AuditRenderTests"),
             g("letter-100003-cedar-special-school.md", "AuditRenderTests"),
             g("letter-fictional-9000003-cedar-special-school.md", "AuditRenderTests"),
             g("list.md", "ListRenderTests"), g("list.json", "ListRenderTests"), g("list.csv", "ListRenderTests"),
             g("list.html", "ListRenderTests"), g("why.txt", "ListRenderTests"),
             g("scenario.md", "ScenarioRenderTests"), g("scenario.json", "ScenarioRenderTests"), g("scenario.html", "ScenarioRenderTests"),
+            GoldenFile(path: "Tests/ATLMapsTests/Golden/small-map-wide.svg", test: "MapRenderingTests"),
+            GoldenFile(path: "Tests/ATLMapsTests/Golden/small-map-narrow.svg", test: "MapRenderingTests"),
+            GoldenFile(path: "Tests/ATLMapsTests/Golden/small-map-figure.html", test: "MapRenderingTests"),
         ]
     }
 }

@@ -6,6 +6,8 @@ import ATLPlanning
 public enum AuditService {
     public struct Result: Sendable {
         public var catalogue: Catalogue
+        /// The settings audited: the whole catalogue, or one LA's.
+        public var settings: [Setting]
         public var analysis: GapAnalysis
         /// The dated facts: coverage by fact, source and age; what only the LA can supply.
         public var facts: FactAudit
@@ -13,14 +15,32 @@ public enum AuditService {
     }
 
     /// `weights` gives `facts.check-after-months` (nil: the default weights file, or the built-in defaults).
-    public static func run(catalogue root: String, date: RunDate, weights: String? = nil, notify: EngineLoader.Notify) throws(ATLError) -> Result {
+    /// `localAuthority` (a DfE LA code) audits only that LA's settings, as an LA shares the report with its own
+    /// settings and governors.
+    public static func run(catalogue root: String, date: RunDate, weights: String? = nil, localAuthority: Int? = nil,
+                           notify: EngineLoader.Notify) throws(ATLError) -> Result {
         let catalogue = try CatalogueService.load(root, notify: notify)
         let w = try EngineLoader.loadWeights(weights, notify: notify)
         let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogue: CatalogueService.name(root),
                                     catalogueHash: catalogue.contentHash, date: date.text)
-        return Result(catalogue: catalogue, analysis: GapAnalysis(catalogue: catalogue),
-                      facts: FactAudit(settings: catalogue.settings, runDate: date.text, checkAfterMonths: w.factsCheckAfterMonthsInt),
+        var settings = catalogue.settings
+        if let code = localAuthority {
+            settings = settings.filter { $0.localAuthority?.code == code }
+            guard !settings.isEmpty else {
+                throw ATLError(code: "audit.unknown-la", file: root, field: "la", subject: String(code),
+                               "no setting of LA \(code) in this catalogue")
+            }
+        }
+        return Result(catalogue: catalogue, settings: settings, analysis: GapAnalysis(settings: settings),
+                      facts: FactAudit(settings: settings, runDate: date.text, checkAfterMonths: w.factsCheckAfterMonthsInt),
                       stamp: stamp)
+    }
+
+    /// The name of the one LA an analysis covers ("Telford and Wrekin"), nil when it covers several.
+    public static func singleLAName(_ a: GapAnalysis) -> String? {
+        let las = Set(a.byLA.map(\.localAuthority))
+        guard las.count == 1, let la = las.first ?? nil else { return nil }
+        return la.name
     }
 
     /// The settings to write letters to: all, or those with the given URNs. Refused for a SYNTHETIC catalogue

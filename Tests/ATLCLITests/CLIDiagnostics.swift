@@ -141,6 +141,20 @@ import Testing
               attempt { try AuditService.letterRecipients(s, urns: [], catalogueRoot: synthetic.path) }, file: synthetic.path)
     }
 
+    @Test func auditOfAnLAWithNoSetting() throws {
+        let cat = try TempCatalogue(BatchFixture.settings, name: "audit-la")
+        check(DiagnosticRow("audit.unknown-la", line: nil, field: "la"),
+              attempt { try AuditService.run(catalogue: cat.path, date: RunDate("2026-11-23")!, localAuthority: 123, notify: { _ in }) }, file: cat.path)
+    }
+
+    /// The base map's files: a malformed towns file names its line.
+    @Test func malformedGeography() throws {
+        let t = try TemporaryFolder("geo")
+        let towns = try t.write("towns.txt", "atl-towns/1\tEPSG:27700\ttest\nTelford\t894\tx\t1\tTF3\t1\n")
+        check(DiagnosticRow("geography.malformed", line: 2),
+              attempt { try GeographyLoader.load(boundaries: Repository.path(GeographyLoader.defaultBoundaries), towns: towns, notify: { _ in }) }, file: towns)
+    }
+
     // MARK: Invented data
 
     @Test func exampleLAGeneratorRefusals() throws {

@@ -8,6 +8,7 @@ enum AuditCommand {
         case csvSettings = "csv-settings"
         case json
         case csvFacts = "csv-facts"
+        case html
     }
 
     static let spec = CommandSpec(
@@ -20,7 +21,9 @@ enum AuditCommand {
             type and item. 'Missing' means the catalogue does not hold it, not that the setting has not published it.
             Formats: md (summary tables and one row per setting), csv (one row per setting and item), csv-settings
             (one row per setting with coverage and a status column per item), json (schema atl-audit/1),
-            csv-facts (one row per setting and dated fact: value, source, as-of, class, age, check).
+            csv-facts (one row per setting and dated fact: value, source, as-of, class, age, check), html (a
+            self-contained page to share with settings and governors: coverage by LA and type, each setting
+            against Schedule 1 with heat colouring, the letters). --la limits the audit to one LA's settings.
             The Markdown report also has the dated facts by source and age, per LA and type, the settings whose
             type is still not known, and what only the LA can supply.
             --letters writes one Markdown letter per setting (<urn>-<slug>.md) with the questions to ask it
@@ -29,7 +32,8 @@ enum AuditCommand {
             """,
         options: [
             CommonOptions.catalogue,
-            .value("format", "md|csv|csv-settings|json|csv-facts", "Output format", default: "md"),
+            .value("format", "md|csv|csv-settings|json|csv-facts|html", "Output format", default: "md"),
+            .value("la", "code", "Audit only the settings of this local authority (DfE LA code, e.g. 894)"),
             .value("weights", "file", "Weights file (for facts.check-after-months)", default: EngineSetup.defaultWeights),
             CommonOptions.output,
             .value("letters", "dir", "Also write one letter per setting into this folder"),
@@ -47,14 +51,21 @@ enum AuditCommand {
         if !urns.isEmpty && args.value("letters") == nil { throw CLIError.usage("--urn only selects letters; give --letters <dir> too") }
 
         let root = args.value("catalogue")!
-        let r = try AuditService.run(catalogue: root, date: date, weights: args.given("weights"), notify: console.notify)
+        var la: Int?
+        if let v = args.value("la") {
+            guard let code = Int(v), code > 0 else { throw CLIError.usage("--la expects a DfE LA code (a whole number), got \"\(v)\"") }
+            la = code
+        }
+        let r = try AuditService.run(catalogue: root, date: date, weights: args.given("weights"), localAuthority: la,
+                                     notify: console.notify)
         let text: String
         switch format {
         case .md: text = AuditMarkdown.render(r.analysis, facts: r.facts, stamp: r.stamp)
-        case .csvFacts: text = FactAuditCSV.render(r.catalogue.settings, audit: r.facts)
+        case .csvFacts: text = FactAuditCSV.render(r.settings, audit: r.facts)
         case .csv: text = AuditCSV.items(r.analysis)
         case .csvSettings: text = AuditCSV.settings(r.analysis, stamp: r.stamp)
         case .json: text = AuditJSON.render(r.analysis, stamp: r.stamp)
+        case .html: text = AuditHTML.render(r.analysis, stamp: r.stamp, title: AuditService.singleLAName(r.analysis))
         }
         if let dir = args.value("letters") {
             let chosen = try AuditService.letterRecipients(r, urns: urns, catalogueRoot: root)

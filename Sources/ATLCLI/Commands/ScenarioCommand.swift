@@ -34,7 +34,7 @@ enum ScenarioCommand {
         let result = try ScenarioService.run(request, scenarios: scenarios, engine: try EngineOptions.engine(args, console: console))
         let text: String
         switch format {
-        case .html: text = ScenarioHTML.render(result)
+        case .html: text = ScenarioHTML.render(result, geography: try GeographyLoader.load(notify: console.notify))
         case .md: text = ScenarioMarkdown.render(result)
         case .json: text = ScenarioJSON.render(result)
         }

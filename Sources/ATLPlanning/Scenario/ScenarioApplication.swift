@@ -136,7 +136,7 @@ public enum ScenarioApplication {
                 st.facilities = h.facilities
                 byURN[urn] = st
                 hypothetical.insert(urn)
-                let needs = h.needs.codes.map(\.rawValue).joined(separator: ", ")
+                let needs = h.needs.codes.map(\.plainLabel).joined(separator: "; ")
                 note(e, "Opened \(label(st)): \(h.type.shortTitle), \(h.places) places for \(needs)"
                      + (h.host.map { " in the host setting URN \($0)" } ?? " at a new site")
                      + ". Its SEN information report is unknown; facilities \(h.facilities == nil ? "unknown" : "as given").", real: false)
@@ -188,11 +188,11 @@ public enum ScenarioApplication {
                 note(e, "Vacancies at \(label(st)): \(before.map(String.init) ?? "unknown") → \(v)\(assumption).", real: !hypothetical.contains(urn))
             case .needs(let urn, let needs):
                 guard var st = existing(urn, e) else { continue }
-                let before = st.needs.map { $0.codes.map(\.rawValue).joined(separator: ", ") } ?? "unknown"
+                let before = st.needs.map { $0.codes.map(\.plainLabel).joined(separator: "; ") } ?? "unknown"
                 st.needs = needs
                 st.sources.append("\(tag): designated needs changed")
                 byURN[urn] = st
-                note(e, "Designated needs at \(label(st)): \(before) → \(needs.codes.map(\.rawValue).joined(separator: ", ")).",
+                note(e, "Designated needs at \(label(st)): \(before) → \(needs.codes.map(\.plainLabel).joined(separator: "; ")).",
                      real: !hypothetical.contains(urn))
             case .weight(let key, let value):
                 let p = Weights.parameters.first { $0.key == key }!
@@ -216,10 +216,10 @@ public enum ScenarioApplication {
                 let delta = children.count - before
                 let group = children.filter { $0.profile.primaryNeed == need && (la == nil || $0.home.localAuthority?.code == la) }
                 if group.isEmpty && delta == 0 {
-                    note(e, "Demand for \(need.rawValue)\(where_): the cohort has no children with that primary need\(la == nil ? "" : " there"), so nothing changed.", real: false)
+                    note(e, "Demand for \(need.plainLabel)\(where_): the cohort has no children with that primary need\(la == nil ? "" : " there"), so nothing changed.", real: false)
                     continue
                 }
-                note(e, "Demand for \(need.rawValue)\(where_) \(percent >= 0 ? "+" : "")\(Fixed.format(percent, places: 1))%: "
+                note(e, "Demand for \(need.plainLabel)\(where_) \(percent >= 0 ? "+" : "")\(Fixed.format(percent, places: 1))%: "
                      + (delta >= 0 ? "\(delta) \(delta == 1 ? "child" : "children") added (copies of cohort children with that primary need, references marked 'G\(k + 1)-')."
                                    : "\(-delta) \(delta == -1 ? "child" : "children") removed."), real: false)
             }

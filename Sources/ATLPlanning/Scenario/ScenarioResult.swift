@@ -35,4 +35,6 @@ public struct ScenarioComparison: Sendable {
     public var unknowns: [String]
     /// Real schools with invented SEN facts (`atl synth-national`): every output says SYNTHETIC at the top.
     public var syntheticCatalogue: Bool = false
+    /// Settings in the catalogue (the maps draw only those in the cohort's area; the notes count them all).
+    public var catalogueSettings: Int = 0
 }

@@ -67,7 +67,7 @@ public struct ScenarioRunner: Sendable {
                                   fictionalCatalogue: catalogue.isFictional,
                                   syntheticCohort: !cohort.isEmpty && cohort.allSatisfy(\.profile.synthetic),
                                   unknowns: unknowns(catalogue, [baseResult] + results),
-                                  syntheticCatalogue: catalogue.isSynthetic)
+                                  syntheticCatalogue: catalogue.isSynthetic, catalogueSettings: catalogue.settings.count)
     }
 
     func catalogueName(_ c: Catalogue) -> String {
@@ -194,7 +194,7 @@ public struct ScenarioRunner: Sendable {
         if noReport > 0 { out.append("\(noReport) of \(n) settings have no SEN information report in the catalogue: their evidence score is 0.") }
         for r in runs {
             let n = r.children.filter(\.inGeneralPlacesAfterBase).count
-            if n > 0 { out.append("\(r.name): \(n) \(n == 1 ? "child" : "children") whose need a school's resourced provision or unit is designated for found it full and \(n == 1 ? "is" : "are") placed in that school's general places instead (a mainstream place with support; docs/allocation.md, rule 5).") }
+            if n > 0 { out.append("\(r.name): \(n) \(n == 1 ? "child" : "children") whose need a school's resourced provision or unit is designated for found it full and \(n == 1 ? "is" : "are") placed in that school's general places instead (a mainstream place with support).") }
         }
         for r in runs where r.metrics.placedWherePlacesUnknown > 0 {
             out.append("\(r.name): \(r.metrics.placedWherePlacesUnknown) of \(r.metrics.placed) placements are at settings whose places are unknown.")

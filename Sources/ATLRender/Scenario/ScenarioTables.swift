@@ -1,6 +1,7 @@
 import ATLModel
 import ATLEngine
 import ATLPlanning
+import ATLMaps
 
 /// The tables a scenario report shows (shared by the Markdown and HTML renderers, so both say the same).
 public enum ScenarioTables {
@@ -57,7 +58,7 @@ public enum ScenarioTables {
         (["Primary need", "Children", "Designated places (known)", "Designated settings, places unknown", "Placed",
           "Placed in provision designated for the need", "No suitable place", "Unplaced"],
          r.needs.map { n in
-             [n.need.rawValue, String(n.children), String(n.designatedPlaces), String(n.settingsWithUnknownPlaces),
+             [PlainWords.need(n.need), String(n.children), String(n.designatedPlaces), String(n.settingsWithUnknownPlaces),
               String(n.placed), String(n.placedInDesignated), String(n.noSuitablePlace), String(n.unplaced)]
          }, ["l", "r", "r", "r", "r", "r", "r", "r"])
     }
@@ -95,26 +96,76 @@ public enum ScenarioTables {
         let before = Dictionary(uniqueKeysWithValues: baseline.settings.map { ($0.urn, $0.placed) })
         let rows = r.settings.filter { $0.placed > 0 || $0.hypothetical || $0.closed || (before[$0.urn] ?? 0) > 0 }.map { s in
             [String(s.urn), s.name + (s.hypothetical ? " (hypothetical)" : ""), s.type.shortTitle,
-             s.needs.map { $0.codes.map(\.rawValue).joined(separator: ", ") } ?? "unknown",
-             s.closed ? "closed" : s.places.map(String.init) ?? "unknown", String(before[s.urn] ?? 0), String(s.placed)]
+             s.needs.map(PlainWords.needs) ?? "not known",
+             s.closed ? "closed" : s.places.map(String.init) ?? "not known", String(before[s.urn] ?? 0), String(s.placed)]
         }
         return (["URN", "Setting", "Type", "Designated needs", "Places", "Placed (baseline)", "Placed (\(r.name))"], rows,
                 ["r", "l", "l", "l", "r", "r", "r"])
     }
 
-    /// Children whose outcome changed: references and URNs only.
-    public static func changes(_ ch: [OutcomeChange]) -> Table {
-        (["Child reference", "Change", "Baseline placement (URN)", "Scenario placement (URN)"],
-         ch.map { [$0.reference, $0.kind.rawValue, $0.before.map(String.init) ?? "none", $0.after.map(String.init) ?? "none"] },
-         ["l", "l", "r", "r"])
+    /// What a kind of change means, as a table cell ("Placed at a different setting").
+    public static func words(_ k: OutcomeChange.Kind) -> String {
+        switch k {
+        case .newlyPlaced: "Placed (no place in the baseline)"
+        case .newlyUnplaced: "No longer placed"
+        case .moved: "Placed at a different setting"
+        case .added: "Added by the scenario's demand growth"
+        case .removed: "Removed by the scenario"
+        }
+    }
+
+    /// A count of one kind of change as a phrase ("16 children placed at a different setting").
+    static func phrase(_ k: OutcomeChange.Kind, _ n: Int) -> String {
+        let who = PlainWords.count(n, "child", "children")
+        switch k {
+        case .newlyPlaced: return "\(who) placed who had no place in the baseline"
+        case .newlyUnplaced: return "\(who) no longer placed"
+        case .moved: return "\(who) placed at a different setting"
+        case .added: return "\(who) added by the scenario's demand growth"
+        case .removed: return "\(who) removed by the scenario"
+        }
+    }
+
+    /// Children whose outcome changed, in natural order of reference (G1-2 before G1-10): references only,
+    /// with the setting each was placed at by name and URN.
+    public static func changes(_ ch: [OutcomeChange], names: [Int: String] = [:]) -> Table {
+        func setting(_ urn: Int?) -> String {
+            guard let urn else { return "none" }
+            return names[urn].map { "\($0) (URN \(urn))" } ?? "URN \(urn)"
+        }
+        return (["Child reference", "What changed", "Baseline placement", "Scenario placement"],
+                ch.sorted { MapText.naturalLess($0.reference, $1.reference) }.map {
+                    [$0.reference, words($0.kind), setting($0.before), setting($0.after)]
+                },
+                ["l", "l", "l", "l"])
+    }
+
+    /// Setting names by URN across runs, for the table of changed outcomes.
+    public static func settingNames(_ c: ScenarioComparison) -> [Int: String] {
+        var out: [Int: String] = [:]
+        for r in [c.baseline] + c.scenarios { for s in r.settings where out[s.urn] == nil { out[s.urn] = s.name } }
+        return out
     }
 
     /// Count of changes by kind, in a fixed order.
     public static func changeSummary(_ ch: [OutcomeChange]) -> String {
         OutcomeChange.Kind.allCases.compactMap { k in
             let n = ch.filter { $0.kind == k }.count
-            return n == 0 ? nil : "\(n) \(k.rawValue)"
+            return n == 0 ? nil : phrase(k, n)
         }.joined(separator: ", ")
+    }
+
+    /// One sentence per scenario with the figures a commissioner reads first, each against the baseline.
+    public static func summary(_ c: ScenarioComparison) -> [String] {
+        let b = c.baseline.metrics
+        func change(_ a: Int, _ s: Int) -> String { s == a ? "no change" : delta(a, s) }
+        return c.scenarios.map { r in
+            let m = r.metrics
+            return "\(r.name): \(m.unplaced) of \(PlainWords.count(m.children, "child", "children")) unplaced after allocation (baseline \(b.unplaced), \(change(b.unplaced, m.unplaced))); "
+                + "\(m.noSuitablePlace) with no suitable place within their maximum journey (baseline \(b.noSuitablePlace), \(change(b.noSuitablePlace, m.noSuitablePlace))); "
+                + "mean journey \(km(m.meanKm)) km (baseline \(km(b.meanKm)) km); "
+                + "\(m.beyondWalkingDistance) placed beyond statutory walking distance (baseline \(b.beyondWalkingDistance))."
+        }
     }
 
     /// The audit stamp as label/value pairs.

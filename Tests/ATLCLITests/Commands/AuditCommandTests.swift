@@ -55,6 +55,18 @@ import ATLServices
         #expect(wide.out.components(separatedBy: "\r\n").count == 1 + 2 + 1)
     }
 
+    /// Issue 14: the page an LA shares, for one LA's settings.
+    @Test func htmlForOneLocalAuthority() throws {
+        let cat = try TempCatalogue(Self.settings)
+        let r = atl(["audit", "--catalogue", cat.path, "--format", "html", "--la", "894", "--date", "2026-11-23"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("<!DOCTYPE html>") && r.out.contains("<h1>SEN information held about 2 settings: Telford and Wrekin</h1>"))
+        #expect(r.out.contains("Woodlands Primary School") && r.out.contains("id=\"letter-135031\""))
+        let other = atl(["audit", "--catalogue", cat.path, "--format", "html", "--la", "893", "--date", "2026-11-23"])
+        #expect(other.code == 2 && other.err.contains("no setting of LA 893") && other.out.isEmpty)
+        #expect(atl(["audit", "--catalogue", cat.path, "--la", "Telford"]).code == 1)
+    }
+
     @Test func lettersOnePerSetting() throws {
         let cat = try TempCatalogue(Self.settings)
         let dir = cat.file("letters")

@@ -63,6 +63,35 @@ enum AuditRenderFixture {
         try Golden.check(AuditLetter.render(s, stamp: stamp), RenderGolden.path("letter-fictional-\(AuditLetter.fileName(for: s))"))
     }
 
+    @Test func htmlGolden() throws {
+        try Golden.check(AuditHTML.render(analysis, stamp: stamp, title: "Audit <fixture>"), RenderGolden.path("audit.html"))
+    }
+
+    /// Issue 14: every heat-coloured cell carries its value as text too, names are escaped, each setting's row
+    /// links to its letter, the stamp comes last, and the wide table prints on landscape pages.
+    @Test func htmlCellsSayWhatTheColourMeans() throws {
+        let html = AuditHTML.render(analysis, stamp: stamp, title: "Audit <fixture>")
+        #expect(html.contains("Audit &lt;fixture&gt;") && !html.contains("<fixture>"))
+        #expect(html.contains("Damson Academy, &quot;The Base&quot;") && !html.contains("\"The Base\""))
+        #expect(!html.contains("<script") && !html.contains("http"))
+        for cls in ["h0", "h4", "h-na"] {
+            for cell in html.components(separatedBy: "<td class=\"\(cls)\">").dropFirst() {
+                let text = cell.components(separatedBy: "</td>")[0]
+                #expect(text.contains("class=\"vh\">") || text.first?.isNumber == true, "a coloured cell with no words: \(text)")
+            }
+        }
+        for s in analysis.settings {
+            let asked = !s.questions.isEmpty
+            #expect(html.contains("href=\"#letter-\(s.urn)\"") == asked && html.contains("id=\"letter-\(s.urn)\"") == asked)
+        }
+        #expect(analysis.settings.contains { !$0.questions.isEmpty })
+        let stampAt = try #require(html.range(of: "<h2 id=\"stamp\">")), headline = try #require(html.range(of: "Headline figures"))
+        #expect(headline.lowerBound < stampAt.lowerBound && !html[stampAt.upperBound...].contains("<h2"))
+        #expect(html.contains(".wide-print{page:landscape}") && html.contains("class=\"wide-print\""))
+        #expect(AuditHTML.heat(Coverage(present: 0, missing: 4)) == "h0" && AuditHTML.heat(Coverage(present: 4)) == "h4"
+                && AuditHTML.heat(Coverage(notApplicable: 3)) == "h-na")
+    }
+
     @Test func markdownSummaryFigures() {
         let md = AuditMarkdown.render(analysis, stamp: stamp)
         #expect(md.hasPrefix("# SEN information gap analysis — real settings\n"))
@@ -114,6 +143,7 @@ enum AuditRenderFixture {
         #expect(!csvRows.isEmpty && csvRows.allSatisfy { $0.hasSuffix(",\(label)") })
         let settingRows = AuditCSV.settings(f, stamp: stamp).components(separatedBy: "\r\n").dropFirst().dropLast()
         #expect(settingRows.allSatisfy { $0.contains(",\(label),") })
+        #expect(AuditHTML.render(f, stamp: stamp).contains("<p class=\"banner\">\(label): every setting here is invented"))
         for s in f.settings {
             let letter = AuditLetter.render(s, stamp: stamp)
             #expect(letter.hasPrefix("> **\(label).**"))

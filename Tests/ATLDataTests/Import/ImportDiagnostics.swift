@@ -67,6 +67,19 @@ import Testing
         #expect(try l.next() == nil, "after a failed read the reader is at its end")
     }
 
+    /// A record longer than the limit stops the reader (a file of a million commas, or one with no line break).
+    @Test func recordTooLong() {
+        var r = CSVReader(bytes: Array(("a,b\n" + String(repeating: "x", count: 300) + "\n").utf8), file: "t.csv")
+        r.recordLimit = 100
+        var diags: [Diagnostic] = []
+        do throws(ATLError) { while try r.next() != nil {} } catch { diags = error.diagnostics }
+        check(DiagnosticRow("csv.record-too-long", line: 2), diags, file: "t.csv")
+        var commas = CSVReader(bytes: Array(String(repeating: ",", count: 500).utf8), file: "t.csv")
+        commas.recordLimit = 100
+        do throws(ATLError) { while try commas.next() != nil {} } catch { diags = error.diagnostics }
+        check(DiagnosticRow("csv.record-too-long", line: 1), diags, file: "t.csv")
+    }
+
     @Test func headerColumnsAndWidths() {
         var r = CSVReader(bytes: Array("a,b\n1,2,3\n".utf8), file: "t.csv")
         let header = CSVHeader(try! r.next()!, file: "t.csv")

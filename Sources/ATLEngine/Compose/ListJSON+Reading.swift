@@ -38,7 +38,7 @@ extension ListJSON {
     /// use are not checked. Errors name the field's path, e.g. `list.entries[2].urn`.
     public static func readRecord(_ list: JSONFields) throws(ATLError) -> Record {
         let ls = try list.string("schema")
-        guard ls == schema else { throw list.fail("schema", "expected \"\(schema)\", got \"\(ls)\"") }
+        guard ls == schema else { throw list.fail("schema", "expected \"\(schema)\", got \(Diagnostic.quote(ls))", code: "list.wrong-schema") }
         let synthetic = try list.bool("synthetic_child")
         let fictional = try list.bool("fictional_catalogue")
         // Absent in lists written before the synthetic flag existed: not synthetic.
@@ -47,26 +47,27 @@ extension ListJSON {
         let reference = try profile.string("reference")
         let needText = try profile.object("primary_need").string("code")
         guard let need = NeedCode(parsing: needText) else {
-            throw profile.fail("primary_need.code", "\"\(needText)\" is not a need code (one of \(NeedCode.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw profile.fail("primary_need.code", "\(Diagnostic.quote(needText)) is not a need code (one of \(NeedCode.allCases.map(\.rawValue).joined(separator: ", ")))",
+                               code: "list.unknown-need-code")
         }
         var hash: String?
         if list.object["stamp"] != nil { hash = try list.object("stamp").object["catalogue_hash"] as? String }
         var entries: [Record.Entry] = []
         for (i, raw) in try list.array("entries").enumerated() {
             let key = "entries[\(i)]"
-            guard let eo = raw as? [String: Any] else { throw list.fail(key, "expected an object") }
-            let e = JSONFields(object: eo, file: list.file, line: list.line, path: list.name(key), code: list.code)
+            guard let eo = raw as? [String: Any] else { throw list.fail(key, "expected an object", code: list.codes.wrongType) }
+            let e = JSONFields(object: eo, file: list.file, line: list.line, path: list.name(key), codes: list.codes)
             let rank = try e.int("rank", min: 1)
             if let last = entries.last, rank <= last.rank {
-                throw e.fail("rank", "\(rank) does not follow rank \(last.rank): entries must be in list order")
+                throw e.fail("rank", "\(rank) does not follow rank \(last.rank): entries must be in list order", code: "list.ranks-out-of-order")
             }
             let urn = try e.int("urn", min: 1)
             let score = try e.number("score")
-            guard abs(score) <= 1_000_000 else { throw e.fail("score", "out of range") }
+            guard abs(score) <= 1_000_000 else { throw e.fail("score", "out of range", code: "list.score-out-of-range") }
             var km: Double?
             if !(try e.value("distance_km") is NSNull) {
                 let d = try e.number("distance_km")
-                guard d >= 0 else { throw e.fail("distance_km", "must not be negative") }
+                guard d >= 0 else { throw e.fail("distance_km", "must not be negative", code: "list.negative-distance") }
                 km = d
             }
             var band: EntryBand?

@@ -53,16 +53,16 @@ public struct MatchingEngine: Sendable {
         switch p.home {
         case .grid(let g):
             guard g.isInGreatBritain else {
-                throw ATLError(code: "engine.home-easting", file: file, line: p.lineOf["home-easting"], field: "home-easting", "home coordinates are outside Great Britain")
+                throw ATLError(code: "engine.home-outside-great-britain", file: file, line: p.lineOf["home-easting"], field: "home-easting", "home coordinates are outside Great Britain")
             }
             return ResolvedHome(point: g, postcodeDistrict: nil, districtCode: nil, localAuthority: nil, matrixOrigin: nil, approximate: false)
         case .postcode(let pc):
             guard let lookup = postcodes else {
-                throw ATLError(code: "engine.home-postcode", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
+                throw ATLError(code: "engine.no-postcode-lookup", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
                                  "no postcode lookup is loaded; give home-easting and home-northing")
             }
             guard let m = lookup.locate(pc) else {
-                throw ATLError(code: "engine.home-postcode", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
+                throw ATLError(code: "engine.postcode-not-in-lookup", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
                     "this postcode (district \(Postcode.outcode(of: pc))) is not in the postcode lookup (it holds \(lookup.coverage)); give home-easting and home-northing instead")
             }
             return ResolvedHome(point: m.point, postcodeDistrict: String(Postcode.outcode(of: m.postcode)),
@@ -223,7 +223,7 @@ public struct MatchingEngine: Sendable {
     /// `date` (`YYYY-MM-DD`) is the run date, as for a list (it dates Ofsted judgements); empty leaves that out.
     public func why(_ p: NeedsProfile, file: String, urn: Int, date: String = "") throws(ATLError) -> WhyAnswer {
         guard let i = position(ofURN: urn) else {
-            throw ATLError(code: "engine.urn", file: catalogue.root, field: "urn", "no setting with URN \(urn) in this catalogue")
+            throw ATLError(code: "engine.unknown-urn", file: catalogue.root, field: "urn", "no setting with URN \(urn) in this catalogue")
         }
         let home = try resolveHome(p, file: file)
         let q = query(p, home: home)

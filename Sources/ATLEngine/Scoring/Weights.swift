@@ -186,14 +186,14 @@ public struct Weights: Sendable, Hashable {
             do throws(ATLError) {
                 guard let kv = try KeyValueLine.parse(line, line: i + 1, file: file) else { continue }
                 if let first = seen[kv.key] {
-                    diags.append(Diagnostic(code: "weights.given-twice-first-line", file: file, line: kv.line, field: kv.key, "given twice (first on line \(first))"))
+                    diags.append(Diagnostic(code: "weights.given-twice", file: file, line: kv.line, field: kv.key, "given twice (first on line \(first))"))
                     continue
                 }
                 seen[kv.key] = kv.line
                 if kv.key == "format" {
                     sawFormat = true
                     if kv.value != formatTag {
-                        diags.append(Diagnostic(code: "weights.format", file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \"\(kv.value)\""))
+                        diags.append(Diagnostic(code: "weights.wrong-format", file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \"\(kv.value)\""))
                     }
                     continue
                 }
@@ -203,22 +203,22 @@ public struct Weights: Sendable, Hashable {
                     continue
                 }
                 guard let param = parameters.first(where: { $0.key == kv.key }) else {
-                    diags.append(Diagnostic(code: "weights.unknown-weight-known-joined", file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "weights.unknown-weight", file: file, line: kv.line, field: kv.key,
                         "unknown weight; known: \(parameters.map(\.key).joined(separator: ", "))"))
                     continue
                 }
                 let v = try p.double(kv, min: param.range.lowerBound, max: param.range.upperBound)
                 if ["list.size", "list.handful", "list.fallback-band-a", "facts.check-after-months"].contains(param.key), v != v.rounded() {
-                    throw ATLError(code: "weights.must-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
+                    throw ATLError(code: "weights.not-a-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
                 }
                 w[keyPath: param.path] = v
             } catch {
                 diags += error.diagnostics
             }
         }
-        if !sawFormat { diags.append(Diagnostic(code: "weights.format", file: file, line: 1, field: "format", "required field is missing ('\(formatTag)')")) }
+        if !sawFormat { diags.append(Diagnostic(code: "weights.format-missing", file: file, line: 1, field: "format", "required field is missing ('\(formatTag)')")) }
         if w.travelMaxCredit > w.travelWalkingCredit, let line = seen["travel.max-credit"] {
-            diags.append(Diagnostic(code: "weights.travel-max-credit", file: file, line: line, field: "travel.max-credit",
+            diags.append(Diagnostic(code: "weights.max-credit-above-walking-credit", file: file, line: line, field: "travel.max-credit",
                 "must not exceed travel.walking-credit (a longer journey never earns more)"))
         }
         if !diags.isEmpty { throw ATLError(diags) }
@@ -226,10 +226,8 @@ public struct Weights: Sendable, Hashable {
     }
 
     public static func load(path: String) throws(ATLError) -> Weights {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(Diagnostic(code: "weights.weights-file-found", file: path, "weights file not found"))
-        }
-        return try parse(text: TextDecoding.decodeUTF8([UInt8](data), file: path), file: path)
+        let data = try InputFile.read(path, what: "weights file", limit: InputFile.Limit.smallText)
+        return try parse(text: TextDecoding.decodeUTF8(data, file: path), file: path)
     }
 
     /// Canonical text (every parameter, fixed decimals): the input to the weights hash.

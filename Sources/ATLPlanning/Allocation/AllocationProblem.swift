@@ -254,22 +254,22 @@ extension AllocationProblem {
         let synthetic = listed.first?.synthetic ?? false
         for c in listed {
             if let prior = seen[c.reference] {
-                diags.append(Diagnostic(code: "allocation.reference", file: c.file, line: c.line, field: "reference",
+                diags.append(Diagnostic(code: "allocation.duplicate-reference", file: c.file, line: c.line, field: "reference",
                                         "reference \"\(c.reference)\" appears twice (first at \(prior)); each child needs one record"))
                 continue
             }
             seen[c.reference] = c.source
             if c.synthetic != synthetic {
-                diags.append(Diagnostic(code: "allocation.list-synthetic-child", file: c.file, line: c.line, field: "list.synthetic_child",
+                diags.append(Diagnostic(code: "allocation.mixes-synthetic-children", file: c.file, line: c.line, field: "list.synthetic_child",
                                         "synthetic and real children cannot be allocated together"))
             }
             if c.fictionalCatalogue != catalogue.isFictional {
-                diags.append(Diagnostic(code: "allocation.list-fictional-catalogue", file: c.file, line: c.line, field: "list.fictional_catalogue",
+                diags.append(Diagnostic(code: "allocation.list-catalogue-kind-differs", file: c.file, line: c.line, field: "list.fictional_catalogue",
                                         c.fictionalCatalogue ? "list was made from a fictional catalogue but --catalogue is real"
                                                              : "list was made from a real catalogue but --catalogue is fictional"))
             }
             if c.syntheticCatalogue != catalogue.isSynthetic {
-                diags.append(Diagnostic(code: "allocation.list-synthetic-catalogue", file: c.file, line: c.line, field: "list.synthetic_catalogue",
+                diags.append(Diagnostic(code: "allocation.list-synthetic-catalogue-differs", file: c.file, line: c.line, field: "list.synthetic_catalogue",
                                         c.syntheticCatalogue ? "list was made from a SYNTHETIC catalogue but --catalogue is not synthetic"
                                                              : "list was made from a catalogue that is not synthetic but --catalogue is SYNTHETIC"))
             }

@@ -32,7 +32,7 @@ import ATLServices
     }
 
     func run(_ args: [String], hooks: BatchService.Hooks = .init()) -> (code: Int32, err: String) {
-        if hooks.crashAfterBlocks == nil { let r = atl(["batch"] + args); return (r.code, r.err) }
+        if hooks.crashAfterBlocks == nil && hooks.diskFullAfterBlocks == nil && hooks.afterBlock == nil { let r = atl(["batch"] + args); return (r.code, r.err) }
         let c = CapturingConsole()
         do {
             let parsed = try ParsedArguments.parse(args, specs: BatchCommand.spec.options)
@@ -103,8 +103,9 @@ import ATLServices
         let crashed = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md")] + e,
                           hooks: .init(crashAfterBlocks: 2))
         #expect(crashed.code == 3)
-        let partial = t.read("resumed.jsonl")
-        #expect(partial.count > 0 && !partial.hasSuffix("\n"), "the crash leaves a partial trailing record")
+        let partial = t.read("resumed.jsonl.partial")
+        #expect(partial.count > 0 && !partial.hasSuffix("\n"), "the crash leaves a partial trailing record in the work file")
+        #expect(!FileManager.default.fileExists(atPath: t.path("resumed.jsonl")), "the output appears only when the run is complete")
         #expect(t.read("resumed.jsonl.state").contains("rows: 12\n"))
         let resumed = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md"), "--resume"] + e)
         #expect(resumed.code == 0)

@@ -103,12 +103,24 @@ import Testing
         #expect(bonus(F.setting(9000003, type: .mainstreamResourced, needs: [.HI])) == 2000)
     }
 
+    /// On settings with report text, so the evidence leaves are not all zero (RankingPropertyTests checks every
+    /// eligible setting of the example LA).
     @Test func explanationsAddUpToScores() {
-        let e = F.engine(F.mixed)
+        let withReports = F.mixed.enumerated().map { i, s -> Setting in
+            var s = s
+            let sentences = ["We provide for autistic pupils and for speech, language and communication needs.",
+                             "Our hearing impaired pupils are taught by a qualified teacher of the deaf; we sign.",
+                             "Counselling and a nurture group support social, emotional and mental health."]
+            s.report = [.kindsOfSEN: sentences[i % 3] + " " + sentences[(i + 1) % 3]]
+            return s
+        }
+        let e = F.engine(withReports)
         for p in [F.profile(), F.profile(.SEMH, secondary: [.init(.SLCN, .mild)], desirable: [.counselling], faith: "church"),
                   F.profile(.HI, mustHave: [.signing], mainstreamFirst: true)] {
             let l = F.list(e, p)
             #expect(!l.entries.isEmpty)
+            #expect(l.entries.contains { $0.explanation.details.first { $0.key == "evidence" }.map { $0.milli > 0 } ?? false },
+                    "some evidence is scored, so its leaves are summed too")
             for entry in l.entries {
                 #expect(entry.explanation.isConsistent)
                 #expect(entry.explanation.milli == entry.milli)

@@ -61,7 +61,7 @@ import Testing
 
     @Test func adversarialLinesNameFileLineAndField() {
         let cases: [(String, String)] = [
-            ("", "b.jsonl: the file has no records"),
+            ("", "b.jsonl:1: the file has no records"),
             ("\n", "b.jsonl:1: empty line; each line must be one record"),
             (Self.listed() + "\n\n" + Self.listed(row: 2, ref: "R-2"), "b.jsonl:2: empty line; each line must be one record"),
             ("{not json", "b.jsonl:1: not valid JSON (each line must be one JSON object)"),

@@ -13,6 +13,10 @@ struct NaiveSetting {
     var urn: Int
     var name: String
     var type: String
+    /// "mainstream" (through ordinary provision), "specialist" (special school or special post-16), or the type.
+    var provides: String
+    var independent: Bool
+    var mainstreamInLaw: Bool
     var open: Bool
     var easting: Double?
     var northing: Double?
@@ -29,8 +33,12 @@ struct NaiveSetting {
 
 struct NaiveChild {
     var primary: String
-    var primaryCredit: Double
-    var secondary: [(code: String, credit: Double)]
+    var severity: Severity
+    var secondary: [(code: String, severity: Severity)]
+    var allowedGiven: Bool
+    var apAsked: Bool
+    var feePayingAsked: Bool
+    var prefersIndependent: Bool
     var mustHave: Set<String>
     var desirable: [String]
     var concepts: [(key: String, share: Double)]
@@ -42,9 +50,7 @@ struct NaiveChild {
 }
 
 enum Naive {
-    static let mainstreamLike: Set<String> = ["mainstream", "mainstream-resourced", "independent", "post-16", "early-years"]
-    static let specialist: Set<String> = Set(SettingType.allCases.filter(\.isSpecialist).map(\.rawValue))
-    static let mainstreamTypes: Set<String> = ["mainstream", "mainstream-resourced", "independent"]
+    static let sensory: Set<String> = ["HI", "VI", "MSI", "PD"]
 
     static func settings(_ c: Catalogue, _ x: CompiledIndex) -> [NaiveSetting] {
         var pos: [Int: Int] = [:]
@@ -55,13 +61,23 @@ enum Naive {
             for (ci, concept) in Vocabulary.Concept.all.enumerated() {
                 ev[concept.key] = Double(x.evidence.score(concept: ci, setting: i))
             }
+            let provides = [.mainstream, .mainstreamResourced, .independent, .earlyYears].contains(s.type)
+                || (s.type == .post16 && !(s.giasType ?? "").lowercased().contains("special post 16")) ? "mainstream"
+                : [.special, .nonMaintainedSpecial, .independentSpecial, .post16].contains(s.type) ? "specialist" : s.type.rawValue
+            let independent = [.independent, .independentSpecial, .nonMaintainedSpecial].contains(s.type)
+                || (s.type == .post16 && provides == "specialist")
             return NaiveSetting(
-                urn: s.urn, name: s.name, type: s.type.rawValue, open: s.status == .open,
+                urn: s.urn, name: s.name, type: s.type.rawValue, provides: provides, independent: independent,
+                mainstreamInLaw: [.mainstream, .mainstreamResourced, .earlyYears].contains(s.type) || (s.type == .post16 && provides == "mainstream"),
+                open: s.status == .open,
                 easting: s.location.map { Double($0.easting) }, northing: s.location.map { Double($0.northing) },
                 years: s.admittedYears?.years, gender: s.gender?.rawValue,
                 needs: s.needs.map { Set(NeedCode.allCases.filter($0.contains).map(\.rawValue)) },
                 zeroPlaceNeeds: Set((s.placesByNeed ?? [:]).filter { $0.value == 0 }.map(\.key.rawValue)),
-                facilities: s.facilities.map { f in Set(Facility.allCases.filter { f.contains(FacilitySet($0)) }.map(\.rawValue)) },
+                facilities: s.facilities.map { f in
+                    let e = FacilityEquivalence.effective(f)
+                    return Set(Facility.allCases.filter { e.contains(FacilitySet($0)) }.map(\.rawValue))
+                },
                 specialistVacancies: s.specialistVacancies, generalVacancies: s.generalVacancies,
                 ofsted: s.ofsted?.rawValue, evidence: ev)
         }
@@ -70,8 +86,9 @@ enum Naive {
     static func child(_ p: NeedsProfile, _ q: CompiledQuery) -> NaiveChild {
         guard case .grid(let g) = p.home else { fatalError("bench children have grid homes") }
         return NaiveChild(
-            primary: p.primaryNeed.rawValue, primaryCredit: q.primaryMainstreamCredit,
-            secondary: q.secondary.map { ($0.code.rawValue, $0.mainstreamCredit) },
+            primary: p.primaryNeed.rawValue, severity: p.primarySeverity,
+            secondary: p.secondaryNeeds.map { ($0.code.rawValue, $0.severity) }, allowedGiven: p.allowedTypes != nil,
+            apAsked: p.asksForAlternativeProvision, feePayingAsked: p.asksForFeePayingSchools, prefersIndependent: p.prefersIndependent,
             mustHave: Set(p.mustHave.facilities.map(\.rawValue)), desirable: p.desirable.facilities.map(\.rawValue),
             concepts: q.evidenceConcepts.map { (Vocabulary.Concept.all[$0.concept].key, $0.share) },
             year: p.placementYear, sex: p.sex?.rawValue, east: Double(g.easting), north: Double(g.northing),
@@ -80,14 +97,27 @@ enum Naive {
 
     static func milli(_ v: Double) -> Int { Int((v * 1000).rounded(.toNearestOrAwayFromZero)) }
 
-    static func needCredit(_ code: String, _ mainstream: Double, _ s: NaiveSetting, _ w: Weights) -> Double {
-        if let needs = s.needs, needs.contains(code) { return s.zeroPlaceNeeds.contains(code) ? w.designatedNoPlacesCredit : 1 }
-        return mainstreamLike.contains(s.type) ? mainstream : 0
+    /// The provision class of a setting for a need, by name (policy R5).
+    static func provisionClass(_ code: String, _ s: NaiveSetting) -> ProvisionClass {
+        let designated = s.needs?.contains(code) ?? false
+        switch s.provides {
+        case "mainstream": return designated ? .designatedMainstream : .mainstream
+        case "specialist": return designated ? .designatedSpecial : s.needs == nil ? .unknown : .otherSpecialist
+        case "alternative-provision": return .alternativeProvision
+        default: return .unknown
+        }
     }
 
-    /// Top `k` (score, URN) for one child, the naive way.
-    static func top(_ c: NaiveChild, _ settings: [NaiveSetting], medians: [String: Double], w: Weights, k: Int) -> [(Int, Int)] {
-        var results: [(score: Int, urn: Int, name: String, reasons: [String])] = []
+    static func needCredit(_ code: String, _ severity: Severity, _ s: NaiveSetting, _ w: Weights) -> Double {
+        let c = provisionClass(code, s)
+        let share = w.needShare(c, severity)
+        let designated = c == .designatedMainstream || c == .designatedSpecial
+        return designated && s.zeroPlaceNeeds.contains(code) ? share * w.designatedNoPlacesCredit : share
+    }
+
+    /// The best `k` of each setting type as (order, score, URN), best first, the naive way.
+    static func top(_ c: NaiveChild, _ settings: [NaiveSetting], medians: [String: Double], w: Weights, k: Int) -> [(Int, Int, Int)] {
+        var results: [(order: Int, score: Int, urn: Int, type: String, reasons: [String])] = []
         for s in settings {
             var reasons: [String] = []
             var km: Double?
@@ -101,20 +131,32 @@ enum Naive {
             if let g = s.gender, g != "mixed" {
                 if (c.sex == "female" && g == "boys") || (c.sex == "male" && g == "girls") { continue }
             }
-            if let needs = s.needs, specialist.contains(s.type), !needs.contains(c.primary) { continue }
+            if s.type == "alternative-provision" && !c.apAsked { continue }
+            if s.type == "independent" && !c.feePayingAsked { continue }
+            let cls = provisionClass(c.primary, s)
+            if cls == .otherSpecialist { continue }
+            var band = Int(NeedBand.band(cls, c.severity, need: NeedCode(rawValue: c.primary)!))
+            if c.mainstreamFirst && s.mainstreamInLaw { band = 2 }
+            if band == 0 && c.allowedGiven { band = 1 }
+            if band == 0 { continue }
             if let f = s.facilities, !c.mustHave.isSubset(of: f) { continue }
             let designated = s.needs?.contains(c.primary) ?? false
-            let v = (designated || specialist.contains(s.type)) && s.specialistVacancies != nil ? s.specialistVacancies! : (s.generalVacancies ?? -1)
+            let specialistSetting = s.provides == "specialist" || s.type == "alternative-provision"
+            let v = (designated || specialistSetting) && s.specialistVacancies != nil ? s.specialistVacancies! : (s.generalVacancies ?? -1)
             var total = 0
             func put(_ why: String, _ points: Double) {
                 total += milli(points)
                 reasons.append("\(why): \(points)")
             }
-            put("need.primary", w.needPrimary * needCredit(c.primary, c.primaryCredit, s, w))
+            put("need.primary", w.needPrimary * needCredit(c.primary, c.severity, s, w))
             for sn in c.secondary {
-                put("need.secondary.\(sn.code)", w.needSecondary / Double(c.secondary.count) * needCredit(sn.code, sn.credit, s, w))
+                put("need.secondary.\(sn.code)", w.needSecondary / Double(c.secondary.count) * needCredit(sn.code, sn.severity, s, w))
             }
             for con in c.concepts {
+                if con.key.hasPrefix("facility."), let f = s.facilities, !f.contains(String(con.key.dropFirst(9))) {
+                    put("evidence.\(con.key)", 0)
+                    continue
+                }
                 let sc = s.evidence[con.key] ?? 0
                 let kk = w.evidenceSaturation * (medians[con.key] ?? 1)
                 put("evidence.\(con.key)", w.evidence * con.share * (sc / (sc + kk)))
@@ -124,18 +166,17 @@ enum Naive {
             }
             put("travel", km.map { w.travel * PairEvaluator.travelCredit(km: $0, walkingKm: c.walkingKm, maxKm: c.maxKm, w: w) } ?? 0)
             put("capacity", w.capacity * PairEvaluator.capacityCredit(vacancies: Int32(v), w: w))
-            let share: Double = switch s.ofsted {
-            case "Outstanding": w.ofstedOutstanding
-            case "Good": w.ofstedGood
-            case "Requires improvement": w.ofstedRequiresImprovement
-            case "Inadequate": w.ofstedInadequate
-            default: 0
-            }
-            put("ofsted", w.ofsted * share)
-            if c.mainstreamFirst { put("mainstream-first", mainstreamTypes.contains(s.type) ? w.preferenceMainstreamFirst : 0) }
-            results.append((total, s.urn, s.name, reasons))
+            put("ofsted", s.ofsted == "Requires improvement" ? w.ofstedRequiresImprovementPoints : s.ofsted == "Inadequate" ? w.ofstedInadequatePoints : 0)
+            if c.mainstreamFirst { put("mainstream-first", s.mainstreamInLaw ? w.preferenceMainstreamFirst : 0) }
+            // Order: band, within the journey (always, without a fallback), not Inadequate, maintained or asked.
+            let order = band << 3 | 1 << 2 | (s.ofsted == "Inadequate" ? 0 : 1 << 1) | (!s.independent || c.prefersIndependent ? 1 : 0)
+            results.append((order, total, s.urn, s.type, reasons))
         }
-        results.sort { $0.score != $1.score ? $0.score > $1.score : $0.urn < $1.urn }
-        return results.prefix(k).map { ($0.score, $0.urn) }
+        results.sort { $0.order != $1.order ? $0.order > $1.order : $0.score != $1.score ? $0.score > $1.score : $0.urn < $1.urn }
+        var perType: [String: Int] = [:]
+        return results.filter { r in
+            perType[r.type, default: 0] += 1
+            return perType[r.type]! <= k
+        }.map { ($0.order, $0.score, $0.urn) }
     }
 }

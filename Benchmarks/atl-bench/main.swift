@@ -154,7 +154,7 @@ func nationalBatch(engine: MatchingEngine, cohort: NationalCohort, children: Int
             let lines = Parallel.map(count, threads: threads) { j -> String in
                 let p = cohort.child(base + j)
                 let q = engine.query(p, home: try! engine.resolveHome(p, file: p.reference))
-                return batchLine(p, Scorer.score(q, index: engine.index, pool: 20, threads: 1))
+                return batchLine(p, Scorer.score(q, index: engine.index, keepPerType: 10, threads: 1))
             }
             var data = Data()
             data.reserveCapacity(lines.count * 700)
@@ -259,7 +259,7 @@ if opt.batchOnly {
         let sums = Parallel.map(threads, threads: threads) { t -> Int in
             var s = 0
             for i in stride(from: t, to: qs.count, by: threads) {
-                let r = Scorer.score(qs[i], index: index, pool: pool, threads: 1, prune: prune)
+                let r = Scorer.score(qs[i], index: index, keepPerType: pool, threads: 1, prune: prune)
                 s &+= Int(r.top.first?.total ?? 0) &+ r.eligible
             }
             return s
@@ -289,7 +289,7 @@ if opt.batchOnly {
         log("scoring (every pair evaluated) \(label): \(Int(pairs / s.median / 1e6)) M pairs/s")
     }
     var scanned = 0
-    for q in queries.prefix(2000) { scanned += Scorer.score(q, index: index, pool: pool).scanned }
+    for q in queries.prefix(2000) { scanned += Scorer.score(q, index: index, keepPerType: pool).scanned }
     scoring["mean_settings_scanned_after_pruning"] = scanned / min(2000, queries.count)
     record("scoring", scoring)
 
@@ -300,14 +300,14 @@ if opt.batchOnly {
     for (ci, c) in Vocabulary.Concept.all.enumerated() { medianByKey[c.key] = Double(index.evidence.medians[ci]) }
     let naiveChildren = quick ? 10 : 40
     let naiveKids = (0..<naiveChildren).map { Naive.child(profiles[$0], queries[$0]) }
-    var naiveTops: [[(Int, Int)]] = []
+    var naiveTops: [[(Int, Int, Int)]] = []
     let naive = repeated(warmup: 1, runs: quick ? 1 : 3) {
         naiveTops = naiveKids.map { Naive.top($0, naiveSettings, medians: medianByKey, w: engine.weights, k: pool) }
     }
     var agree = 0
     for i in 0..<naiveChildren {
-        let fast = Scorer.score(queries[i], index: index, pool: pool).top.map { (Int($0.total), Int($0.urn)) }
-        if fast.count == naiveTops[i].count && zip(fast, naiveTops[i]).allSatisfy({ $0.0 == $1.0 && $0.1 == $1.1 }) { agree += 1 }
+        let fast = Scorer.score(queries[i], index: index, keepPerType: pool).top.map { (Int($0.order), Int($0.total), Int($0.urn)) }
+        if fast.count == naiveTops[i].count && zip(fast, naiveTops[i]).allSatisfy({ $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }) { agree += 1 }
     }
     let naivePairsPerSecond = Double(naiveChildren) * Double(n) / naive.median
     func pps(_ key: String) -> Double { (scoring[key] as! [String: Any])["pairs_per_second_median"] as! Double }

@@ -79,7 +79,7 @@ public enum ATL {
                 return 0
             }
             if let problem = threadsEnvironmentProblem(environment) { throw CLIError.usage(problem) }
-            try CommandSupport.checkOutputsAreNotInputs(parsed, specs: command.options)
+            try CommandSupport.checkOutputs(parsed, command: command)
             return try command.run(parsed, console)
         } catch let e as CLIError {
             switch e {
@@ -163,32 +163,44 @@ enum CommandSupport {
 
     /// Options that name files a command writes; every other path option is read.
     static let outputOptions: Set<String> = ["output", "summary", "summary-json", "lists-dir", "letters", "to-confirm", "to-confirm-csv"]
+    /// Output options that name a folder the command writes files into.
+    static let folderOutputs: Set<String> = ["lists-dir", "letters"]
+    /// Commands whose output is a catalogue folder (they write setting files by design).
+    static let catalogueWriters: Set<String> = ["import-gias", "import-schools", "synth-example-la", "synth-national"]
 
-    /// Refuses (exit 1) an output path that is the same file as an input of the command, e.g.
-    /// `batch --cohort c.csv --output c.csv`, which would destroy the input before it is read.
-    static func checkOutputsAreNotInputs(_ args: ParsedArguments, specs: [OptionSpec]) throws {
-        func identity(_ path: String) -> (dev_t, ino_t)? {
-            var st = stat()
-            guard !path.isEmpty, stat(path, &st) == 0 else { return nil }
-            return (st.st_dev, st.st_ino)
-        }
-        var outputs: [(name: String, id: (dev_t, ino_t))] = []
-        for o in specs where outputOptions.contains(o.name) {
-            guard let v = args.value(o.name), let id = identity(v) else { continue }
-            if let other = outputs.first(where: { $0.id == id }) {
-                throw CLIError.usage("--\(o.name) and --\(other.name) are the same file (\(v))")
+    /// Applies the output path policy (``OutputPolicy``, in ATLData) to a command line before anything is read:
+    /// no output inside the catalogue in use or beside setting files, no two outputs the same file (the batch's
+    /// `<output>.state` and `<output>.partial` included), no output that is an input. A refusal is a usage error
+    /// (exit 1).
+    static func checkOutputs(_ args: ParsedArguments, command: CommandSpec) throws {
+        var outputs: [OutputPlan.Output] = []
+        var inputs: [OutputPlan.Input] = []
+        for o in command.options {
+            switch o.kind {
+            case .flag: continue
+            case .value(let valueName):
+                if outputOptions.contains(o.name) {
+                    guard let v = args.given(o.name) ?? (o.name == "output" ? args.value(o.name) : nil) else { continue }
+                    let folder = folderOutputs.contains(o.name) || (catalogueWriters.contains(command.name) && valueName == "dir")
+                    outputs.append(.init("--\(o.name)", v, isFolder: folder))
+                    if command.name == "batch", o.name == "output" {
+                        outputs.append(.init("--output's resume state", v + ".state"))
+                        outputs.append(.init("--output's work file", v + ".partial"))
+                    }
+                } else if ParsedArguments.isPath(valueName) {
+                    for v in args.values(o.name).isEmpty ? [args.value(o.name)].compactMap({ $0 }) : args.values(o.name) {
+                        inputs.append(.init("--\(o.name)", v))
+                    }
+                }
+            case .positional(let name):
+                if let v = args.value(o.name) { inputs.append(.init("<\(name)>", v)) }
             }
-            outputs.append((o.name, id))
-            if o.name == "output", let state = identity(v + ".state") { outputs.append(("output's state file", state)) }
         }
         guard !outputs.isEmpty else { return }
-        for i in specs where !outputOptions.contains(i.name) {
-            if case .flag = i.kind { continue }
-            for v in args.values(i.name).isEmpty ? [args.value(i.name)].compactMap({ $0 }) : args.values(i.name) {
-                guard let id = identity(v), let out = outputs.first(where: { $0.id == id }) else { continue }
-                let what = i.kind == .positional(i.name) ? "<\(i.name)>" : "--\(i.name)"
-                throw CLIError.usage("--\(out.name) \(v) is the input \(what); writing it would destroy the input")
-            }
-        }
+        let writesCatalogue = catalogueWriters.contains(command.name)
+        let catalogues = !writesCatalogue && command.options.contains(where: { $0.name == "catalogue" })
+            ? [args.value("catalogue")].compactMap { $0 } : []
+        try OutputPolicy.check(OutputPlan(outputs: outputs, inputs: writesCatalogue ? [] : inputs, catalogues: catalogues,
+                                          outputsMayBeCatalogues: writesCatalogue))
     }
 }

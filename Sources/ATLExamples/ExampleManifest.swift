@@ -10,7 +10,7 @@ public enum ExampleManifest {
     public static let date = "2026-11-23"
 
     /// Markdown files whose blocks of real output are marked with `<!-- example … -->` comments.
-    public static let markdownFiles = ["README.md"]
+    public static let markdownFiles = ["README.md", "docs/list-output.md"]
 
     public static var examples: [Example] { audits + lists + allocation + scenarios + cohorts + realData }
 

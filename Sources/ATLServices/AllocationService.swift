@@ -18,9 +18,7 @@ public enum AllocationService {
     /// when their settings are missing from it, and a warning (`notify`) otherwise.
     public static func run(lists path: String, catalogueRoot root: String, catalogue: Catalogue, seed: UInt64,
                            date: RunDate, notify: EngineLoader.Notify) throws(ATLError) -> Result {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(code: "allocation.lists-not-found", file: path, "file not found or not readable")
-        }
+        let data = Data(try InputFile.read(path, what: "batch records file", limit: InputFile.Limit.batchRecords))
         let records = try BatchRecordFormat.read(data, file: path)
         // Lists made from another catalogue: one clear line, not one error per listed setting.
         if let c = records.listed.first(where: { $0.fictionalCatalogue != catalogue.isFictional }) {

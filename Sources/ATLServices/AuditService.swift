@@ -54,7 +54,7 @@ public enum AuditService {
     /// (the letters would state invented facts to real schools) and for URNs not in the catalogue.
     public static func letterRecipients(_ r: Result, urns: Set<Int>, catalogueRoot root: String) throws(ATLError) -> [SettingAudit] {
         if r.catalogue.isSynthetic {
-            throw ATLError(code: "audit.letters-synthetic", file: root, field: "synthetic",
+            throw ATLError(code: "audit.letters-for-synthetic-catalogue", file: root, field: "synthetic",
                 "this catalogue is SYNTHETIC (real schools with invented SEN facts, from atl synth-national): no letters are written, as they would state invented facts to real schools")
         }
         let chosen = urns.isEmpty ? r.analysis.settings : r.analysis.settings.filter { urns.contains($0.urn) }

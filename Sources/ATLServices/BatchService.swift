@@ -44,7 +44,15 @@ public enum BatchService {
         /// Simulate a crash: after this many complete blocks, write half of the next block's records (a partial
         /// trailing record) without recording it in the state file, and stop.
         public var crashAfterBlocks: Int?
-        public init(crashAfterBlocks: Int? = nil) { self.crashAfterBlocks = crashAfterBlocks }
+        /// Simulate a full disk: after this many complete blocks, the next write fails with ENOSPC.
+        public var diskFullAfterBlocks: Int?
+        /// Called after each block is written, with the rows written so far (a test changes the cohort here).
+        public var afterBlock: (@Sendable (Int) -> Void)?
+        public init(crashAfterBlocks: Int? = nil, diskFullAfterBlocks: Int? = nil, afterBlock: (@Sendable (Int) -> Void)? = nil) {
+            self.crashAfterBlocks = crashAfterBlocks
+            self.diskFullAfterBlocks = diskFullAfterBlocks
+            self.afterBlock = afterBlock
+        }
     }
 
     public struct Result: Sendable {
@@ -65,46 +73,58 @@ public enum BatchService {
 
     public static func run(_ r: Request, engine: MatchingEngine, renderList: (@Sendable (AdvisoryList) -> String)? = nil,
                            notify: EngineLoader.Notify, progress: Progress, hooks: Hooks = Hooks()) throws(ATLError) -> Result {
-        let survey = try CohortReader.survey(path: r.cohort)
+        let statePath = BatchState.path(forOutput: r.output)
+        let workPath = BatchState.workPath(forOutput: r.output)
+        try OutputPolicy.check(OutputPlan(
+            outputs: [.init("--output", r.output), .init("the resume state", statePath), .init("the work file", workPath)]
+                + (r.listsDir.map { [.init("--lists-dir", $0, isFolder: true)] } ?? []),
+            inputs: [.init("--cohort", r.cohort)] + (r.postcodesFile.map { [.init("--postcodes", $0)] } ?? []),
+            catalogues: engine.catalogue.root.isEmpty ? [] : [engine.catalogue.root]))
+        let survey = try CohortReader.survey(path: r.cohort, academicYear: r.date.academicYear)
         var reader = try CohortReader(path: r.cohort, academicYear: r.date.academicYear)
         let config = configHash(r, engine: engine, cohortHash: survey.hash)
-        let statePath = BatchState.path(forOutput: r.output)
+        // Temporary files a killed run left beside the output or among the list files.
+        OutputFile.removeStaleTemporaries(in: (workPath as NSString).deletingLastPathComponent)
+        if let dir = r.listsDir { OutputFile.removeStaleTemporaries(in: dir) }
 
-        // Where to start: from scratch, or after the last complete block of an interrupted run.
+        // Where to start: from scratch, or after the last complete block of an interrupted run. Records go to
+        // the work file `<output>.partial`, which replaces the output only when the run is complete, so a run
+        // that fails (a full disk) or is killed never damages the previous output.
         var summary = CohortSummary(k: r.fewOptions)
         var start = BatchState(config: config, rows: 0, offset: 0, complete: false)
+        var work = workPath
         let out: AppendableFile
         if r.resume, let saved = try BatchState.load(statePath) {
             guard saved.config == config else {
                 throw ATLError(code: "batch-state.config-differs", file: statePath, field: "config",
                     "the cohort, catalogue, weights, geography, date or list options differ from the interrupted run; run again without --resume")
             }
+            // A finished run whose work file was already moved over the output: read the output itself.
+            if saved.complete, InputFile.kind(of: workPath) == .missing { work = r.output }
             start = saved
             var kept = 0
-            try BatchResume.truncate(r.output, to: saved.offset) { n, line throws(ATLError) in
+            try BatchResume.truncate(work, to: saved.offset) { n, line throws(ATLError) in
                 guard let o = BatchRecordFormat.outcome(ofRecord: line) else {
-                    throw ATLError(code: "batch-state.incomplete-record", file: r.output, line: n,
+                    throw ATLError(code: "batch-state.incomplete-record", file: work, line: n,
                                    "not a complete atl-batch/1 record; run again without --resume")
                 }
                 summary.add(o)
                 kept = n
             }
             guard kept == saved.rows else {
-                throw ATLError(code: "batch-state.record-count", file: r.output,
+                throw ATLError(code: "batch-state.record-count", file: work,
                                "holds \(kept) records where the state file records \(saved.rows); run again without --resume")
             }
-            notify("atl batch: resuming after row \(saved.rows) of \(survey.rows)")
-            out = try OutputFile.openForAppending(r.output, at: saved.offset)
+            notify(saved.rows == 0 && !saved.complete
+                   ? "atl batch: the interrupted run wrote no complete block; starting from the beginning"
+                   : "atl batch: resuming after row \(saved.rows) of \(survey.rows)")
+            out = try OutputFile.openForAppending(work, at: saved.offset)
         } else {
             if r.resume { notify("atl batch: no state file \(statePath); starting from the beginning") }
-            out = try OutputFile.createForAppending(r.output)
+            out = try OutputFile.createForAppending(workPath)
             try start.save(statePath)
         }
-        if let dir = r.listsDir {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw ATLError(code: "output.cannot-create-folder", file: dir, "cannot create \(dir): \(FileProblem.describe(error))")
-            }
-        }
+        if let dir = r.listsDir { try OutputFile.createFolder(dir, shownAs: dir) }
 
         var seen: [String: Int] = [:]
         let skipped = BatchRunner.skip(&reader, rows: start.rows, seen: &seen)
@@ -125,6 +145,10 @@ public enum BatchService {
                 return (record, renderList(l))
             }, flush: { texts, items in
                 let text = texts.map(\.0).joined()
+                if let full = hooks.diskFullAfterBlocks, blocks == full {
+                    try out.append(Array(text.utf8.prefix(text.utf8.count / 2)))
+                    throw OutputFile.failure(r.output, ENOSPC)
+                }
                 if let crash = hooks.crashAfterBlocks, blocks == crash {
                     try out.append(Array(text.utf8.prefix(text.utf8.count / 2)))
                     stopped = true
@@ -147,6 +171,7 @@ public enum BatchService {
                 }
                 blocks += 1
                 progress(state.rows, survey.rows, start.rows)
+                hooks.afterBlock?(state.rows)
                 return true
             })
         } catch let e as ATLError {
@@ -165,8 +190,10 @@ public enum BatchService {
             throw ATLError(code: "output.rows-do-not-reconcile", file: r.output,
                            "wrote \(summary.rows) records for \(survey.rows) input rows; the cohort changed during the run?")
         }
+        summary.inputRows = survey.rows
         state.complete = true
         try state.save(statePath)
+        if work != r.output { try OutputFile.commit(work, to: r.output) }
         return Result(summary: summary, demand: summary.demand(engine.catalogue), rows: survey.rows, cohortHash: survey.hash,
                       stamp: stamp, firstErrors: firstErrors, completed: true)
     }

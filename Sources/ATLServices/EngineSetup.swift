@@ -77,7 +77,7 @@ public enum EngineLoader {
                 notify("atl: note: weights: built-in defaults (\(path) not found in \(FileManager.default.currentDirectoryPath); give --weights to use an LA's file)")
                 return .defaults
             }
-            throw ATLError(code: "weights.not-found", file: path, field: "weights", "weights file not found")
+            throw ATLError(code: "input.not-found", file: path, "weights file not found")
         }
         return try Weights.load(path: path)
     }

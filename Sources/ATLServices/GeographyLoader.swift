@@ -1,4 +1,5 @@
 import ATLModel
+import ATLData
 import ATLMaps
 import Foundation
 
@@ -11,10 +12,13 @@ public enum GeographyLoader {
 
     public static func load(boundaries: String = defaultBoundaries, towns: String = defaultTowns,
                             notify: EngineLoader.Notify) throws(ATLError) -> MapGeography? {
-        guard let b = FileManager.default.contents(atPath: boundaries), let t = FileManager.default.contents(atPath: towns) else {
+        guard InputFile.kind(of: boundaries) != .missing, InputFile.kind(of: towns) != .missing else {
             notify("atl: note: maps: no LA boundaries loaded (\(boundaries) or \(towns) not found); maps are drawn without them")
             return nil
         }
+        // Files that are there are read under the input policy (regular files, at most 16 MiB each).
+        let b = try InputFile.read(boundaries, what: "boundaries file", limit: InputFile.Limit.districtTable)
+        let t = try InputFile.read(towns, what: "towns file", limit: InputFile.Limit.districtTable)
         do throws(MapFileError) {
             return try MapGeography.parse(boundaries: String(decoding: b, as: UTF8.self), towns: String(decoding: t, as: UTF8.self))
         } catch {

@@ -13,8 +13,7 @@ public enum ImportService {
 
     /// The schools files (`schools-west-midlands.csv`, `schools-england.csv`).
     public static func schools(csv path: String, into catalogue: String, source: String) throws(ATLError) -> Outcome {
-        try checkIsFile(path)
-        var reader = try CSVReader.open(path: path)
+        var reader = try CSVReader.open(path: path, what: "schools file")
         let result = SchoolsFileImporter.read(&reader, sourceNote: source)
         if !result.diagnostics.isEmpty { throw ATLError(result.diagnostics) }
         let written = try CatalogueWriter.write(result.settings, into: catalogue, owned: SchoolsFileImporter.ownedFields,
@@ -26,8 +25,7 @@ public enum ImportService {
     /// (the errors are then in `import.errors`); otherwise any error stops the import before anything is written.
     public static func gias(csv path: String, into catalogue: String, localAuthorities: Set<Int>, extractDate: String?,
                             keepGoing: Bool, notify: EngineLoader.Notify) throws(ATLError) -> (outcome: Outcome, import: GIASImport) {
-        guard FileManager.default.fileExists(atPath: path) else { throw ATLError(code: "gias.not-found", file: path, "file not found") }
-        try checkIsFile(path)
+        try InputFile.checkRegularFile(path, what: "GIAS extract")
         let result = GIASImporter.importExtract(path: path, extractDate: extractDate)
         if let note = result.encodingNote { notify("\(path): \(note)") }
         for w in result.warnings { notify(w.description) }
@@ -42,8 +40,7 @@ public enum ImportService {
     /// Builds the compact postcode lookup from a postcode CSV. Returns the postcodes written and the repeated
     /// rows (same values) left out.
     public static func postcodes(csv path: String, output: String, notes: [String]) throws(ATLError) -> (written: Int, duplicates: Int) {
-        try checkIsFile(path)
-        var reader = try CSVReader.open(path: path)
+        var reader = try CSVReader.open(path: path, what: "postcode CSV")
         let (rows, diags, duplicates) = PostcodeImporter.read(&reader)
         if !diags.isEmpty { throw ATLError(diags) }
         let header = ["ATL postcode lookup: postcode -> British National Grid easting/northing (metres) and ONS district.",
@@ -53,10 +50,4 @@ public enum ImportService {
     }
 
     /// A folder given where a CSV file is expected is an input error (not Foundation's "Code=256").
-    static func checkIsFile(_ path: String) throws(ATLError) {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw ATLError(code: "import.is-folder", file: path, "is a folder, not a CSV file")
-        }
-    }
 }

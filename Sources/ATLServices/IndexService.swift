@@ -19,21 +19,8 @@ public enum IndexService {
     }
 
     /// A snapshot path inside the catalogue folder would overwrite a setting file or be read back as part of the
-    /// catalogue; a `*.setting.md` path anywhere would destroy a setting file.
+    /// catalogue; a `*.setting.md` path anywhere would destroy a setting file (``OutputPolicy``).
     public static func refuseOutputInCatalogue(_ out: String, root: String) throws(ATLError) {
-        if out.lowercased().hasSuffix(SettingFile.fileSuffix) {
-            throw ATLError(code: "usage.output-is-setting-file", file: out, field: "output",
-                           "--output \(out) is a setting file (*\(SettingFile.fileSuffix)); writing the snapshot there would destroy it")
-        }
-        func resolved(_ path: String) -> String {
-            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        }
-        let dir = resolved(root)
-        let outURL = URL(fileURLWithPath: out).standardizedFileURL
-        let target = resolved(outURL.deletingLastPathComponent().path) + "/" + outURL.lastPathComponent
-        if target == dir || target.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/") {
-            throw ATLError(code: "usage.output-in-catalogue", file: out, field: "output",
-                           "--output \(out) is inside the catalogue folder \(root); write the snapshot outside it (a file there could overwrite a setting file or be read back as part of the catalogue)")
-        }
+        try OutputPolicy.check(OutputPlan(outputs: [.init("--output", out)], catalogues: [root]))
     }
 }

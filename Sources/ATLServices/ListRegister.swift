@@ -261,15 +261,19 @@ public final class ListRegister: @unchecked Sendable {
         }
     }
 
+    /// Every field problem in a register record is the one code: the register is damaged (it is only ever
+    /// written by this type).
+    static let damagedCodes = JSONFields.Codes(missing: "register.damaged", wrongType: "register.damaged", invalid: "register.damaged")
+
     static func parse(_ line: [UInt8], path: String, line n: Int) throws(ATLError) -> (record: Record, seq: Int, previous: String?) {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
             throw damaged(path, n, "is not a complete JSON record")
         }
-        let f = JSONFields(object: object, file: path, line: n, code: "register.damaged")
+        let f = JSONFields(object: object, file: path, line: n, codes: damagedCodes)
         guard (try? f.string("schema")) == schema else { throw damaged(path, n, "is not an \(schema) record") }
         let review = try f.array("review").map { item throws(ATLError) -> ReviewedChange in
             guard let o = item as? [String: Any] else { throw damaged(path, n, "has a review change that is not an object") }
-            let c = JSONFields(object: o, file: path, line: n, path: "review", code: "register.damaged")
+            let c = JSONFields(object: o, file: path, line: n, path: "review", codes: damagedCodes)
             return ReviewedChange(action: try c.string("action"), urn: try c.int("urn", min: 1), name: try c.string("name"),
                                   reason: try c.string("reason"))
         }

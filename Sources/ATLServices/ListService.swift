@@ -12,14 +12,7 @@ public struct ProfileInput: Sendable {
 
     /// Reads and parses a `.profile` file.
     public static func read(path: String, date: RunDate) throws(ATLError) -> ProfileInput {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            throw ATLError(code: "profile.is-folder", file: path, "is a folder, not a profile")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(code: "profile.not-found", file: path, "profile not found")
-        }
-        return try parse([UInt8](data), source: path, date: date)
+        try parse(InputFile.read(path, what: "profile", limit: InputFile.Limit.profile), source: path, date: date)
     }
 
     /// Parses profile text (a form turned into profile text, an upload).
@@ -47,7 +40,8 @@ public enum ListService {
         EHCPSuggester.suggest(needsText: sectionB, provisionText: sectionF)
     }
 
-    public static func why(_ input: ProfileInput, urn: Int, engine: MatchingEngine) throws(ATLError) -> MatchingEngine.WhyAnswer {
-        try engine.why(input.profile, file: input.source, urn: urn)
+    /// `date` dates Ofsted judgements and composes the list as `list` does for that date.
+    public static func why(_ input: ProfileInput, urn: Int, engine: MatchingEngine, date: RunDate? = nil) throws(ATLError) -> MatchingEngine.WhyAnswer {
+        try engine.why(input.profile, file: input.source, urn: urn, date: date?.text ?? "")
     }
 }

@@ -36,8 +36,8 @@ public enum ScenarioService {
         guard !diags.isEmpty else { return scenarios }
         if !failed.isEmpty, let c = catalogue() {
             for path in failed {
-                guard let data = FileManager.default.contents(atPath: path) else { continue }
-                diags += ScenarioParser.unknownSettings([UInt8](data), file: path, catalogue: c)
+                guard let data = try? InputFile.read(path, what: "scenario file", limit: InputFile.Limit.smallText) else { continue }
+                diags += ScenarioParser.unknownSettings(data, file: path, catalogue: c)
             }
         }
         throw ATLError(diags)

@@ -24,12 +24,10 @@ public enum SyntheticDataService {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         for file in names.sorted() where file.hasSuffix(SettingFile.fileSuffix) {
             let path = dir + "/" + file
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(Diagnostic(code: "example-la.cannot-read", file: path, "cannot read"))
-                continue
-            }
             let s: Setting
-            do throws(ATLError) { s = try SettingFile.parse([UInt8](data), file: path).value } catch {
+            do throws(ATLError) {
+                s = try SettingFile.parse(InputFile.read(path, what: "setting file", limit: InputFile.Limit.settingFile), file: path).value
+            } catch {
                 problems += error.errors
                 continue
             }
@@ -38,7 +36,7 @@ public enum SyntheticDataService {
                 continue
             }
             if !s.fictional {
-                problems.append(Diagnostic(code: "example-la.real-setting", file: path, field: "fictional",
+                problems.append(Diagnostic(code: "example-la.holds-real-setting", file: path, field: "fictional",
                                            "the example LA folder holds a real setting; generated fictional settings are never mixed with real ones"))
             } else if s.urn >= ExampleLAGenerator.firstURN {
                 problems.append(Diagnostic(code: "example-la.urn-in-generated-range", file: path, field: "urn",
@@ -81,13 +79,11 @@ public enum SyntheticDataService {
     /// not be inside `provision-catalogue/`.
     public static func national(schools path: String, seed: UInt64, limit: Int?, output: String) throws(ATLError) -> [Setting] {
         let settings = try nationalSettings(schools: path, seed: seed, limit: limit)
-        do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
-            throw ATLError(code: "output.cannot-create-folder", file: output, "cannot create \(output): \(FileProblem.describe(error))")
-        }
+        try OutputFile.createFolder(output, shownAs: output)
         let failures = Parallel.map(settings.count) { i -> String? in
             let s = settings[i]
             let path = output + "/" + SettingFile.fileName(for: s)
-            do { try Data(SettingFile.render(s).utf8).write(to: URL(fileURLWithPath: path)) } catch { return path }
+            do throws(ATLError) { try OutputFile.write(SettingFile.render(s), to: path) } catch { return path }
             return nil
         }.compactMap { $0 }
         if let first = failures.first {
@@ -98,7 +94,7 @@ public enum SyntheticDataService {
 
     /// Reads the schools file and adds the synthetic facts.
     public static func nationalSettings(schools path: String, seed: UInt64, limit: Int?) throws(ATLError) -> [Setting] {
-        var reader = try CSVReader.open(path: path)
+        var reader = try CSVReader.open(path: path, what: "schools file")
         let result = SchoolsFileImporter.read(&reader, sourceNote: "schools-england.csv (GIAS open establishments, OGL v3.0; see Benchmarks/data/PROVENANCE.md)")
         if !result.diagnostics.isEmpty { throw ATLError(result.diagnostics) }
         let schools = limit.map { Array(result.settings.prefix($0)) } ?? result.settings
@@ -108,7 +104,8 @@ public enum SyntheticDataService {
     /// A synthetic cohort CSV of `size` invented children at real postcodes of an LA, written in blocks so
     /// memory stays small for millions of rows.
     public static func cohort(_ cohort: SyntheticCohort, size: Int, output: String) throws(ATLError) {
-        let out = try OutputFile.createForAppending(output)
+        // Staged: a run that fails half way (a full disk) leaves an earlier cohort file as it was.
+        let out = try OutputFile.stage(output)
         var w = CSVWriter()
         w.row(SyntheticCohort.columns.map(\.rawValue))
         for i in 0..<size {
@@ -119,6 +116,6 @@ public enum SyntheticDataService {
             }
         }
         try out.append(w.text)
-        try out.sync()
+        try out.commit()
     }
 }

@@ -98,7 +98,7 @@ import Testing
 
         let i = atl(["import-schools", t.url.path, "--catalogue", t.path("cat")])
         #expect(i.code == 2)
-        #expect(i.err.contains("is a folder, not a CSV file"), "\(i.err)")
+        #expect(i.err.contains("is a folder, not a schools file"), "\(i.err)")
         #expect(!i.err.contains("NSCocoaErrorDomain"))
     }
 }

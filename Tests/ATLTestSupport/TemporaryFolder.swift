@@ -25,8 +25,11 @@ public final class TemporaryFolder: @unchecked Sendable {
         return file.path
     }
 
-    /// The text of `name` inside the folder, or "" when it cannot be read.
-    public func read(_ name: String) -> String { (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? "" }
+    /// The text of `name` inside the folder. A file that cannot be read gives a marker naming it, never "": two
+    /// missing files must not compare equal, and a missing file must not pass for an empty one.
+    public func read(_ name: String) -> String {
+        (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? "<\(name) could not be read>"
+    }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }

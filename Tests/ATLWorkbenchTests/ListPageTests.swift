@@ -3,6 +3,8 @@ import ATLModel
 import ATLServices
 import ATLRender
 @testable import ATLCLI
+@testable import ATLWorkbench
+import ATLData
 import Foundation
 import Testing
 
@@ -39,6 +41,32 @@ import Testing
         #expect(csp.contains("'sha256-") && csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"))
     }
 
+    /// Every field the profile parser accepts has a designed control on the form (none falls back to a bare text
+    /// box), and a profile opened in the form comes back as the same profile.
+    @Test func theFormOffersEveryProfileField() throws {
+        #expect(Set(ProfileParser.Field.allCases).subtracting(ProfileForm.designed).isEmpty,
+                "fields without a designed control: \(Set(ProfileParser.Field.allCases).subtracting(ProfileForm.designed).map(\.rawValue).sorted())")
+        let page = try Fixture.client().get("/lists/new")
+        #expect(!page.text.contains("More about the child"))
+        for name in ["reference", "synthetic", "sex", "primary-need", "primary-severity", "secondary-SLCN", "facility-salt-onsite",
+                     "dob-day", "nc-year", "placement-year", "home-postcode", "home-easting", "home-northing", "max-journey",
+                     "allowed-types", "preferred-settings", "avoid-settings", "faith", "single-sex", "mainstream-first",
+                     "exclude-full", "include-alternative-provision", "prefers-independent"] {
+            #expect(page.text.contains("name=\"\(name)\""), "no control named \(name)")
+        }
+        for path in Fixture.examples {
+            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+            var p = try ProfileParser.parse(bytes, file: path, academicYear: RunDate(Fixture.date)!.academicYear)
+            let (text, errors) = ProfileForm.profileText(ProfileForm.input(from: p, catalogue: Fixture.engine.catalogue), catalogue: Fixture.engine.catalogue)
+            #expect(errors.isEmpty)
+            var again = try ProfileParser.parse(Array(text.utf8), file: "form", academicYear: RunDate(Fixture.date)!.academicYear)
+            (p.lineOf, again.lineOf) = ([:], [:])   // where each field was written differs, not what it says
+            #expect(Set(again.secondaryNeeds) == Set(p.secondaryNeeds))
+            (p.secondaryNeeds, again.secondaryNeeds) = ([], [])   // the form writes them most severe first
+            #expect(again == p, "\(path) through the form:\n\(text)")
+        }
+    }
+
     @Test func formBuildsTheListFromProfileTextThatDownloadsExactly() throws {
         let client = try Fixture.client()
         let form = try client.get("/lists/new")
@@ -46,8 +74,9 @@ import Testing
             ("primary-need", "ASD"), ("primary-severity", "severe"), ("secondary-SLCN", "moderate"), ("facility-salt-onsite", "must"),
             ("facility-sensory-room", "desirable"), ("nc-year", "6"), ("placement-year", "7"), ("home-postcode", "TF3 1LA"),
             ("max-journey", "12"), ("max-journey-unit", "miles"), ("single-sex", "no-preference"), ("mainstream-first", "no"),
-            ("exclude-full", "no"), ("sex", "")]
-        fields += SettingType.allCases.filter { $0 != .unknown }.map { ("allowed-types", $0.rawValue) }
+            ("exclude-full", "no"), ("include-alternative-provision", "yes"), ("prefers-independent", "no"), ("sex", "")]
+        // The types the form ticks by default: all but alternative provision and fee-paying schools.
+        fields += SettingType.allCases.filter { ![.unknown, .alternativeProvision, .independent].contains($0) }.map { ("allowed-types", $0.rawValue) }
         let page = try client.post("/lists", form: fields)
         #expect(page.status == 200)
         #expect(page.text.contains("Advisory Tailored List <span class=\"ref\">for WB-0001</span>"))
@@ -65,6 +94,7 @@ import Testing
             placement-year: 7
             home-postcode: TF3 1LA
             max-journey: 12 miles
+            include-alternative-provision: yes
 
             """)
         // The downloaded profile is the exact text, and `atl list` on it gives the list on the page.

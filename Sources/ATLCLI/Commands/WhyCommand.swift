@@ -14,7 +14,7 @@ enum WhyCommand {
         let path = try args.required("profile")
         guard let urn = try args.int("setting", min: 1) else { throw CLIError.usage("missing --setting") }
         let input = try ProfileInput.read(path: path, date: date)
-        let answer = try ListService.why(input, urn: urn, engine: try EngineOptions.engine(args, console: console))
+        let answer = try ListService.why(input, urn: urn, engine: try EngineOptions.engine(args, console: console), date: date)
         console.out(WhyText.render(answer, reference: input.profile.reference))
         return 0
     }

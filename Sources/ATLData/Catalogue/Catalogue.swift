@@ -69,9 +69,9 @@ public enum CatalogueLoader {
     static func listFiles(root: String) throws(ATLError) -> (settings: [String], otherMarkdown: [String]) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else {
-            throw ATLError(code: "catalogue.catalogue-folder-found", file: root, "catalogue folder not found")
+            throw ATLError(code: "catalogue.folder-not-found", file: root, "catalogue folder not found")
         }
-        guard isDir.boolValue else { throw ATLError(code: "catalogue.folder-give-catalogue-folder", file: root, "not a folder; give the catalogue folder") }
+        guard isDir.boolValue else { throw ATLError(code: "catalogue.not-a-folder", file: root, "not a folder; give the catalogue folder") }
         return try CatalogueFingerprint.walk(root: root)
     }
 
@@ -92,14 +92,27 @@ public enum CatalogueLoader {
         var out: [Diagnostic] = []
         for rel in others {
             let path = display + "/" + rel
-            guard let h = FileHandle(forReadingAtPath: path) else { continue }
+            guard InputFile.kind(of: path) == .regularFile, let h = FileHandle(forReadingAtPath: path) else { continue }
             let head = (try? h.read(upToCount: 256)) ?? nil
             try? h.close()
             guard let head, looksLikeSettingFile([UInt8](head)) else { continue }
-            out.append(Diagnostic(code: "catalogue.file-starts-like-setting", file: path, line: 1,
+            out.append(Diagnostic(code: "catalogue.misnamed-setting-file", file: path, line: 1,
                 "this file starts like a setting file but is not named *\(SettingFile.fileSuffix), so it is not read; rename it if it is a setting", level: .warning))
         }
         return out
+    }
+
+    /// The line of a header field (`urn:`) in a setting file that has already parsed: for messages that name
+    /// two files (a duplicate URN, a catalogue mixing fictional and real settings). Line 1 if it is not found.
+    static func headerLine(_ field: String, in path: String) -> Int {
+        guard let bytes = try? InputFile.read(path, what: "setting file", limit: InputFile.Limit.settingFile) else { return 1 }
+        var dashes = 0
+        for (i, line) in TextDecoding.lines(String(decoding: bytes, as: UTF8.self)).enumerated() {
+            let t = TextDecoding.trimSpaces(line)
+            if t == "---" { dashes += 1; if dashes == 2 { break }; continue }
+            if let kv = try? KeyValueLine.parse(t, line: i + 1, file: path), kv.key == field { return i + 1 }
+        }
+        return 1
     }
 
     /// Loads and validates every setting file below `root`, in parallel. Throws every problem in every file
@@ -112,10 +125,11 @@ public enum CatalogueLoader {
         let parsed = Parallel.map(paths.count, threads: threads) { i -> Parsed in
             let rel = paths[i]
             let shown = display + "/" + rel
-            guard let data = FileManager.default.contents(atPath: display + "/" + rel) else {
-                return Parsed(setting: nil, diags: [Diagnostic(code: "catalogue.cannot-read-file", file: shown, "cannot read the file")], hash: "")
+            let bytes: [UInt8]
+            do throws(ATLError) { bytes = try InputFile.read(shown, what: "setting file", limit: InputFile.Limit.settingFile) } catch {
+                return Parsed(setting: nil, diags: [Diagnostic(code: "catalogue.unreadable-file", file: shown, line: 1,
+                                                               error.diagnostics.first?.message ?? "cannot be read")], hash: "")
             }
-            let bytes = [UInt8](data)
             do throws(ATLError) {
                 let p = try SettingFile.parse(bytes, file: shown, runDate: runDate)
                 return Parsed(setting: p.value, diags: p.warnings, hash: SHA256.hex(bytes))
@@ -129,27 +143,30 @@ public enum CatalogueLoader {
         for (i, p) in parsed.enumerated() {
             guard let s = p.setting else { continue }
             if let j = byURN[s.urn] {
-                diags.append(Diagnostic(code: "catalogue.problem", file: display + "/" + paths[i], field: "urn",
-                    "duplicate URN \(s.urn): also in \(display)/\(paths[j])"))
+                let (here, there) = (display + "/" + paths[i], display + "/" + paths[j])
+                diags.append(Diagnostic(code: "catalogue.duplicate-urn", file: here, line: headerLine("urn", in: here), field: "urn",
+                    "duplicate URN \(s.urn): also in \(there):\(headerLine("urn", in: there))"))
                 continue
             }
             byURN[s.urn] = i
             settings.append((s, paths[i], p.hash))
         }
         if paths.isEmpty {
-            diags.append(Diagnostic(code: "catalogue.setting-files-folder", file: display, "no setting files (*\(SettingFile.fileSuffix)) in this folder"))
+            diags.append(Diagnostic(code: "catalogue.no-setting-files", file: display, "no setting files (*\(SettingFile.fileSuffix)) in this folder"))
         }
         let fictional = settings.filter { $0.0.fictional }
         if !fictional.isEmpty && fictional.count != settings.count {
             let real = settings.first { !$0.0.fictional }!
-            diags.append(Diagnostic(code: "catalogue.problem", file: display + "/" + fictional[0].1, field: "fictional",
-                "this catalogue mixes fictional settings (\(fictional.count), e.g. this file) with real ones (\(settings.count - fictional.count), e.g. \(real.1)); keep the example LA in its own catalogue folder"))
+            let (here, there) = (display + "/" + fictional[0].1, display + "/" + real.1)
+            diags.append(Diagnostic(code: "catalogue.mixes-fictional-and-real", file: here, line: headerLine("fictional", in: here), field: "fictional",
+                "this catalogue mixes fictional settings (\(fictional.count), e.g. this file) with real ones (\(settings.count - fictional.count), e.g. \(there):\(headerLine("urn", in: there))); keep the example LA in its own catalogue folder"))
         }
         let synthetic = settings.filter { $0.0.synthetic }
         if !synthetic.isEmpty && synthetic.count != settings.count {
             let plain = settings.first { !$0.0.synthetic }!
-            diags.append(Diagnostic(code: "catalogue.problem", file: display + "/" + synthetic[0].1, field: "synthetic",
-                "this catalogue mixes synthetic settings (real schools with invented SEN facts: \(synthetic.count), e.g. this file) with settings that are not synthetic (\(settings.count - synthetic.count), e.g. \(plain.1)); keep synthetic benchmark data in its own catalogue folder"))
+            let (here, there) = (display + "/" + synthetic[0].1, display + "/" + plain.1)
+            diags.append(Diagnostic(code: "catalogue.mixes-synthetic-and-real", file: here, line: headerLine("synthetic", in: here), field: "synthetic",
+                "this catalogue mixes synthetic settings (real schools with invented SEN facts: \(synthetic.count), e.g. this file) with settings that are not synthetic (\(settings.count - synthetic.count), e.g. \(there):\(headerLine("urn", in: there))); keep synthetic benchmark data in its own catalogue folder"))
         }
         diags.sort()
         let ok = !diags.contains { $0.level == .error }

@@ -58,7 +58,7 @@ public struct CatalogueFingerprint: Sendable, Hashable {
         var pending = [""]
         while let rel = pending.popLast() {
             guard let dir = opendir(rel.isEmpty ? root : root + "/" + rel) else {
-                throw ATLError(code: "catalogue.problem", file: root + "/" + rel, "cannot list the catalogue folder")
+                throw ATLError(code: "catalogue.cannot-list-folder", file: root + "/" + rel, "cannot list the catalogue folder")
             }
             defer { closedir(dir) }
             while let entry = readdir(dir) {

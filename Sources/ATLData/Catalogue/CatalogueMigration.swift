@@ -18,9 +18,7 @@ public enum CatalogueMigration {
             let old = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let text = CatalogueWriter.replacingHeader(of: old, with: SettingFile.renderHeader(migrated)) ?? SettingFile.render(migrated)
             if text == old { r.unchanged += 1; continue }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw ATLError(code: "output.cannot-write", file: path, "cannot write: \(error.localizedDescription)")
-            }
+            try OutputFile.write(text, to: path)
             r.migrated += 1
         }
         return r

@@ -85,7 +85,7 @@ public enum CatalogueWriter {
                 if let clash = imported.first(where: { $0.fictional != cat.isFictional }),
                    let there = cat.settings.first {
                     let (what, other) = cat.isFictional ? ("fictional", "real") : ("real", "fictional")
-                    throw ATLError(Diagnostic(code: "catalogue-write.fictional", file: root, field: "fictional",
+                    throw ATLError(Diagnostic(code: "catalogue-write.mixes-fictional-and-real", file: root, field: "fictional",
                         "this catalogue folder holds \(what) settings (e.g. \(cat.files[there.urn] ?? "URN \(there.urn)")) and the import has \(other) ones (e.g. URN \(clash.urn)); real and fictional settings are never mixed, so nothing was written: import into a new folder"))
                 }
             }
@@ -111,12 +111,8 @@ public enum CatalogueWriter {
                 summary.unchanged += 1
                 continue
             }
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw ATLError(Diagnostic(code: "catalogue-write.cannot-write", file: url.path, "cannot write: \(error.localizedDescription)"))
-            }
+            // Durable and never half-written (OutputFile); a failure is an output error (exit 3).
+            try OutputFile.write(text, to: url.path)
             if existing[s.urn] == nil { summary.created += 1 } else { summary.updated += 1 }
             summary.written.append(rel)
         }

@@ -45,7 +45,7 @@ public enum OfficerConfirmation {
         }
         let cat = try CatalogueLoader.load(root: root).catalogue
         guard let s = cat.setting(urn: urn), let rel = cat.files[urn] else {
-            throw ATLError(code: "confirm.urn", file: root, field: "urn", "no setting with URN \(urn) in this catalogue")
+            throw ATLError(code: "confirm.unknown-urn", file: root, field: "urn", "no setting with URN \(urn) in this catalogue")
         }
         let path = root + "/" + rel
         let officerMark = FactProvenance.officer(day: day, by: officer)
@@ -60,7 +60,7 @@ public enum OfficerConfirmation {
             for entry in list {
                 let (field, value) = (entry.field, entry.value)
                 guard field.isAttributed, !field.isRepeatable else {
-                    diags.append(Diagnostic(code: "confirm.field", file: root, field: field.rawValue, "this field is not a fact an officer enters"))
+                    diags.append(Diagnostic(code: "confirm.not-an-officer-fact", file: root, field: field.rawValue, "this field is not a fact an officer enters"))
                     continue
                 }
                 if value.isEmpty { removing.insert(field); continue }
@@ -73,7 +73,7 @@ public enum OfficerConfirmation {
             if !diags.isEmpty { throw ATLError(diags) }
         case .confirmRow(let id), .rejectRow(let id):
             guard SettingFile.isRowID(id) else {
-                throw ATLError(code: "confirm.row", file: root, field: "row", "expected a row ID from the to-confirm report, such as local-offer:9a5865c1")
+                throw ATLError(code: "confirm.bad-row-id", file: root, field: "row", "expected a row ID from the to-confirm report, such as local-offer:9a5865c1")
             }
             if case .rejectRow = action {
                 existing.rejectedRows.append(ReviewedRow(rowID: id, provenance: officerMark))
@@ -119,9 +119,7 @@ public enum OfficerConfirmation {
         var changes = oldHeader.filter { !newHeader.contains($0) }.map { "- " + $0 }
         changes += newHeader.filter { !oldHeader.contains($0) }.map { "+ " + $0 }
         if text != old {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw ATLError(code: "output.cannot-write", file: path, "cannot write: \(error.localizedDescription)")
-            }
+            try OutputFile.write(text, to: path)
         }
         return Result(file: rel, changes: changes)
     }

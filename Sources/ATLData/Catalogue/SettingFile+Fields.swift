@@ -94,6 +94,14 @@ extension SettingFile {
             return text(f, \.religiousCharacter)
         case .ofsted:
             return choice(f, \.ofsted) { OfstedJudgement(parsing: $0) }
+        case .ofstedDate:
+            return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in
+                guard CalendarDate.isValid(kv.value, years: 1990...2100) else {
+                    throw ATLError(code: "setting.ofsted-date", file: p.file, line: kv.line, field: kv.key,
+                                   "expected a date YYYY-MM-DD that exists on the calendar, got \(Diagnostic.quote(kv.value))")
+                }
+                d.setting.ofstedDate = kv.value
+            }, write: { $0.ofstedDate.map { [$0] } ?? [] }, copy: { a, s in s.ofstedDate = a.ofstedDate })
         case .easting:
             return SettingFieldSpec(field: f, read: { kv, p, d throws(ATLError) in d.easting = try p.int(kv) },
                                     write: { $0.location.map { [String($0.easting)] } ?? [] }, copy: { a, s in s.location = a.location })

@@ -32,7 +32,7 @@ public enum SettingFile {
         case laCode = "la-code", laName = "la-name"
         case type, giasType = "gias-type", status, phase
         case ageRange = "age-range", gender
-        case religiousCharacter = "religious-character", ofsted
+        case religiousCharacter = "religious-character", ofsted, ofstedDate = "ofsted-date"
         case easting, northing, postcode, nearestPostcode = "nearest-postcode"
         case capacity, onRoll = "on-roll"
         case dfeNumber = "dfe-number", s41Approved = "s41-approved", s41ApprovedSince = "s41-approved-since"
@@ -63,6 +63,7 @@ public enum SettingFile {
             case .gender: "mixed, boys or girls"
             case .religiousCharacter: "religious character, e.g. Church of England, or None"
             case .ofsted: "latest Ofsted overall judgement: " + OfstedJudgement.allCases.map(\.rawValue).joined(separator: ", ")
+            case .ofstedDate: "date of the inspection that gave that judgement, YYYY-MM-DD (GIAS OfstedLastInsp)"
             case .easting: "British National Grid easting in metres"
             case .northing: "British National Grid northing in metres"
             case .postcode: "the setting's postcode"
@@ -109,14 +110,14 @@ public enum SettingFile {
         var i = 0
         while i < lines.count, lines[i].allSatisfy(\.isWhitespace) { i += 1 }
         guard i < lines.count, TextDecoding.trimSpaces(lines[i]) == "---" else {
-            throw ATLError(code: "setting.setting-file-starts-line", file: file, line: min(i + 1, max(lines.count, 1)),
+            throw ATLError(code: "setting.no-opening-line", file: file, line: min(i + 1, max(lines.count, 1)),
                            "a setting file starts with a '---' line, then the header, then '---'")
         }
         let headerStart = i + 1
         var headerEnd = headerStart
         while headerEnd < lines.count, TextDecoding.trimSpaces(lines[headerEnd]) != "---" { headerEnd += 1 }
         if headerEnd == lines.count {
-            throw ATLError(code: "setting.header-opened-here-never", file: file, line: i + 1, "the header opened here is never closed with a '---' line")
+            throw ATLError(code: "setting.header-not-closed", file: file, line: i + 1, "the header opened here is never closed with a '---' line")
         }
 
         // Header
@@ -126,18 +127,18 @@ public enum SettingFile {
             do {
                 guard let kv = try KeyValueLine.parse(lines[n], line: n + 1, file: file) else { continue }
                 guard let field = Field(rawValue: kv.key) else {
-                    diags.append(Diagnostic(code: "setting.unknown-field-known-fields", file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "setting.unknown-field", file: file, line: kv.line, field: kv.key,
                         "unknown field; known fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }
                 if kv.value.isEmpty {
-                    diags.append(Diagnostic(code: "setting.empty-value-remove-line", file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "setting.empty-value", file: file, line: kv.line, field: kv.key,
                         "empty value; remove the line if the value is not known"))
                     continue
                 }
                 if field.isRepeatable { repeated[field, default: []].append(kv); continue }
                 if let first = values[field] {
-                    diags.append(Diagnostic(code: "setting.given-twice-first-line", file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "setting.field-given-twice", file: file, line: kv.line, field: kv.key,
                         "given twice (first on line \(first.line))"))
                     continue
                 }
@@ -167,7 +168,7 @@ public enum SettingFile {
                 let heading = String(TextDecoding.trimSpaces(line.dropFirst(2)))
                 if let s = ReportSection(heading: heading) {
                     if let first = sectionLine[s] {
-                        diags.append(Diagnostic(code: "setting.problem", file: file, line: n + 1, field: "## " + heading,
+                        diags.append(Diagnostic(code: "setting.section-given-twice", file: file, line: n + 1, field: "## " + heading,
                             "section given twice (first on line \(first))"))
                         current = nil
                     } else {
@@ -175,13 +176,13 @@ public enum SettingFile {
                         sectionLine[s] = n + 1
                     }
                 } else {
-                    diags.append(Diagnostic(code: "setting.problem", file: file, line: n + 1, field: "## " + heading,
+                    diags.append(Diagnostic(code: "setting.unknown-section", file: file, line: n + 1, field: "## " + heading,
                         "unknown section heading; use one of the headings in docs/catalogue-format.md (e.g. \"\(ReportSection.kindsOfSEN.title)\")"))
                     current = nil
                 }
             } else if !sawHeading && !line.allSatisfy(\.isWhitespace) {
                 if !strayReported {
-                    diags.append(Diagnostic(code: "setting.text-outside-any-section", file: file, line: n + 1,
+                    diags.append(Diagnostic(code: "setting.text-outside-section", file: file, line: n + 1,
                         "text outside any section; put it under a '## ' section heading"))
                     strayReported = true
                 }
@@ -203,9 +204,15 @@ public enum SettingFile {
         while lo < hi, lines[lo].allSatisfy(\.isWhitespace) { lo += 1 }
         while hi > lo, lines[hi - 1].allSatisfy(\.isWhitespace) { hi -= 1 }
         return lines[lo..<hi].map { line -> Substring in
-            var l = line
-            while let last = l.last, last == " " || last == "\t" { l = l.dropLast() }
-            return l
+            // Trailing spaces and tabs, by index (re-slicing in a loop was quadratic in the line's length).
+            let u = line.utf8
+            var end = u.endIndex
+            while end > u.startIndex {
+                let before = u.index(before: end)
+                guard u[before] == 0x20 || u[before] == 0x09 else { break }
+                end = before
+            }
+            return line[..<end]
         }.joined(separator: "\n")
     }
 
@@ -295,33 +302,36 @@ public enum SettingFile {
                                     "required field is missing (\(f.help))"))
         }
         if let kv = values[.format], kv.value != formatTag && kv.value != formatTagV1 {
-            diags.append(Diagnostic(code: "setting.format", file: file, line: kv.line, field: "format",
+            diags.append(Diagnostic(code: "setting.wrong-format", file: file, line: kv.line, field: "format",
                                     "expected '\(formatTag)' (or the older '\(formatTagV1)'), got \"\(kv.value)\""))
         }
         if d.formatVersion == 2 {
+            // The checks look at the type (s41 status), so it is set first (it was still unknown here: the s41
+            // warning could never fire).
+            if let t = d.type { s.type = SettingType.effective(group: t, provision: s.specialistProvision) }
             checkProvenance(&s, values: values, sourceLines: sourceLines, file: file, headerLine: headerLine,
                             runDate: d.runDate, diags: &diags)
         } else if d.runDate != nil, !s.fictional, !s.synthetic, let kv = values[.format] {
-            diags.append(Diagnostic(code: "setting.format-v1", file: file, line: kv.line, field: "format",
+            diags.append(Diagnostic(code: "setting.format-v1-without-provenance", file: file, line: kv.line, field: "format",
                 "atl-setting/1: the facts carry no source or date; 'atl migrate' (or any import) writes atl-setting/2", level: .warning))
         }
         if s.fictional && s.synthetic, let kv = values[.synthetic] {
-            diags.append(Diagnostic(code: "setting.synthetic", file: file, line: kv.line, field: "synthetic",
+            diags.append(Diagnostic(code: "setting.fictional-and-synthetic", file: file, line: kv.line, field: "synthetic",
                 "a setting is either fictional (invented) or synthetic (a real school with invented facts), not both"))
         }
         if let urn = d.urn, let kv = values[.urn] {
             if s.fictional && urn < firstFictionalURN {
-                diags.append(Diagnostic(code: "setting.urn", file: file, line: kv.line, field: "urn",
+                diags.append(Diagnostic(code: "setting.fictional-urn-too-low", file: file, line: kv.line, field: "urn",
                     "fictional settings use URNs from \(firstFictionalURN) up, so they can never be mistaken for real ones"))
             } else if !s.fictional && urn >= firstFictionalURN {
-                diags.append(Diagnostic(code: "setting.urn", file: file, line: kv.line, field: "urn",
+                diags.append(Diagnostic(code: "setting.real-urn-in-fictional-range", file: file, line: kv.line, field: "urn",
                     "URNs from \(firstFictionalURN) up are reserved for fictional settings; add 'fictional: yes' or correct the URN"))
             }
         }
         if (d.laCode == nil) != (d.laName == nil), values[.laCode] != nil || values[.laName] != nil {
             let missing: Field = d.laCode == nil ? .laCode : .laName
             if values[missing] == nil {
-                diags.append(Diagnostic(code: "setting.la-code-la-name", file: file, line: (values[.laCode] ?? values[.laName])!.line,
+                diags.append(Diagnostic(code: "setting.la-incomplete", file: file, line: (values[.laCode] ?? values[.laName])!.line,
                                         field: missing.rawValue, "la-code and la-name go together"))
             }
         }
@@ -331,39 +341,39 @@ public enum SettingFile {
             if g.isInGreatBritain {
                 s.location = g
             } else {
-                diags.append(Diagnostic(code: "setting.easting", file: file, line: values[.easting]!.line, field: "easting",
+                diags.append(Diagnostic(code: "setting.outside-great-britain", file: file, line: values[.easting]!.line, field: "easting",
                     "coordinates \(e), \(n) are outside Great Britain (British National Grid: easting 0-700000, northing 0-1300000 metres)"))
             }
         } else if (values[.easting] == nil) != (values[.northing] == nil) {
             let missing: Field = values[.easting] == nil ? .easting : .northing
-            diags.append(Diagnostic(code: "setting.easting-northing-go-together", file: file, line: (values[.easting] ?? values[.northing])!.line,
+            diags.append(Diagnostic(code: "setting.location-incomplete", file: file, line: (values[.easting] ?? values[.northing])!.line,
                                     field: missing.rawValue, "easting and northing go together"))
         }
         if let pbn = s.placesByNeed, let kv = values[.placesByNeed] {
             if let needs = s.needs {
                 let extra = pbn.keys.filter { !needs.contains($0) }.sorted()
                 if !extra.isEmpty {
-                    diags.append(Diagnostic(code: "setting.places-joined-separator", file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "setting.places-for-unlisted-need", file: file, line: kv.line, field: kv.key,
                         "places for \(extra.map(\.rawValue).joined(separator: ", ")) but 'needs' does not list \(extra.count == 1 ? "it" : "them")"))
                 }
             } else {
-                diags.append(Diagnostic(code: "setting.places-need-given-without", file: file, line: kv.line, field: kv.key, "places by need given without a 'needs' field"))
+                diags.append(Diagnostic(code: "setting.places-without-needs", file: file, line: kv.line, field: kv.key, "places by need given without a 'needs' field"))
             }
             if let total = s.specialistPlaces, pbn.values.reduce(0, +) > total {
-                diags.append(Diagnostic(code: "setting.places-need-add-up", file: file, line: kv.line, field: kv.key,
+                diags.append(Diagnostic(code: "setting.places-exceed-specialist-places", file: file, line: kv.line, field: kv.key,
                     "places by need add up to \(pbn.values.reduce(0, +)), more than specialist-places \(total)"))
             }
         }
         if let c = s.capacity, let r = s.onRoll, r > c, let kv = values[.onRoll] {
-            diags.append(Diagnostic(code: "setting.roll-more-than-capacity", file: file, line: kv.line, field: kv.key,
+            diags.append(Diagnostic(code: "setting.over-capacity", file: file, line: kv.line, field: kv.key,
                 "\(r) on roll is more than the capacity of \(c) (the setting is over capacity)", level: .warning))
         }
         if let c = s.specialistPlaces, let r = s.specialistOnRoll, r > c, let kv = values[.specialistOnRoll] {
-            diags.append(Diagnostic(code: "setting.roll-more-than-specialist", file: file, line: kv.line, field: kv.key,
+            diags.append(Diagnostic(code: "setting.over-specialist-places", file: file, line: kv.line, field: kv.key,
                 "\(r) on roll is more than the \(c) specialist places", level: .warning))
         }
         if d.type == .mainstreamResourced, s.specialistProvision == SpecialistProvisionKind.none, let kv = values[.specialistProvision] {
-            diags.append(Diagnostic(code: "setting.type-mainstream-resourced-needs", file: file, line: kv.line, field: kv.key,
+            diags.append(Diagnostic(code: "setting.resourced-without-provision", file: file, line: kv.line, field: kv.key,
                 "type mainstream-resourced needs a resourced provision or SEN unit, not 'none'"))
         }
         guard let urn = d.urn, let name = d.name, let type = d.type else { return nil }
@@ -380,20 +390,20 @@ public enum SettingFile {
         let joined = words.count == 3 && words[1] == "to" ? "\(words[0])-\(words[2])" : kv.value
         let parts = joined.split(separator: "-").map { $0.trimmedSpaces }
         guard parts.count == 2, let lo = Int(parts[0]), let hi = Int(parts[1]) else {
-            throw ATLError(code: "setting.expected-age-range-like", file: file, line: kv.line, field: kv.key, "expected an age range like 11-16, got \"\(kv.value)\"")
+            throw ATLError(code: "setting.bad-age-range", file: file, line: kv.line, field: kv.key, "expected an age range like 11-16, got \"\(kv.value)\"")
         }
         guard (0...25).contains(lo), (0...25).contains(hi) else {
-            throw ATLError(code: "setting.ages-must-between", file: file, line: kv.line, field: kv.key, "ages must be between 0 and 25, got \"\(kv.value)\"")
+            throw ATLError(code: "setting.age-out-of-range", file: file, line: kv.line, field: kv.key, "ages must be between 0 and 25, got \"\(kv.value)\"")
         }
         guard lo <= hi else {
-            throw ATLError(code: "setting.lower-age-above-upper", file: file, line: kv.line, field: kv.key, "the lower age \(lo) is above the upper age \(hi)")
+            throw ATLError(code: "setting.ages-reversed", file: file, line: kv.line, field: kv.key, "the lower age \(lo) is above the upper age \(hi)")
         }
         return AgeRange(low: lo, high: hi)
     }
 
     static func parsePostcode(_ kv: KeyValueLine, file: String) throws(ATLError) -> String {
         guard let pc = Postcode.normalise(kv.value) else {
-            throw ATLError(code: "setting.uk-postcode", file: file, line: kv.line, field: kv.key, "\"\(kv.value)\" is not a UK postcode")
+            throw ATLError(code: "setting.bad-postcode", file: file, line: kv.line, field: kv.key, "\"\(kv.value)\" is not a UK postcode")
         }
         return pc
     }
@@ -403,11 +413,11 @@ public enum SettingFile {
         for item in kv.value.split(separator: ",") {
             let parts = String(item.map { $0 == "=" ? " " : $0 }).split(separator: " ")
             guard parts.count == 2, let code = NeedCode(parsing: parts[0]), let n = Int(parts[1]), n >= 0 else {
-                throw ATLError(code: "setting.expected-items-like-asd", file: file, line: kv.line, field: kv.key,
+                throw ATLError(code: "setting.bad-places-by-need", file: file, line: kv.line, field: kv.key,
                                  "expected items like 'ASD 12', got \"\(item.trimmedSpaces)\"")
             }
             if out[code] != nil {
-                throw ATLError(code: "setting.given-twice", file: file, line: kv.line, field: kv.key, "\(code.rawValue) given twice")
+                throw ATLError(code: "setting.need-given-twice", file: file, line: kv.line, field: kv.key, "\(code.rawValue) given twice")
             }
             out[code] = n
         }

@@ -18,7 +18,7 @@ public struct CSVHeader: Sendable {
     /// Diagnostics for required columns that are absent (one per column).
     public func missing(_ required: [String]) -> [Diagnostic] {
         required.filter { index[$0] == nil }.map {
-            Diagnostic(code: "csv.required-column-missing-header", file: file, line: 1, field: $0, "required column is missing from the header row")
+            Diagnostic(code: "csv.missing-column", file: file, line: 1, field: $0, "required column is missing from the header row")
         }
     }
 
@@ -31,7 +31,7 @@ public struct CSVHeader: Sendable {
 
     /// Checks that a record has one field per header column.
     public func checkWidth(_ r: CSVRecord) -> Diagnostic? {
-        r.fields.count == names.count ? nil : Diagnostic(code: "csv.row-field-r-fields", file: file, line: r.line,
+        r.fields.count == names.count ? nil : Diagnostic(code: "csv.wrong-cell-count", file: file, line: r.line,
             "row has \(r.fields.count) field\(r.fields.count == 1 ? "" : "s"), the header has \(names.count)")
     }
 }

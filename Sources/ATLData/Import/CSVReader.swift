@@ -23,6 +23,10 @@ public struct CSVReader {
     private var line = 1
     private var started = false
     private var field: [UInt8] = []
+    /// Longest record accepted, in bytes (16 MiB: a GIAS row is about 4 KB). A file with no line break at all
+    /// (a regular file of zeros) stops here instead of growing one record until memory runs out.
+    public var recordLimit = 16 << 20
+    private var recordBytes = 0
     /// Name used in error messages.
     public let file: String
 
@@ -58,11 +62,8 @@ public struct CSVReader {
     }
 
     /// Opens a file for streaming. Throws a diagnostic if it cannot be opened.
-    public static func open(path: String, encoding: Encoding = .utf8) throws(ATLError) -> CSVReader {
-        guard let h = FileHandle(forReadingAtPath: path) else {
-            throw ATLError(code: "csv.cannot-open-file-reading", file: path, "cannot open the file for reading")
-        }
-        return CSVReader(handle: h, encoding: encoding, file: path)
+    public static func open(path: String, encoding: Encoding = .utf8, what: String = "CSV file") throws(ATLError) -> CSVReader {
+        CSVReader(handle: try InputFile.openForStreaming(path, what: what), encoding: encoding, file: path)
     }
 
     @inline(__always) private mutating func peek() throws(ATLError) -> UInt8? {
@@ -111,6 +112,7 @@ public struct CSVReader {
         guard try peek() != nil else { return nil }
         let startLine = line
         var fields: [String] = []
+        recordBytes = 0
         while true {
             // One field.
             field.removeAll(keepingCapacity: true)
@@ -136,6 +138,7 @@ public struct CSVReader {
                     } else {
                         if b == 0x0A { line += 1 }
                         field.append(b)
+                        try count(startLine)
                     }
                 }
             }
@@ -150,8 +153,10 @@ public struct CSVReader {
                 }
                 field.append(b)
                 pos += 1
+                try count(startLine)
             }
             fields.append(try decode(field, fieldNumber: fields.count + 1, line: fieldLine))
+            try count(startLine)
             guard let b = try peek() else { break }
             pos += 1
             if b == UInt8(ascii: ",") { continue }
@@ -162,6 +167,15 @@ public struct CSVReader {
             break
         }
         return CSVRecord(fields: fields, line: startLine)
+    }
+
+    /// Counts one byte of the record starting on `startLine` against ``recordLimit``.
+    @inline(__always) private mutating func count(_ startLine: Int) throws(ATLError) {
+        recordBytes += 1
+        if recordBytes > recordLimit {
+            throw ATLError(code: "csv.record-too-long", file: file, line: startLine,
+                           "the row starting on this line is longer than \(InputFile.describe(bytes: recordLimit)) (see docs/limits.md)")
+        }
     }
 
     /// After ``next()`` has thrown, skips the rest of the bad record's physical line (ignoring quotes) so

@@ -16,7 +16,8 @@ public struct CSVWriter: Sendable {
     /// Plain numbers such as `-1.5` are left alone.
     public static func escape(_ cell: String) -> String {
         let field = neutralise(cell)
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+        // A leading byte-order mark is quoted too: unquoted at the start of a file, a reader would drop it.
+        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) || field.hasPrefix("\u{FEFF}") {
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return field

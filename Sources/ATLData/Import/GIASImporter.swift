@@ -152,13 +152,13 @@ public enum GIASImporter {
     /// that shape; a given `extractDate` must be a real date written YYYY-MM-DD (else an error, nothing read).
     public static func importExtract(path: String, extractDate: String?) -> GIASImport {
         if let d = extractDate, !isValidExtractDate(d) {
-            return GIASImport(diagnostics: [Diagnostic(code: "gias.extract-date", file: path, field: "extract-date", extractDateProblem(d))])
+            return GIASImport(diagnostics: [Diagnostic(code: "gias.bad-extract-date", file: path, field: "extract-date", extractDateProblem(d))])
         }
         let detected: (encoding: CSVReader.Encoding, note: String)
         var reader: CSVReader
         do {
             detected = try detectEncoding(path: path)
-            reader = try CSVReader.open(path: path, encoding: detected.encoding)
+            reader = try CSVReader.open(path: path, encoding: detected.encoding, what: "GIAS extract")
         } catch {
             return GIASImport(diagnostics: error.diagnostics)
         }
@@ -173,15 +173,13 @@ public enum GIASImporter {
     /// letters is almost never valid UTF-8); Windows-1252 otherwise (plain ASCII reads the same either way).
     /// Streams the file once in 64 KiB chunks. The note says which was chosen and why, for the user.
     public static func detectEncoding(path: String) throws(ATLError) -> (encoding: CSVReader.Encoding, note: String) {
-        guard let h = FileHandle(forReadingAtPath: path) else {
-            throw ATLError(code: "gias.cannot-open-file-reading", file: path, "cannot open the file for reading")
-        }
+        let h = try InputFile.openForStreaming(path, what: "GIAS extract")
         defer { try? h.close() }
         var check = UTF8Check()
         while true {
             let d: Data?
             do { d = try h.read(upToCount: 1 << 16) } catch {
-                throw ATLError(code: "gias.cannot-read-file", file: path, "cannot read the file")
+                throw ATLError(code: "input.unreadable", file: path, "cannot be read to the end")
             }
             guard let d, !d.isEmpty else { break }
             check.feed([UInt8](d))
@@ -271,13 +269,13 @@ private struct Run {
     mutating func read(_ reader: inout CSVReader) {
         do {
             guard let header = try reader.next() else {
-                diagnostics.append(Diagnostic(code: "gias.file-empty-expected-gias", file: file, line: 1, "the file is empty; expected the GIAS header row"))
+                diagnostics.append(Diagnostic(code: "gias.file-empty", file: file, line: 1, "the file is empty; expected the GIAS header row"))
                 return
             }
             columns = ColumnMap(header: header.fields)
             var missing = false
             for name in GIASImporter.Column.required where columns.index[name] == nil {
-                diagnostics.append(Diagnostic(code: "gias.required-column-missing-header", file: file, line: header.line, field: name,
+                diagnostics.append(Diagnostic(code: "gias.missing-column", file: file, line: header.line, field: name,
                     "required column is missing from the header (is this the GIAS establishment extract, edubasealldata?)"))
                 missing = true
             }
@@ -305,7 +303,7 @@ private struct Run {
             return
         }
         guard record.fields.count == columns.count else {
-            diagnostics.append(Diagnostic(code: "gias.row-fields-but-header", file: file, line: record.line,
+            diagnostics.append(Diagnostic(code: "gias.wrong-cell-count", file: file, line: record.line,
                 "the row has \(record.fields.count) fields but the header has \(columns.count) (a missing or extra comma, or a stray quote?)"))
             rowsRejected += 1
             return
@@ -318,14 +316,14 @@ private struct Run {
             if let v = Int(text), (100_000...8_999_999).contains(v) {
                 urn = v
             } else if Int(text) != nil {
-                p.error(GIASImporter.Column.urn, "URN \(text) is outside the GIAS range 100000-8999999")
+                p.error("gias.urn-out-of-range", GIASImporter.Column.urn, "URN \(text) is outside the GIAS range 100000-8999999")
             } else {
-                p.error(GIASImporter.Column.urn, "expected a whole number, got \"\(text)\"")
+                p.error("gias.bad-urn", GIASImporter.Column.urn, "expected a whole number, got \"\(text)\"")
             }
         }
         if let urn {
             if let first = seenURNs[urn] {
-                p.error(GIASImporter.Column.urn, "URN \(urn) is repeated (first on line \(first))")
+                p.error("gias.urn-repeated", GIASImporter.Column.urn, "URN \(urn) is repeated (first on line \(first))")
             } else {
                 seenURNs[urn] = record.line
             }
@@ -341,7 +339,7 @@ private struct Run {
                 if p.hasError { return finish(p) }
                 return skip("status: \(status)")
             default:
-                p.error(GIASImporter.Column.status,
+                p.error("gias.unknown-status", GIASImporter.Column.status,
                         "unknown status \"\(status)\"; expected Open, Open, but proposed to close, Closed or Proposed to open")
             }
         }
@@ -355,7 +353,7 @@ private struct Run {
                 let key = typeName.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
                 if !GIASImporter.knownNotPlaced.contains(key), !warnedTypes.contains(key) {
                     warnedTypes.insert(key)
-                    diagnostics.append(Diagnostic(code: "gias.type-establishment-one-engine", file: file, line: record.line, field: GIASImporter.Column.type,
+                    diagnostics.append(Diagnostic(code: "gias.unknown-type", file: file, line: record.line, field: GIASImporter.Column.type,
                         "type of establishment \"\(typeName)\" is not one the engine knows; rows of this type are skipped (if children are placed in it, add it to SettingType(giasTypeName:))",
                         level: .warning))
                 }
@@ -379,7 +377,7 @@ private struct Run {
         let places = p.sum([GIASImporter.Column.rpCapacity, GIASImporter.Column.unitCapacity])
         let spOnRoll = p.sum([GIASImporter.Column.rpOnRoll, GIASImporter.Column.unitOnRoll])
         if provision == nil, (places ?? 0) > 0 || (spOnRoll ?? 0) > 0 {
-            p.warning(GIASImporter.Column.resourcedProvision,
+            p.warning("gias.places-without-provision", GIASImporter.Column.resourcedProvision,
                       "resourced provision or SEN unit places or pupils are given but no provision is named; the numbers are kept as published")
         }
 
@@ -439,13 +437,13 @@ private struct RowParser {
         self.columns = columns
     }
 
-    mutating func error(_ column: String, _ message: String) {
-        diagnostics.append(Diagnostic(code: "gias.problem", file: file, line: line, field: column, message))
+    mutating func error(_ code: DiagnosticCode, _ column: String, _ message: String) {
+        diagnostics.append(Diagnostic(code: code, file: file, line: line, field: column, message))
         hasError = true
     }
 
-    mutating func warning(_ column: String, _ message: String) {
-        diagnostics.append(Diagnostic(code: "gias.required-value-blank", file: file, line: line, field: column, message, level: .warning))
+    mutating func warning(_ code: DiagnosticCode, _ column: String, _ message: String) {
+        diagnostics.append(Diagnostic(code: code, file: file, line: line, field: column, message, level: .warning))
     }
 
     /// The trimmed cell, or nil when the column is absent or the cell blank.
@@ -457,7 +455,7 @@ private struct RowParser {
 
     mutating func required(_ column: String) -> String? {
         guard let v = text(column) else {
-            error(column, "required value is blank")
+            error("gias.required-value-blank", column, "required value is blank")
             return nil
         }
         return v
@@ -467,11 +465,11 @@ private struct RowParser {
     mutating func count(_ column: String, max: Int) -> Int? {
         guard let t = text(column) else { return nil }
         guard let v = Int(t) else {
-            error(column, "expected a whole number, got \"\(t)\"")
+            error("gias.not-a-number", column, "expected a whole number, got \"\(t)\"")
             return nil
         }
         guard (0...max).contains(v) else {
-            error(column, v < 0 ? "must not be negative, got \(v)" : "must be at most \(max), got \(v)")
+            error("gias.count-out-of-range", column, v < 0 ? "must not be negative, got \(v)" : "must be at most \(max), got \(v)")
             return nil
         }
         return v
@@ -484,7 +482,7 @@ private struct RowParser {
             if let v = count(c, max: 10_000) { total = (total ?? 0) + v }
         }
         if let t = total, t > 10_000 {
-            error(cols[0], "places or pupils add up to \(t), more than 10000")
+            error("gias.places-out-of-range", cols[0], "places or pupils add up to \(t), more than 10000")
             return nil
         }
         return total
@@ -494,15 +492,15 @@ private struct RowParser {
         let code = text(GIASImporter.Column.laCode), name = text(GIASImporter.Column.laName).map(collapse)
         guard code != nil || name != nil else { return nil }
         guard let code else {
-            warning(GIASImporter.Column.laCode, "blank while LA (name) is \"\(name!)\"; local authority left unknown")
+            warning("gias.la-incomplete", GIASImporter.Column.laCode, "blank while LA (name) is \"\(name!)\"; local authority left unknown")
             return nil
         }
         guard let n = Int(code), (100...999).contains(n) else {
-            warning(GIASImporter.Column.laCode, "expected a three-digit LA code 100-999, got \"\(code)\"; local authority left unknown")
+            warning("gias.bad-la-code", GIASImporter.Column.laCode, "expected a three-digit LA code 100-999, got \"\(code)\"; local authority left unknown")
             return nil
         }
         guard let name else {
-            warning(GIASImporter.Column.laName, "blank while LA (code) is \(code); local authority left unknown")
+            warning("gias.la-incomplete", GIASImporter.Column.laName, "blank while LA (code) is \(code); local authority left unknown")
             return nil
         }
         return LocalAuthority(code: n, name: name)
@@ -511,7 +509,7 @@ private struct RowParser {
     mutating func phase() -> Phase? {
         guard let t = text(GIASImporter.Column.phase) else { return nil }
         guard let p = Phase(parsing: t) else {
-            warning(GIASImporter.Column.phase, "unknown phase of education \"\(t)\"; left unknown")
+            warning("gias.unknown-phase", GIASImporter.Column.phase, "unknown phase of education \"\(t)\"; left unknown")
             return nil
         }
         return p
@@ -523,7 +521,7 @@ private struct RowParser {
         func age(_ col: String, _ t: String?) -> Int?? {
             guard let t else { return .some(nil) }
             guard let v = Int(t), v >= 0 else {
-                error(col, Int(t) == nil ? "expected a whole number of years, got \"\(t)\"" : "must not be negative, got \(t)")
+                error("gias.bad-age", col, Int(t) == nil ? "expected a whole number of years, got \"\(t)\"" : "must not be negative, got \(t)")
                 return nil
             }
             return .some(v)
@@ -534,19 +532,19 @@ private struct RowParser {
             return nil
         case (let lo?, let hi?):
             if lo > hi {
-                error(lowCol, "statutory low age \(lo) is above the high age \(hi)")
+                error("gias.ages-reversed", lowCol, "statutory low age \(lo) is above the high age \(hi)")
                 return nil
             }
             if hi > 25 {
-                warning(highCol, "age \(hi) is above 25, the oldest the catalogue holds; age range left unknown")
+                warning("gias.age-above-25", highCol, "age \(hi) is above 25, the oldest the catalogue holds; age range left unknown")
                 return nil
             }
             return AgeRange(low: lo, high: hi)
         case (nil, _):
-            warning(lowCol, "blank while StatutoryHighAge is given; age range left unknown")
+            warning("gias.age-range-incomplete", lowCol, "blank while StatutoryHighAge is given; age range left unknown")
             return nil
         case (_, nil):
-            warning(highCol, "blank while StatutoryLowAge is given; age range left unknown")
+            warning("gias.age-range-incomplete", highCol, "blank while StatutoryLowAge is given; age range left unknown")
             return nil
         }
     }
@@ -554,7 +552,7 @@ private struct RowParser {
     mutating func gender() -> Gender? {
         guard let t = text(GIASImporter.Column.gender), !saysNothing.contains(t.lowercased()) else { return nil }
         guard let g = Gender(parsing: t) else {
-            warning(GIASImporter.Column.gender, "unknown gender \"\(t)\" (expected Mixed, Boys or Girls); left unknown")
+            warning("gias.unknown-gender", GIASImporter.Column.gender, "unknown gender \"\(t)\" (expected Mixed, Boys or Girls); left unknown")
             return nil
         }
         return g
@@ -565,7 +563,7 @@ private struct RowParser {
             guard let t = text(col) else { return .some(nil) }
             if let v = Int(t) { return .some(v) }
             if let d = Double(t), d.isFinite, abs(d) < 1e9 { return .some(Int(d.rounded())) }
-            error(col, "expected a number of metres, got \"\(t)\"")
+            error("gias.bad-coordinate", col, "expected a number of metres, got \"\(t)\"")
             return nil
         }
         let eCol = GIASImporter.Column.easting, nCol = GIASImporter.Column.northing
@@ -578,15 +576,15 @@ private struct RowParser {
         case (let e?, let n?):
             let g = GridPoint(easting: e, northing: n)
             guard g.isInGreatBritain else {
-                error(eCol, "coordinates \(e), \(n) are outside Great Britain (British National Grid: easting 0-700000, northing 0-1300000 metres)")
+                error("gias.outside-great-britain", eCol, "coordinates \(e), \(n) are outside Great Britain (British National Grid: easting 0-700000, northing 0-1300000 metres)")
                 return nil
             }
             return g
         case (nil, _):
-            warning(eCol, "blank or 0 while Northing is given; location left unknown")
+            warning("gias.location-incomplete", eCol, "blank or 0 while Northing is given; location left unknown")
             return nil
         case (_, nil):
-            warning(nCol, "blank or 0 while Easting is given; location left unknown")
+            warning("gias.location-incomplete", nCol, "blank or 0 while Easting is given; location left unknown")
             return nil
         }
     }
@@ -594,7 +592,7 @@ private struct RowParser {
     mutating func postcode() -> String? {
         guard let t = text(GIASImporter.Column.postcode) else { return nil }
         guard let pc = Postcode.normalise(t) else {
-            warning(GIASImporter.Column.postcode, "\"\(t)\" is not shaped like a UK postcode; left unknown")
+            warning("gias.bad-postcode", GIASImporter.Column.postcode, "\"\(t)\" is not shaped like a UK postcode; left unknown")
             return nil
         }
         return pc
@@ -618,7 +616,7 @@ private struct RowParser {
             } else {
                 let hint = trimmed.uppercased() == "BESD"
                     ? " (BESD is the code SEMH replaced in 2014; ask the LA which need the provision is for)" : ""
-                warning(col, "unknown need code \"\(trimmed)\" in \"\(t)\"\(hint); expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", ")); left out")
+                warning("gias.unknown-need-code", col, "unknown need code \"\(trimmed)\" in \"\(t)\"\(hint); expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", ")); left out")
             }
         }
         return anyValue && !set.isEmpty ? set : nil
@@ -632,7 +630,7 @@ private struct RowParser {
         case "resourced provision and sen unit": return .both
         case let s where saysNothing.contains(s): return nil
         default:
-            warning(GIASImporter.Column.resourcedProvision,
+            warning("gias.unknown-provision", GIASImporter.Column.resourcedProvision,
                     "unknown type of resourced provision \"\(t)\" (expected Resourced provision, SEN unit, or Resourced provision and SEN unit); left unknown")
             return nil
         }

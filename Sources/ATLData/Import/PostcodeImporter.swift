@@ -21,21 +21,21 @@ public enum PostcodeImporter {
                 if let d = header.checkWidth(r) { diags.append(d); continue }
                 let raw = header.value("postcode", in: r) ?? ""
                 guard let pc = Postcode.normalise(raw) else {
-                    diags.append(Diagnostic(code: "postcode-import.postcode", file: file, line: r.line, field: "postcode", "\"\(raw)\" is not a UK postcode"))
+                    diags.append(Diagnostic(code: "postcode-import.bad-postcode", file: file, line: r.line, field: "postcode", "\"\(raw)\" is not a UK postcode"))
                     continue
                 }
                 guard let e = header.value("easting", in: r).flatMap({ Int($0) }),
                       let n = header.value("northing", in: r).flatMap({ Int($0) }) else {
-                    diags.append(Diagnostic(code: "postcode-import.easting", file: file, line: r.line, field: "easting", "expected whole metres"))
+                    diags.append(Diagnostic(code: "postcode-import.bad-coordinates", file: file, line: r.line, field: "easting", "expected whole metres"))
                     continue
                 }
                 let p = GridPoint(easting: e, northing: n)
                 guard p.isInGreatBritain else {
-                    diags.append(Diagnostic(code: "postcode-import.easting", file: file, line: r.line, field: "easting", "coordinates \(e), \(n) are outside Great Britain"))
+                    diags.append(Diagnostic(code: "postcode-import.outside-great-britain", file: file, line: r.line, field: "easting", "coordinates \(e), \(n) are outside Great Britain"))
                     continue
                 }
                 guard let d = header.value("admin_district_code", in: r), d.count == 9 else {
-                    diags.append(Diagnostic(code: "postcode-import.admin-district-code", file: file, line: r.line, field: "admin_district_code", "expected a 9-character GSS code"))
+                    diags.append(Diagnostic(code: "postcode-import.bad-district-code", file: file, line: r.line, field: "admin_district_code", "expected a 9-character GSS code"))
                     continue
                 }
                 if let key = PostcodeLookup.pack(pc) {
@@ -44,7 +44,7 @@ public enum PostcodeImporter {
                         if fp == p && fd == d {
                             duplicates += 1
                         } else {
-                            diags.append(Diagnostic(code: "postcode-import.postcode", file: file, line: r.line, field: "postcode",
+                            diags.append(Diagnostic(code: "postcode-import.conflicting-duplicate", file: file, line: r.line, field: "postcode",
                                 "\(pc) is also on line \(first.line) with different coordinates or district (\(fp.easting), \(fp.northing), \(fd) there; \(e), \(n), \(d) here); keep one"))
                         }
                         continue

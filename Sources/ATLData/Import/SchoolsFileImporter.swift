@@ -42,7 +42,7 @@ public enum SchoolsFileImporter {
                 do throws(ATLError) {
                     let s = try row(r, header: header, sourceNote: sourceNote)
                     if let first = seen[s.urn] {
-                        diags.append(Diagnostic(code: "schools.urn", file: file, line: r.line, field: "URN", "duplicate URN \(s.urn) (first on line \(first))"))
+                        diags.append(Diagnostic(code: "schools.duplicate-urn", file: file, line: r.line, field: "URN", "duplicate URN \(s.urn) (first on line \(first))"))
                     } else {
                         seen[s.urn] = r.line
                         settings.append(s)
@@ -60,23 +60,23 @@ public enum SchoolsFileImporter {
     static func row(_ r: CSVRecord, header h: CSVHeader, sourceNote: String) throws(ATLError) -> Setting {
         var diags: [Diagnostic] = []
         let file = h.file
-        func bad(_ field: String, _ msg: String) { diags.append(Diagnostic(code: "schools.urn", file: file, line: r.line, field: field, msg)) }
+        func bad(_ code: DiagnosticCode, _ field: String, _ msg: String) { diags.append(Diagnostic(code: code, file: file, line: r.line, field: field, msg)) }
         let urn = h.value("URN", in: r).flatMap { Int($0) }
-        if urn == nil { bad("URN", "expected a whole number, got \"\(h.value("URN", in: r) ?? "")\"") }
+        if urn == nil { bad("schools.bad-urn", "URN", "expected a whole number, got \"\(h.value("URN", in: r) ?? "")\"") }
         let name = h.value("EstablishmentName", in: r)
-        if name == nil { bad("EstablishmentName", "missing") }
+        if name == nil { bad("schools.name-missing", "EstablishmentName", "missing") }
         var la: LocalAuthority?
         if let codeText = h.value("LA (code)", in: r) {
             if let code = Int(codeText), let laName = h.value("LA (name)", in: r) {
                 la = LocalAuthority(code: code, name: laName)
             } else {
-                bad("LA (code)", "expected a three-digit code with an LA name, got \"\(codeText)\"")
+                bad("schools.bad-la", "LA (code)", "expected a three-digit code with an LA name, got \"\(codeText)\"")
             }
         }
         var phase: Phase?
         if let p = h.value("PhaseOfEducation", in: r) {
             phase = Phase(parsing: p)
-            if phase == nil { bad("PhaseOfEducation", "unknown phase \"\(p)\"") }
+            if phase == nil { bad("schools.unknown-phase", "PhaseOfEducation", "unknown phase \"\(p)\"") }
         }
         var religion: String?
         switch h.value("ReligionGroup", in: r) {
@@ -87,28 +87,28 @@ public enum SchoolsFileImporter {
         var ofsted: OfstedJudgement?
         if let o = h.value("OfstedOverallLatest", in: r) {
             ofsted = OfstedJudgement(parsing: o)
-            if ofsted == nil { bad("OfstedOverallLatest", "unknown judgement \"\(o)\"") }
+            if ofsted == nil { bad("schools.unknown-ofsted", "OfstedOverallLatest", "unknown judgement \"\(o)\"") }
         }
         var location: GridPoint?
         let e = h.value("Easting", in: r), n = h.value("Northing", in: r)
         if let e, let n {
             if let ei = Int(e), let ni = Int(n) {
                 let g = GridPoint(easting: ei, northing: ni)
-                if g.isInGreatBritain { location = g } else { bad("Easting", "coordinates \(ei), \(ni) are outside Great Britain") }
+                if g.isInGreatBritain { location = g } else { bad("schools.outside-great-britain", "Easting", "coordinates \(ei), \(ni) are outside Great Britain") }
             } else {
-                bad("Easting", "expected whole metres, got \"\(e)\", \"\(n)\"")
+                bad("schools.bad-coordinates", "Easting", "expected whole metres, got \"\(e)\", \"\(n)\"")
             }
         } else if e != nil || n != nil {
-            bad(e == nil ? "Easting" : "Northing", "easting and northing go together")
+            bad("schools.location-incomplete", e == nil ? "Easting" : "Northing", "easting and northing go together")
         }
         var nearest: String?
         if let pc = h.value("NearestPostcode", in: r) {
             nearest = Postcode.normalise(pc)
-            if nearest == nil { bad("NearestPostcode", "\"\(pc)\" is not a UK postcode") }
+            if nearest == nil { bad("schools.bad-postcode", "NearestPostcode", "\"\(pc)\" is not a UK postcode") }
         }
         guard diags.isEmpty, let urn, let name else { throw ATLError(diags) }
         if urn >= SettingFile.firstFictionalURN {
-            throw ATLError(Diagnostic(code: "schools.urn", file: file, line: r.line, field: "URN", "URN \(urn) is in the range reserved for fictional settings"))
+            throw ATLError(Diagnostic(code: "schools.urn-in-fictional-range", file: file, line: r.line, field: "URN", "URN \(urn) is in the range reserved for fictional settings"))
         }
         return Setting(urn: urn, name: name, localAuthority: la, type: .unknown, phase: phase,
                                 religiousCharacter: religion, ofsted: ofsted, location: location,

@@ -16,6 +16,7 @@ public enum ProfileParser {
         case maxJourney = "max-journey", allowedTypes = "allowed-types"
         case preferredSettings = "preferred-settings", avoidSettings = "avoid-settings"
         case faith, singleSex = "single-sex", mainstreamFirst = "mainstream-first", excludeFull = "exclude-full"
+        case includeAlternativeProvision = "include-alternative-provision", prefersIndependent = "prefers-independent"
 
         public var help: String {
             switch self {
@@ -39,8 +40,10 @@ public enum ProfileParser {
             case .avoidSettings: "URNs the family does not want listed"
             case .faith: "religious character the family would like, e.g. Roman Catholic"
             case .singleSex: "prefer, avoid or no-preference (default)"
-            case .mainstreamFirst: "yes if mainstream settings should be favoured"
+            case .mainstreamFirst: "yes if the family wants mainstream schools first (Children and Families Act 2014 s33)"
             case .excludeFull: "yes to leave out settings with no vacancies (default: flag them)"
+            case .includeAlternativeProvision: "yes to list alternative provision (pupil referral units, AP academies), labelled as education for a time (default: no)"
+            case .prefersIndependent: "yes if the family would like independent schools considered, fee-paying ones included (default: no)"
             }
         }
     }
@@ -80,10 +83,7 @@ public enum ProfileParser {
     }
 
     public static func load(path: String, academicYear: Int = CalendarDate.currentAcademicYear()) throws(ATLError) -> NeedsProfile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(code: "profile.profile-found", file: path, "profile not found")
-        }
-        return try parse([UInt8](data), file: path, academicYear: academicYear)
+        try parse(InputFile.read(path, what: "profile", limit: InputFile.Limit.profile), file: path, academicYear: academicYear)
     }
 
     /// Parses profile text. `academicYear` (its starting year) turns a date of birth into a year group when
@@ -94,21 +94,22 @@ public enum ProfileParser {
         var givenEmpty: Set<Field> = []
         for (i, line) in TextDecoding.lines(text).enumerated() {
             do {
-                guard let kv = try KeyValueLine.parse(line, line: i + 1, file: file) else { continue }
+                guard let kv = try KeyValueLine.parse(line, line: i + 1, file: file, quoting: false) else { continue }
                 guard let f = Field(rawValue: kv.key) else {
-                    diags.append(Diagnostic(code: "profile.unknown-field-known-fields", file: file, line: kv.line, field: kv.key,
-                        "unknown field; known fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    // The name is not repeated: a line of a profile may hold personal data.
+                    diags.append(Diagnostic(code: "profile.unknown-field", file: file, line: kv.line,
+                        "not a profile field; known fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }
                 if kv.value.isEmpty {
                     let required: Set<Field> = [.format, .reference, .primaryNeed]
-                    diags.append(Diagnostic(code: "profile.empty-value-field-required", file: file, line: kv.line, field: kv.key, required.contains(f)
+                    diags.append(Diagnostic(code: "profile.empty-value", file: file, line: kv.line, field: kv.key, required.contains(f)
                         ? "empty value; this field is required (\(f.help))" : "empty value; remove the line if not known"))
                     givenEmpty.insert(f)
                     continue
                 }
                 if let first = values[f] {
-                    diags.append(Diagnostic(code: "profile.given-twice-first-line", file: file, line: kv.line, field: kv.key, "given twice (first on line \(first.line))"))
+                    diags.append(Diagnostic(code: "profile.field-given-twice", file: file, line: kv.line, field: kv.key, "given twice (first on line \(first.line))"))
                     continue
                 }
                 values[f] = kv
@@ -118,7 +119,7 @@ public enum ProfileParser {
         }
         let profile = build(values, file: file, academicYear: academicYear, givenEmpty: givenEmpty, diags: &diags)
         if let profile, diags.isEmpty { return profile }
-        throw ATLError(diags.isEmpty ? [Diagnostic(code: "profile.invalid-profile", file: file, "invalid profile")] : diags)
+        throw ATLError(diags.isEmpty ? [Diagnostic(code: "profile.invalid", file: file, "invalid profile")] : diags)
     }
 
     static func yearName(_ y: Int) -> String {
@@ -142,16 +143,16 @@ public enum ProfileParser {
             if isPlainDecimal(number), let n = Double(number), n.isFinite, n > 0 {
                 let km = n * factor
                 guard km >= shortestJourneyKm else {
-                    throw ATLError(code: "profile.shorter-than-km-give", file: file, line: kv.line, field: kv.key,
-                        "\(Diagnostic.quote(kv.value)) is shorter than 0.1 km; give the longest acceptable journey, e.g. '3 miles'")
+                    throw ATLError(code: "profile.journey-too-short", file: file, line: kv.line, field: kv.key,
+                        "is shorter than 0.1 km; give the longest acceptable journey, e.g. '3 miles'")
                 }
                 guard km <= 200 else {
-                    throw ATLError(code: "profile.longer-than-any-daily", file: file, line: kv.line, field: kv.key, "\(Diagnostic.quote(kv.value)) is longer than any daily journey (200 km)")
+                    throw ATLError(code: "profile.journey-too-long", file: file, line: kv.line, field: kv.key, "is longer than any daily journey (200 km)")
                 }
                 return km
             }
         }
-        throw ATLError(code: "profile.expected-distance-like-miles", file: file, line: kv.line, field: kv.key, "expected a distance like '10 miles' or '15 km', got \(Diagnostic.quote(kv.value))")
+        throw ATLError(code: "profile.not-a-distance", file: file, line: kv.line, field: kv.key, "expected a distance like '10 miles' or '15 km'")
     }
 
     /// Digits with at most one decimal point ("12", "12.5", ".5"): what people write for a distance.
@@ -192,6 +193,8 @@ public enum ProfileParser {
         put(.singleSex, p.singleSex == .noPreference ? nil : p.singleSex.rawValue)
         put(.mainstreamFirst, p.mainstreamFirst ? "yes" : nil)
         put(.excludeFull, p.excludeFull ? "yes" : nil)
+        put(.includeAlternativeProvision, p.includeAlternativeProvision ? "yes" : nil)
+        put(.prefersIndependent, p.prefersIndependent ? "yes" : nil)
         return out
     }
 }

@@ -127,10 +127,7 @@ public struct PostcodeLookup: Sendable {
     // MARK: Loading
 
     public static func load(path: String) throws(ATLError) -> PostcodeLookup {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(code: "postcodes.postcode-lookup-found-run", file: path, "postcode lookup not found; run atl from the repository root or pass --postcodes")
-        }
-        return try parse([UInt8](data), file: path)
+        try parse(InputFile.read(path, what: "postcode lookup", limit: InputFile.Limit.postcodeLookup), file: path)
     }
 
     /// Parses the compact format. Errors name the line: malformed or unsorted lines, coordinates outside
@@ -141,7 +138,7 @@ public struct PostcodeLookup: Sendable {
         func district(_ code: Substring, line: Int) throws(ATLError) -> UInt16 {
             let c = String(code)
             if let i = districtByCode[c] { return i }
-            guard c.count == 9 else { throw ATLError(code: "postcodes.district", file: file, line: line, field: "district", "\"\(c)\" is not a GSS district code") }
+            guard c.count == 9 else { throw ATLError(code: "postcodes.bad-district-code", file: file, line: line, field: "district", "\"\(c)\" is not a GSS district code") }
             let i = UInt16(l.districtCodes.count)
             l.districtCodes.append(c)
             districtByCode[c] = i
@@ -168,26 +165,26 @@ public struct PostcodeLookup: Sendable {
             if lineEnd == start { continue }
             let fields = bytes[start..<lineEnd].split(separator: UInt8(ascii: " "))
             if bytes[start] == UInt8(ascii: "@") {
-                guard fields.count == 2 else { throw ATLError(code: "postcodes.expected-outcode-district", file: file, line: lineNo, "expected '@OUTCODE DISTRICT'") }
+                guard fields.count == 2 else { throw ATLError(code: "postcodes.bad-outcode-line", file: file, line: lineNo, "expected '@OUTCODE DISTRICT'") }
                 outcode = Array(fields[0].dropFirst())
                 outDistrict = try district(Substring(decoding: fields[1], as: UTF8.self), line: lineNo)
                 continue
             }
-            guard !outcode.isEmpty else { throw ATLError(code: "postcodes.postcode-line-before-any", file: file, line: lineNo, "postcode line before any '@OUTCODE' line") }
+            guard !outcode.isEmpty else { throw ATLError(code: "postcodes.no-outcode-line", file: file, line: lineNo, "postcode line before any '@OUTCODE' line") }
             guard fields.count == 3 || fields.count == 4,
                   let e = Int32(Substring(decoding: fields[1], as: UTF8.self)),
                   let n = Int32(Substring(decoding: fields[2], as: UTF8.self)) else {
-                throw ATLError(code: "postcodes.expected-inward-easting-northing", file: file, line: lineNo, "expected 'INWARD EASTING NORTHING [DISTRICT]'")
+                throw ATLError(code: "postcodes.bad-postcode-line", file: file, line: lineNo, "expected 'INWARD EASTING NORTHING [DISTRICT]'")
             }
             guard GridPoint(easting: Int(e), northing: Int(n)).isInGreatBritain else {
-                throw ATLError(code: "postcodes.easting", file: file, line: lineNo, field: "easting",
+                throw ATLError(code: "postcodes.outside-great-britain", file: file, line: lineNo, field: "easting",
                     "coordinates \(e), \(n) are outside Great Britain (easting 0-700000, northing 0-1300000)")
             }
             guard let key = pack(outward: outcode, inward: fields[0]) else {
-                throw ATLError(code: "postcodes.postcode", file: file, line: lineNo, field: "postcode", "not a postcode")
+                throw ATLError(code: "postcodes.bad-postcode", file: file, line: lineNo, field: "postcode", "not a postcode")
             }
             if let last = l.keys.last, last >= key {
-                throw ATLError(code: "postcodes.postcode", file: file, line: lineNo, field: "postcode", "postcodes must be sorted and unique")
+                throw ATLError(code: "postcodes.not-sorted", file: file, line: lineNo, field: "postcode", "postcodes must be sorted and unique")
             }
             let d = fields.count == 4 ? try district(Substring(decoding: fields[3], as: UTF8.self), line: lineNo) : outDistrict
             l.keys.append(key)
@@ -199,7 +196,7 @@ public struct PostcodeLookup: Sendable {
             sums[oc] = (s.e + Int(e), s.n + Int(n), s.count + 1, outDistrict)
         }
         guard !l.keys.isEmpty else {
-            throw ATLError(code: "postcodes.postcode-lookup-holds-postcodes", file: file, "the postcode lookup holds no postcodes; rebuild it with 'atl import-postcodes'")
+            throw ATLError(code: "postcodes.empty", file: file, line: 1, "the postcode lookup holds no postcodes; rebuild it with 'atl import-postcodes'")
         }
         for (oc, s) in sums {
             l.outcodes[oc] = (GridPoint(easting: s.e / s.count, northing: s.n / s.count), s.district)
@@ -259,32 +256,24 @@ public struct DistrictTable: Sendable {
 
     /// Reads `code,name,la-code,la-name` rows (header row required; la columns may be blank, e.g. Wales).
     public static func load(path: String) throws(ATLError) -> DistrictTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(code: "postcodes.district-table-found-run", file: path, "district table not found; run atl from the repository root")
-        }
-        var r = CSVReader(bytes: [UInt8](data), file: path)
+        let data = try InputFile.read(path, what: "district table", limit: InputFile.Limit.districtTable)
+        var r = CSVReader(bytes: data, file: path)
         var out: [District] = []
-        do {
-            guard let header = try r.next(), header.fields == ["code", "name", "la-code", "la-name"] else {
-                throw ATLError(code: "postcodes.expected-header-code-name", file: path, line: 1, "expected header code,name,la-code,la-name")
+        guard let header = try r.next(), header.fields == ["code", "name", "la-code", "la-name"] else {
+            throw ATLError(code: "districts.wrong-header", file: path, line: 1, "expected header code,name,la-code,la-name")
+        }
+        while let rec = try r.next() {
+            guard rec.fields.count == 4 else {
+                throw ATLError(code: "districts.wrong-cell-count", file: path, line: rec.line, "expected 4 fields, got \(rec.fields.count)")
             }
-            while let rec = try r.next() {
-                guard rec.fields.count == 4 else {
-                    throw ATLError(code: "postcodes.expected-fields", file: path, line: rec.line, "expected 4 fields, got \(rec.fields.count)")
+            var la: LocalAuthority?
+            if !rec.fields[2].isEmpty {
+                guard let c = Int(rec.fields[2]) else {
+                    throw ATLError(code: "districts.bad-la-code", file: path, line: rec.line, field: "la-code", "not a number")
                 }
-                var la: LocalAuthority?
-                if !rec.fields[2].isEmpty {
-                    guard let c = Int(rec.fields[2]) else {
-                        throw ATLError(code: "postcodes.la-code", file: path, line: rec.line, field: "la-code", "not a number")
-                    }
-                    la = LocalAuthority(code: c, name: rec.fields[3])
-                }
-                out.append(District(code: rec.fields[0], name: rec.fields[1], localAuthority: la))
+                la = LocalAuthority(code: c, name: rec.fields[3])
             }
-        } catch let e as ATLError {
-            throw e
-        } catch {
-            throw ATLError(code: "postcodes.problem", file: path, "\(error)")
+            out.append(District(code: rec.fields[0], name: rec.fields[1], localAuthority: la))
         }
         return DistrictTable(out)
     }

@@ -29,10 +29,14 @@ public struct TravelMatrix: Sendable {
     /// the engine can never ask about is a mistake in the file, not something to ignore quietly).
     public static func load(path: String, catalogue: Catalogue? = nil,
                             postcodes: PostcodeLookup? = nil) throws(ATLError) -> TravelMatrix {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(Diagnostic(code: "travel-matrix.travel-matrix-found", file: path, "travel matrix not found"))
-        }
-        var r = CSVReader(bytes: [UInt8](data), file: path)
+        try parse(InputFile.read(path, what: "travel matrix", limit: InputFile.Limit.travelMatrix), file: path,
+                  catalogue: catalogue, postcodes: postcodes)
+    }
+
+    /// Parses a travel matrix's bytes (`file` names it in messages).
+    public static func parse(_ data: [UInt8], file path: String, catalogue: Catalogue? = nil,
+                             postcodes: PostcodeLookup? = nil) throws(ATLError) -> TravelMatrix {
+        var r = CSVReader(bytes: data, file: path)
         var diags: [Diagnostic] = []
         var legs: [String: [Int: Leg]] = [:]
         do throws(ATLError) {
@@ -44,37 +48,38 @@ public struct TravelMatrix: Sendable {
                 if let d = header.checkWidth(rec) { diags.append(d); continue }
                 let rawOrigin = header.value("origin", in: rec) ?? ""
                 guard let origin = Postcode.normalise(rawOrigin) ?? (Postcode.isOutcode(rawOrigin) ? rawOrigin.uppercased() : nil) else {
-                    diags.append(Diagnostic(code: "travel-matrix.origin", file: path, line: rec.line, field: "origin", "\"\(rawOrigin)\" is not a postcode or outward code"))
+                    // The value is not repeated: an origin is a child's home postcode.
+                    diags.append(Diagnostic(code: "travel-matrix.bad-origin", file: path, line: rec.line, field: "origin", "is not a postcode or outward code"))
                     continue
                 }
                 guard let urn = header.value("urn", in: rec).flatMap({ Int($0) }) else {
-                    diags.append(Diagnostic(code: "travel-matrix.urn", file: path, line: rec.line, field: "urn", "expected a URN"))
+                    diags.append(Diagnostic(code: "travel-matrix.bad-urn", file: path, line: rec.line, field: "urn", "expected a URN"))
                     continue
                 }
                 guard let km = header.value("distance_km", in: rec).flatMap({ Double($0) }), km.isFinite, km >= 0, km < 1000 else {
-                    diags.append(Diagnostic(code: "travel-matrix.distance-km", file: path, line: rec.line, field: "distance_km", "expected a distance in km (0-1000)"))
+                    diags.append(Diagnostic(code: "travel-matrix.bad-distance", file: path, line: rec.line, field: "distance_km", "expected a distance in km (0-1000)"))
                     continue
                 }
                 var minutes: Double?
                 if let m = header.value("duration_min", in: rec) {
                     guard let v = Double(m), v.isFinite, v >= 0, v < 1440 else {
-                        diags.append(Diagnostic(code: "travel-matrix.duration-min", file: path, line: rec.line, field: "duration_min", "expected minutes (0-1440) or blank"))
+                        diags.append(Diagnostic(code: "travel-matrix.bad-duration", file: path, line: rec.line, field: "duration_min", "expected minutes (0-1440) or blank"))
                         continue
                     }
                     minutes = v
                 }
                 if let postcodes, postcodes.locate(origin) == nil {
-                    diags.append(Diagnostic(code: "travel-matrix.origin", file: path, line: rec.line, field: "origin",
-                        "\(origin) is not in the postcode lookup (it holds \(postcodes.coverage))"))
+                    diags.append(Diagnostic(code: "travel-matrix.origin-not-in-lookup", file: path, line: rec.line, field: "origin",
+                        "this postcode (district \(Postcode.outcode(of: origin))) is not in the postcode lookup (it holds \(postcodes.coverage))"))
                     continue
                 }
                 if let catalogue, catalogue.setting(urn: urn) == nil {
                     let from = catalogue.root.isEmpty ? "" : " \(catalogue.root)"
-                    diags.append(Diagnostic(code: "travel-matrix.urn", file: path, line: rec.line, field: "urn", "URN \(urn) is not in the catalogue\(from)"))
+                    diags.append(Diagnostic(code: "travel-matrix.urn-not-in-catalogue", file: path, line: rec.line, field: "urn", "URN \(urn) is not in the catalogue\(from)"))
                     continue
                 }
                 if legs[origin]?[urn] != nil {
-                    diags.append(Diagnostic(code: "travel-matrix.urn", file: path, line: rec.line, field: "urn", "origin \(origin) to URN \(urn) given twice"))
+                    diags.append(Diagnostic(code: "travel-matrix.journey-given-twice", file: path, line: rec.line, field: "urn", "origin district \(Postcode.outcode(of: origin)) to URN \(urn) given twice"))
                     continue
                 }
                 legs[origin, default: [:]][urn] = Leg(km: km, minutes: minutes)
@@ -83,6 +88,6 @@ public struct TravelMatrix: Sendable {
             diags += error.diagnostics
         }
         if !diags.isEmpty { throw ATLError(diags) }
-        return TravelMatrix(legs: legs, hash: SHA256.hex([UInt8](data)))
+        return TravelMatrix(legs: legs, hash: SHA256.hex(data))
     }
 }

@@ -10,11 +10,43 @@ extension ListEntry {
     /// Why the setting is on the list, in words.
     public var inclusionReason: String {
         switch inclusion {
-        case .score: "among the highest scores"
-        case .diversity(let t): "to illustrate choice: the best-scoring \(t.shortTitle.lowercased()) setting"
+        case .score: "among the best matches"
+        case .diversity(let t): "to illustrate choice: the best \(t.shortTitle.lowercased()) setting"
         case .shareRelaxed where setting.type == .unknown: "by score (its type is not known, so it could not be counted towards choice)"
-        case .shareRelaxed: "by score (few other types were eligible)"
+        case .shareRelaxed: "by score (few other types were suitable)"
         case .addedByOfficer: "because the officer reviewing the list added it (the reason is in the notes)"
+        case .mayAlsoMeet where setting.type == .unknown: "because its type is not known, so it may also meet the need (and it could not be counted towards choice)"
+        case .mayAlsoMeet: "because it may also meet the need, and fewer than a handful of settings meet it"
+        case .named: "because the family named it"
+        case .longJourney: "as a long journey: among the nearest settings that meet the need, because too few within the maximum journey do"
+        case .designationNotPublished: "because it is a specialist setting within the journey that does not publish the needs it is designated for, and too few settings are known to meet the need: ask whether it does"
+        case .nearestMaintained: "as a long journey: the nearest maintained setting that meets the need, because none within the maximum journey is maintained and not judged Inadequate"
+        }
+    }
+}
+
+/// How a listed setting fits the child's primary need (policy R5), shown as the list's groups.
+public enum EntryBand: String, Sendable, CaseIterable {
+    /// Meets the need: the provision level the law and the severity point to first.
+    case meetsNeed = "A"
+    /// May also meet the need: more (or less) specialist than the severity usually calls for.
+    case mayAlsoMeet = "B"
+    /// Named by the family, but it cannot admit the child (closed, another year group, the other sex).
+    case namedNotAdmitting = "named"
+
+    public init(order: UInt8) {
+        switch PairEvaluator.Order.band(order) {
+        case 2: self = .meetsNeed
+        case 1: self = .mayAlsoMeet
+        default: self = .namedNotAdmitting
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .meetsNeed: "Meets the need"
+        case .mayAlsoMeet: "May also meet the need"
+        case .namedNotAdmitting: "Named by the family, not able to admit"
         }
     }
 }
@@ -23,7 +55,11 @@ extension ListEntry {
 public enum EntryLabel: String, Sendable, CaseIterable {
     case outOfArea = "out-of-area"
     case independentSector = "independent-sector"
+    /// An independent school that charges fees (not an independent special school).
+    case feePaying = "fee-paying"
     case full
+    /// Further than the family's maximum journey (listed by the long-journey fallback, or named).
+    case longJourney = "long-journey"
     case namedByFamily = "named-by-family"
     case fictional
     case unknownType = "type-unknown"
@@ -36,7 +72,9 @@ public enum EntryLabel: String, Sendable, CaseIterable {
         switch self {
         case .outOfArea: "Out of area"
         case .independentSector: "Independent or non-maintained"
+        case .feePaying: "Fee-paying"
         case .full: "Full"
+        case .longJourney: "Long journey"
         case .namedByFamily: "Named by the family"
         case .fictional: "Fictional example"
         case .unknownType: "Type not known"
@@ -51,6 +89,8 @@ public struct ListEntry: Sendable {
     public var rank: Int
     public var setting: Setting
     public var milli: Int32
+    /// How it fits the primary need: the list's group (policy R5).
+    public var band: EntryBand
     public var inclusion: Inclusion
     public var labels: [EntryLabel]
     public var distanceKm: Double?
@@ -63,16 +103,18 @@ public struct ListEntry: Sendable {
     public var reasons: [String]
     /// What the profile wanted that it does not offer.
     public var notOffered: [String]
-    /// What is not known and should be asked of the setting.
+    /// Questions to ask: one for each caution, then one for each fact the catalogue does not hold.
     public var toAsk: [String]
+    /// What to weigh about it, each with its question (policy R16).
+    public var cautions: [Caution]
     public var quotes: [EvidenceQuotes.Quote]
     public var unknown: [UnknownFact]
 
     public var points: String { Explanation.points(milli) }
 }
 
-/// A setting the family named in `preferred-settings` that is not on the list, and why: the first eligibility
-/// rule it breaks, "not in this catalogue", or higher-scoring settings taking the places.
+/// A setting the family named in `preferred-settings` that is not on the list, and why. Every named setting in the
+/// catalogue is listed (policy R1), so this is a URN the catalogue does not hold.
 public struct NamedSettingNotListed: Sendable, Hashable {
     public var urn: Int
     /// Its name; nil when the URN is not in the catalogue.

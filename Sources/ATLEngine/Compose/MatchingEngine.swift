@@ -53,16 +53,16 @@ public struct MatchingEngine: Sendable {
         switch p.home {
         case .grid(let g):
             guard g.isInGreatBritain else {
-                throw ATLError(code: "engine.home-easting", file: file, line: p.lineOf["home-easting"], field: "home-easting", "home coordinates are outside Great Britain")
+                throw ATLError(code: "engine.home-outside-great-britain", file: file, line: p.lineOf["home-easting"], field: "home-easting", "home coordinates are outside Great Britain")
             }
             return ResolvedHome(point: g, postcodeDistrict: nil, districtCode: nil, localAuthority: nil, matrixOrigin: nil, approximate: false)
         case .postcode(let pc):
             guard let lookup = postcodes else {
-                throw ATLError(code: "engine.home-postcode", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
+                throw ATLError(code: "engine.no-postcode-lookup", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
                                  "no postcode lookup is loaded; give home-easting and home-northing")
             }
             guard let m = lookup.locate(pc) else {
-                throw ATLError(code: "engine.home-postcode", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
+                throw ATLError(code: "engine.postcode-not-in-lookup", file: file, line: p.lineOf["home-postcode"], field: "home-postcode",
                     "this postcode (district \(Postcode.outcode(of: pc))) is not in the postcode lookup (it holds \(lookup.coverage)); give home-easting and home-northing instead")
             }
             return ResolvedHome(point: m.point, postcodeDistrict: String(Postcode.outcode(of: m.postcode)),
@@ -94,6 +94,12 @@ public struct MatchingEngine: Sendable {
         return matrix?.legs(from: origin)?[urn]?.minutes
     }
 
+    /// Scores every setting within the child's maximum journey, keeping the best `list.size` of each setting type
+    /// (all list composition can use). `threads` > 1 splits one child's scoring (a batch passes 1).
+    public func score(_ q: CompiledQuery, threads: Int = 1) -> ScoringResult {
+        Scorer.score(q, index: index, keepPerType: weights.listSizeInt, threads: threads)
+    }
+
     /// Builds the advisory list for one child.
     /// - Parameters:
     ///   - profileHash: SHA-256 of the profile file as read (for the audit stamp).
@@ -102,45 +108,37 @@ public struct MatchingEngine: Sendable {
                              threads: Int = Parallel.defaultThreads) throws(ATLError) -> AdvisoryList {
         let home = try resolveHome(p, file: file)
         let q = query(p, home: home)
-        let w = weights
-        let pool = max(w.listPoolInt, w.listSizeInt)
-        let result = Scorer.score(q, index: index, pool: pool, threads: threads)
+        let result = score(q, threads: threads)
         return compose(p, home: home, query: q, result: result, profileHash: profileHash, date: date)
     }
 
-    /// Turns a scoring result into a list: diversity composition, then explanations for listed settings only.
+    func settingType(_ c: Candidate) -> SettingType { SettingType.allCases[Int(index.typeIndex[Int(c.position)])] }
+
+    /// Turns a scoring result into a list: the family's named settings and the long-journey fallback pinned, then
+    /// composition by fit and choice, then explanations and cautions for listed settings only.
+    /// `removed` holds settings an officer took off the list in review (``OfficerReview``): they are left out of
+    /// the pool and of the long-journey fallback, so the next suitable setting takes their place.
     public func compose(_ p: NeedsProfile, home: ResolvedHome, query q: CompiledQuery, result: ScoringResult,
-                        profileHash: String, date: String) -> AdvisoryList {
+                        profileHash: String, date: String, removed: Set<Int32> = []) -> AdvisoryList {
         let w = weights
         let x = index
-        let composition = ListComposer.compose(pool: result.top, type: { SettingType.allCases[Int(x.typeIndex[Int($0.position)])] },
-                                               size: w.listSizeInt, maxShare: w.listMaxShare)
-        var entries: [ListEntry] = []
-        for (rank, (c, inclusion)) in composition.chosen.enumerated() {
-            let i = Int(c.position)
-            let s = catalogue.settings[Int(x.catalogueIndex[i])]
-            let d = EntryExplainer.explain(position: i, setting: s, query: q, index: x, profile: p,
-                                           matrixMinutes: matrixMinutes(home, urn: s.urn))
-            precondition(d.explanation.milli == c.total, "explanation must add up to the score")
-            var labels: [EntryLabel] = []
-            if let la = s.localAuthority?.code, let home = home.localAuthority?.code, la != home { labels.append(.outOfArea) }
-            if s.type.isIndependentSector { labels.append(.independentSector) }
-            if d.outcome.vacancies == 0 { labels.append(.full) }
-            if p.preferredSettings.contains(s.urn) { labels.append(.namedByFamily) }
-            if s.type == .unknown { labels.append(.unknownType) }
-            if s.fictional { labels.append(.fictional) }
-            if s.synthetic { labels.append(.synthetic) }
-            entries.append(ListEntry(rank: rank + 1, setting: s, milli: c.total, inclusion: inclusion, labels: labels,
-                                     distanceKm: d.outcome.distanceKm.isNaN ? nil : d.outcome.distanceKm, minutes: d.minutes,
-                                     distanceFromMatrix: d.outcome.fromMatrix,
-                                     withinWalkingDistance: !d.outcome.distanceKm.isNaN && d.outcome.distanceKm <= q.walkingKm,
-                                     vacancies: d.outcome.vacancies >= 0 ? Int(d.outcome.vacancies) : nil,
-                                     explanation: d.explanation, reasons: d.reasons, notOffered: d.notOffered,
-                                     toAsk: d.toAsk, quotes: d.quotes, unknown: UnknownFact.facts(in: d.outcome.unknown)))
+        let named = namedCandidates(p, query: q).filter { !removed.contains($0.candidate.urn) }
+        let fallback = longJourneyFallback(q, within: result.top, named: Set(named.map(\.candidate.urn)), removed: removed)
+        let pinned = named + fallback.pinned
+        let pinnedURNs = Set(pinned.map(\.candidate.urn))
+        let composition = ListComposer.compose(pool: result.top.filter { !pinnedURNs.contains($0.urn) }, pinned: pinned,
+                                               type: settingType, size: w.listSizeInt, maxShare: w.listMaxShare,
+                                               handful: w.listHandfulInt)
+        let entries = composition.chosen.enumerated().map { rank, chosen in
+            listEntry(chosen.0, rank: rank + 1, inclusion: chosen.1, profile: p, home: home, query: q, date: date)
         }
-        let allowed = p.allowedTypes ?? Set(SettingType.allCases.filter { $0 != .unknown })
-        let typesInPool = Set(result.top.map { SettingType.allCases[Int(x.typeIndex[Int($0.position)])] })
-        let eligibleTypes = result.eligible > result.top.count ? eligibleTypeSet(q) : typesInPool
+        // Types being considered: those allowed, less alternative provision and fee-paying schools unless asked for.
+        var allowed = p.allowedTypes ?? Set(SettingType.allCases.filter { $0 != .unknown })
+        if !p.asksForAlternativeProvision { allowed.remove(.alternativeProvision) }
+        if !p.asksForFeePayingSchools { allowed.remove(.independent) }
+        // The scoring result keeps the best of every type with an eligible setting, so its types are exact; a type
+        // the list shows (a long journey, a named setting) is not reported as absent.
+        let eligibleTypes = Set(result.top.map(settingType)).union(entries.map(\.setting.type))
         var notes: [String] = []
         if !x.isFictional {
             let noReport = entries.filter { $0.unknown.contains(.report) }.count
@@ -156,7 +154,12 @@ public struct MatchingEngine: Sendable {
             notes.append("SYNTHETIC benchmark data: the listed settings are real schools, but their type, SEN provision, vacancies, facilities and report text were invented by 'atl synth-national'. Do not use this list for a child.")
         }
         if home.approximate { notes.append("The home location is approximate (the centre of the postcode district), so journeys are approximate.") }
-        let named = namedSettingsNotListed(p, home: home, query: q, listed: Set(entries.map(\.setting.urn)))
+        notes += fallback.notes
+        notes += policyNotes(p, home: home, query: q, result: result, entries: entries)
+        var notListed: [NamedSettingNotListed] = []
+        for urn in p.preferredSettings where position(ofURN: urn) == nil && !notListed.contains(where: { $0.urn == urn }) {
+            notListed.append(NamedSettingNotListed(urn: urn, name: nil, rule: nil, reason: "not in this catalogue"))
+        }
         for (field, urns) in [("preferred-settings", p.preferredSettings), ("avoid-settings", p.avoidSettings)] {
             for urn in urns where position(ofURN: urn) == nil {
                 notes.append("Warning: URN \(urn) in \(field) is not in this catalogue; check the URN.")
@@ -176,45 +179,35 @@ public struct MatchingEngine: Sendable {
             stamp: ProvenanceStamp(engineVersion: engineVersion, catalogueHash: catalogue.contentHash, weightsHash: w.hash,
                               inputs: [.init("profile", hash: profileHash)] + (matrix.map { [.init("travel-matrix", hash: $0.hash)] } ?? []),
                               date: date),
-            namedSettingsNotListed: named, syntheticCatalogue: catalogue.isSynthetic)
+            namedSettingsNotListed: notListed, syntheticCatalogue: catalogue.isSynthetic)
     }
 
-    /// The family's preferred settings that are not on the list, each with its reason (for a few URNs, so
-    /// each is explained in full like `atl why`).
-    func namedSettingsNotListed(_ p: NeedsProfile, home: ResolvedHome, query q: CompiledQuery, listed: Set<Int>) -> [NamedSettingNotListed] {
-        var out: [NamedSettingNotListed] = []
-        var seen = Set<Int>()
-        for urn in p.preferredSettings where !listed.contains(urn) && seen.insert(urn).inserted {
-            guard let i = position(ofURN: urn) else {
-                out.append(NamedSettingNotListed(urn: urn, name: nil, rule: nil, reason: "not in this catalogue"))
-                continue
-            }
-            let s = catalogue.settings[Int(index.catalogueIndex[i])]
-            let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
-                                           matrixMinutes: matrixMinutes(home, urn: urn))
-            if let rule = EligibilityRule.rules(in: d.outcome.excluded).first {
-                out.append(NamedSettingNotListed(urn: urn, name: s.name, rule: rule,
-                                                 reason: rule.title + rule.detail(for: s, distanceKm: d.outcome.distanceKm)))
-            } else {
-                out.append(NamedSettingNotListed(urn: urn, name: s.name, rule: nil,
-                    reason: "eligible, but higher-scoring settings (or the rule that the list illustrates choice) took the places"))
-            }
-        }
-        return out
-    }
-
-    /// Types that have at least one eligible setting (a second pass; only when the pool did not hold them all).
-    private func eligibleTypeSet(_ q: CompiledQuery) -> Set<SettingType> {
-        var seen = Set<SettingType>()
-        index.forEachCandidateRange(east: q.homeEast, north: q.homeNorth, radius: q.searchRadius) { r in
-            for i in r {
-                var sink = TotalSink()
-                if PairEvaluator.evaluate(i, q, index, sink: &sink).excluded == 0 {
-                    seen.insert(SettingType.allCases[Int(index.typeIndex[i])])
-                }
-            }
-        }
-        return seen
+    /// One listed setting: its explanation, reasons, cautions and labels (only for the few settings on a list).
+    func listEntry(_ c: Candidate, rank: Int, inclusion: Inclusion, profile p: NeedsProfile, home: ResolvedHome,
+                   query q: CompiledQuery, date: String) -> ListEntry {
+        let i = Int(c.position)
+        let s = catalogue.settings[Int(index.catalogueIndex[i])]
+        let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
+                                       matrixMinutes: matrixMinutes(home, urn: s.urn), runDate: date)
+        precondition(d.explanation.milli == c.total, "explanation must add up to the score")
+        var labels: [EntryLabel] = []
+        if let la = s.localAuthority?.code, let home = home.localAuthority?.code, la != home { labels.append(.outOfArea) }
+        if s.isIndependentSector { labels.append(.independentSector) }
+        if s.type == .independent { labels.append(.feePaying) }
+        if d.outcome.vacancies == 0 { labels.append(.full) }
+        if d.outcome.beyondJourney { labels.append(.longJourney) }
+        if p.preferredSettings.contains(s.urn) { labels.append(.namedByFamily) }
+        if s.type == .unknown { labels.append(.unknownType) }
+        if s.fictional { labels.append(.fictional) }
+        if s.synthetic { labels.append(.synthetic) }
+        return ListEntry(rank: rank, setting: s, milli: c.total, band: EntryBand(order: c.order),
+                         inclusion: inclusion, labels: labels,
+                         distanceKm: d.outcome.distanceKm.isNaN ? nil : d.outcome.distanceKm, minutes: d.minutes,
+                         distanceFromMatrix: d.outcome.fromMatrix,
+                         withinWalkingDistance: !d.outcome.distanceKm.isNaN && d.outcome.distanceKm <= q.walkingKm,
+                         vacancies: d.outcome.vacancies >= 0 ? Int(d.outcome.vacancies) : nil,
+                         explanation: d.explanation, reasons: d.reasons, notOffered: d.notOffered,
+                         toAsk: d.toAsk, cautions: d.cautions, quotes: d.quotes, unknown: UnknownFact.facts(in: d.outcome.unknown))
     }
 
     /// Why a setting is (or is not) on a child's list: every rule it breaks, its score and rank among eligible
@@ -223,42 +216,46 @@ public struct MatchingEngine: Sendable {
         public var setting: Setting
         public var brokenRules: [EligibilityRule]
         public var detail: EntryExplainer.Detail
-        /// Rank among eligible settings (1 = best) when eligible.
+        /// Rank among eligible settings within the journey (1 = best) when eligible.
         public var rank: Int?
         public var eligible: Int
         public var onList: Bool
         public var listSize: Int
         public var inclusion: Inclusion?
+        /// Its entry when it is on the list (a long journey or a named setting may be listed although it breaks a
+        /// rule: the rule is then a caution).
+        public var entry: ListEntry?
     }
 
-    public func why(_ p: NeedsProfile, file: String, urn: Int) throws(ATLError) -> WhyAnswer {
+    /// `date` (`YYYY-MM-DD`) is the run date, as for a list (it dates Ofsted judgements); empty leaves that out.
+    public func why(_ p: NeedsProfile, file: String, urn: Int, date: String = "") throws(ATLError) -> WhyAnswer {
         guard let i = position(ofURN: urn) else {
-            throw ATLError(code: "engine.urn", file: catalogue.root, field: "urn", "no setting with URN \(urn) in this catalogue")
+            throw ATLError(code: "engine.unknown-urn", file: catalogue.root, field: "urn", "no setting with URN \(urn) in this catalogue")
         }
         let home = try resolveHome(p, file: file)
         let q = query(p, home: home)
         let s = catalogue.settings[Int(index.catalogueIndex[i])]
         let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
-                                       matrixMinutes: matrixMinutes(home, urn: urn))
+                                       matrixMinutes: matrixMinutes(home, urn: urn), runDate: date)
         let broken = EligibilityRule.rules(in: d.outcome.excluded)
-        let result = Scorer.score(q, index: index, pool: max(weights.listPoolInt, weights.listSizeInt))
-        let list = compose(p, home: home, query: q, result: result, profileHash: "", date: "")
+        let result = score(q)
+        let list = compose(p, home: home, query: q, result: result, profileHash: "", date: date)
         var rank: Int?
         if broken.isEmpty {
             // Rank = 1 + eligible settings that outrank it (a full pass; `why` is not a hot path).
-            let me = Candidate(total: d.explanation.milli, urn: Int32(urn), position: Int32(i))
+            let me = Candidate(order: d.outcome.order, total: d.explanation.milli, urn: Int32(urn), position: Int32(i))
             var above = 0
             index.forEachCandidateRange(east: q.homeEast, north: q.homeNorth, radius: q.searchRadius) { r in
                 for j in r {
                     var sink = TotalSink()
                     let o = PairEvaluator.evaluate(j, q, index, sink: &sink)
-                    if o.excluded == 0 && Candidate(total: o.total, urn: index.urn[j], position: Int32(j)).ranksAbove(me) { above += 1 }
+                    if o.excluded == 0 && Candidate(order: o.order, total: o.total, urn: index.urn[j], position: Int32(j)).ranksAbove(me) { above += 1 }
                 }
             }
             rank = above + 1
         }
         let entry = list.entries.first { $0.setting.urn == urn }
         return WhyAnswer(setting: s, brokenRules: broken, detail: d, rank: rank, eligible: result.eligible,
-                         onList: entry != nil, listSize: list.entries.count, inclusion: entry?.inclusion)
+                         onList: entry != nil, listSize: list.entries.count, inclusion: entry?.inclusion, entry: entry)
     }
 }

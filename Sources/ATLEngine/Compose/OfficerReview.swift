@@ -86,47 +86,69 @@ public struct OfficerReview: Sendable, Hashable {
 extension MatchingEngine {
     /// The advisory list for one child with an officer's review applied (see ``OfficerReview``). With an empty
     /// review this is exactly ``advisoryList(for:file:profileHash:date:threads:)``.
+    ///
+    /// Two changes are refused, as diagnostics: removing a setting the family named (policy R1: a named setting is
+    /// always listed, with its cautions) and adding one that cannot admit the child at all (closed, another phase,
+    /// the other sex).
     public func advisoryList(for p: NeedsProfile, file: String, profileHash: String, date: String, review: OfficerReview,
                              threads: Int = Parallel.defaultThreads) throws(ATLError) -> AdvisoryList {
         if review.isEmpty { return try advisoryList(for: p, file: file, profileHash: profileHash, date: date, threads: threads) }
         try review.check(self)
         let home = try resolveHome(p, file: file)
         let q = query(p, home: home)
-        let removed = Set(review.removed)
-        // A larger pool, so removing settings never leaves the composer short of candidates it would have had.
-        let pool = max(weights.listPoolInt, weights.listSizeInt) + removed.count
-        var result = Scorer.score(q, index: index, pool: pool, threads: threads)
-        result.top.removeAll { removed.contains(Int($0.urn)) }
-        var list = compose(p, home: home, query: q, result: result, profileHash: profileHash, date: date)
-
-        var notes: [String] = []
+        var problems: [Diagnostic] = []
+        var added: [(change: OfficerReview.Change, setting: Setting, detail: EntryExplainer.Detail)] = []
         for change in review.changes {
             guard let i = position(ofURN: change.urn) else { continue }
             let s = catalogue.settings[Int(index.catalogueIndex[i])]
             switch change.action {
+            case .remove where p.preferredSettings.contains(change.urn):
+                problems.append(Diagnostic(code: "review.named-by-family", file: "review", field: "review", subject: String(change.urn),
+                                           "the family named setting \(change.urn): it stays on the list with its cautions"))
             case .remove:
-                notes.append("Removed by the officer in review: \(s.name) (URN \(s.urn)). Reason: \(change.reason)")
+                break
             case .add:
-                guard !list.entries.contains(where: { $0.setting.urn == change.urn }) else {
-                    notes.append("Kept by the officer in review: \(s.name) (URN \(s.urn)) was already on the list. Reason: \(change.reason)")
-                    continue
+                let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
+                                               matrixMinutes: matrixMinutes(home, urn: s.urn), runDate: date)
+                if d.outcome.excluded & MatchingEngine.cannotAdmit != 0 {
+                    let rules = EligibilityRule.rules(in: d.outcome.excluded & MatchingEngine.cannotAdmit).map(\.title).joined(separator: "; ")
+                    problems.append(Diagnostic(code: "review.cannot-admit", file: "review", field: "review", subject: String(change.urn),
+                                               "setting \(change.urn) cannot admit this child (\(rules)), so it cannot be added"))
                 }
-                let detail = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
-                                                    matrixMinutes: matrixMinutes(home, urn: s.urn))
-                // Composed alone, so the entry carries exactly the labels, reasons and questions a listed one would.
-                let one = ScoringResult(top: [Candidate(total: detail.explanation.milli, urn: Int32(s.urn), position: Int32(i))],
-                                        eligible: 1, excludedByRule: [Int](repeating: 0, count: EligibilityRule.allCases.count),
-                                        scanned: 1, settings: 1)
-                guard var entry = compose(p, home: home, query: q, result: one, profileHash: profileHash, date: date).entries.first else { continue }
-                entry.rank = list.entries.count + 1
-                entry.inclusion = .addedByOfficer
-                entry.labels.append(.addedByOfficer)
-                list.entries.append(entry)
-                let broken = EligibilityRule.rules(in: detail.outcome.excluded)
-                let rules = broken.isEmpty ? "" : " The engine's rules would leave it off: "
-                    + broken.map { $0.title + $0.detail(for: s, distanceKm: detail.outcome.distanceKm) }.joined(separator: "; ") + "."
-                notes.append("Added by the officer in review: \(s.name) (URN \(s.urn)).\(rules) Reason: \(change.reason)")
+                added.append((change, s, d))
             }
+        }
+        if !problems.isEmpty { throw ATLError(problems) }
+
+        let removed = Set(review.removed.map { Int32(clamping: $0) })
+        // Keep more of each type, so removing settings never leaves the composer short of candidates it would have had.
+        var result = Scorer.score(q, index: index, keepPerType: weights.listSizeInt + removed.count, threads: threads)
+        result.top.removeAll { removed.contains($0.urn) }
+        var list = compose(p, home: home, query: q, result: result, profileHash: profileHash, date: date, removed: removed)
+
+        var notes: [String] = []
+        for change in review.changes where change.action == .remove {
+            guard let i = position(ofURN: change.urn) else { continue }
+            let s = catalogue.settings[Int(index.catalogueIndex[i])]
+            notes.append("Removed by the officer in review: \(s.name) (URN \(s.urn)). Reason: \(change.reason)")
+        }
+        for (change, s, d) in added {
+            guard !list.entries.contains(where: { $0.setting.urn == change.urn }) else {
+                notes.append("Kept by the officer in review: \(s.name) (URN \(s.urn)) was already on the list. Reason: \(change.reason)")
+                continue
+            }
+            // Banded as a named setting would be: never below "may also meet the need" (the officer asked for it),
+            // "may also meet" when it breaks a suitability rule.
+            let c = Candidate(order: MatchingEngine.namedOrder(d.outcome), total: d.explanation.milli,
+                              urn: Int32(s.urn), position: Int32(position(ofURN: s.urn)!))
+            var entry = listEntry(c, rank: list.entries.count + 1, inclusion: .addedByOfficer, profile: p, home: home,
+                                  query: q, date: date)
+            entry.labels.append(.addedByOfficer)
+            list.entries.append(entry)
+            let broken = EligibilityRule.rules(in: d.outcome.excluded)
+            let rules = broken.isEmpty ? "" : " The engine's rules would leave it off: "
+                + broken.map { $0.title + $0.detail(for: s, distanceKm: d.outcome.distanceKm) }.joined(separator: "; ") + "."
+            notes.append("Added by the officer in review: \(s.name) (URN \(s.urn)).\(rules) Reason: \(change.reason)")
         }
         list.notes += notes
         list.stamp.inputs.append(.init("review", hash: SHA256.hex(review.canonicalText)))

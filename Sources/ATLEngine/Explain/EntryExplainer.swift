@@ -11,6 +11,8 @@ public enum EntryExplainer {
         public var reasons: [String]
         public var notOffered: [String]
         public var toAsk: [String]
+        /// What to weigh, each with its question (the questions also lead ``toAsk``).
+        public var cautions: [Caution]
         public var quotes: [EvidenceQuotes.Quote]
         public var minutes: Int?
     }
@@ -23,8 +25,9 @@ public enum EntryExplainer {
         return max(5, Int((m / 5).rounded()) * 5)
     }
 
+    /// `runDate` (`YYYY-MM-DD`, or empty when not known) dates the age of Ofsted judgements.
     public static func explain(position i: Int, setting s: Setting, query q: CompiledQuery, index x: CompiledIndex,
-                               profile p: NeedsProfile, matrixMinutes: Double?) -> Detail {
+                               profile p: NeedsProfile, matrixMinutes: Double?, runDate: String = "") -> Detail {
         var sink = RecordingSink()
         let o = PairEvaluator.evaluate(i, q, x, sink: &sink, fullRules: true, scoreExcluded: true)
         let w = q.weights
@@ -46,36 +49,30 @@ public enum EntryExplainer {
         let tree = Explanation(key: "total", milli: components.reduce(0) { $0 + $1.milli },
                                description: "Score for \(s.name) (URN \(s.urn))", details: components)
 
-        // Reasons a parent can read.
+        // Reasons a parent can read: first how it fits the need (its band, policy R5).
         let needTitle = p.primaryNeed.title
+        // A setting that cannot admit the child (named by the family, R1) meets no need, however it provides.
+        if o.excluded & MatchingEngine.cannotAdmit == 0, let fit = fitReason(s, p, o) { reasons.append(fit) }
         if designatedPrimary {
             var r = "\(provisionPhrase(s)) for \(s.needs!.codes.map(\.title).joined(separator: "; "))"
             if let pl = s.specialistPlaces { r += ": \(pl) specialist places" }
             if let pbn = s.placesByNeed?[p.primaryNeed] { r += " (\(pbn) for \(p.primaryNeed.rawValue))" }
             reasons.append(r)
-        } else if CompiledIndex.isMainstreamLike(s.type) {
+        } else if CompiledIndex.providesThroughMainstream(s) {
             reasons.append("\(s.type.title): would meet \(needTitle) through the support it gives all pupils with SEN (it has no specialist provision designated for it)")
         }
         for sn in p.secondaryNeeds {
             if s.needs?.contains(sn.code) ?? false {
                 reasons.append("Also designated for \(sn.code.title)")
-            } else if s.type.isSpecialist && s.needs != nil {
+            } else if (s.isSpecialistProvider || s.type == .alternativeProvision) && s.needs != nil {
                 notOffered.append("Not designated for \(sn.code.title) (a secondary need)")
             }
         }
-        if let v = s.specialistVacancies, designatedPrimary || s.type.isSpecialist {
-            // A full setting stays on the list (the LA can still consult it), but "full" is not a reason it may suit.
-            if v == 0 {
-                notOffered.append("Full: no vacancies in its specialist places (the LA can still consult it)")
-            } else {
-                reasons.append("\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places")
-            }
-        } else if o.vacancies >= 0 {
-            if o.vacancies == 0 {
-                notOffered.append("Full: no vacancies across the school (the LA can still consult it)")
-            } else {
-                reasons.append("\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") across the school (not only in the year group)")
-            }
+        // A full setting stays on the list with the `full` caution; "full" is never a reason it may suit.
+        if let v = s.specialistVacancies, designatedPrimary || s.isSpecialistProvider || s.type == .alternativeProvision {
+            if v > 0 { reasons.append("\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places") }
+        } else if o.vacancies > 0 {
+            reasons.append("\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") across the school (not only in the year group)")
         }
         if !o.distanceKm.isNaN {
             let mins = minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
@@ -84,15 +81,18 @@ public enum EntryExplainer {
             if o.distanceKm <= q.walkingKm { r += "; within the statutory walking distance" }
             reasons.append(r)
         }
-        let fac = s.facilities ?? []
+        let listed = s.facilities ?? []
+        let fac = FacilityEquivalence.effective(listed)
         let wanted = p.mustHave.union(p.desirable)
-        let has = wanted.intersection(fac).facilities
+        let has = wanted.intersection(listed).facilities
         if !has.isEmpty { reasons.append("Has " + has.map(\.title).joined(separator: ", ")) }
+        for f in wanted.facilities {
+            if let by = FacilityEquivalence.meetsBy(f, in: listed) { reasons.append(FacilityEquivalence.explanation(f, by: by).capitalisedFirst) }
+        }
         if s.facilities != nil {
             let lacking = p.desirable.subtracting(fac).facilities
             if !lacking.isEmpty { notOffered.append("Does not list " + lacking.map(\.title).joined(separator: ", ")) }
         }
-        if let of = s.ofsted { reasons.append("Ofsted: \(of.rawValue)") }
         if p.preferredSettings.contains(s.urn) { reasons.append("Named by the family") }
         if let faith = p.faith {
             if q.faithMask != 0, let r = s.religiousCharacter, sink.leaves.contains(where: { $0.0 == .preferenceFaith && $0.1 > 0 }) {
@@ -103,7 +103,10 @@ public enum EntryExplainer {
         }
         if s.status == .closed { notOffered.append("Closed") }
 
-        // What to ask.
+        // What to ask: every caution's question, then every fact the catalogue does not hold.
+        let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
+        let cautions = Caution.cautions(for: s, profile: p, outcome: o, query: q, minutes: mins, runDate: runDate)
+        toAsk += cautions.map(\.question)
         for u in UnknownFact.facts(in: o.unknown) {
             switch u {
             case .location: toAsk.append("Where is it? Its location is not in the catalogue, so the journey could not be measured.")
@@ -132,9 +135,43 @@ public enum EntryExplainer {
             if let qt = found, !quotes.contains(qt) { quotes.append(qt) }
             if quotes.count == 2 { break }
         }
-        let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
         return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
-                      quotes: quotes, minutes: mins)
+                      cautions: cautions, quotes: quotes, minutes: mins)
+    }
+
+    /// How a provision class meets a need of a severity, for the score breakdown.
+    static func classPhrase(_ c: ProvisionClass, _ sev: Severity) -> String {
+        switch c {
+        case .mainstream: "mainstream provision for a \(sev.rawValue) need"
+        case .designatedMainstream: "provision designated for it in a mainstream setting"
+        case .designatedSpecial: "specialist provision designated for it"
+        case .alternativeProvision: "alternative provision (for a time)"
+        case .otherSpecialist: "not designated for it"
+        case .unknown: "not known whether it provides for it"
+        }
+    }
+
+    /// The band in words (policy R5): why the setting meets the need, or may also meet it.
+    static func fitReason(_ s: Setting, _ p: NeedsProfile, _ o: PairOutcome) -> String? {
+        let c = ProvisionClass.of(s, need: p.primaryNeed)
+        let need = "a \(p.primarySeverity.rawValue) \(p.primaryNeed.rawValue) need"
+        if p.mainstreamFirst && s.isMainstreamInLaw && (c == .mainstream || c == .designatedMainstream) {
+            return "Meets the need: a mainstream school, which the family wants first (Children and Families Act 2014 s33)"
+        }
+        switch (o.band, c) {
+        case (2, .mainstream): return "Meets the need: mainstream provision is the level \(need) usually calls for"
+        case (2, .designatedMainstream): return "Meets the need: provision designated for it in a mainstream setting, the level \(need) usually calls for"
+        case (2, .designatedSpecial): return "Meets the need: specialist provision designated for it, the level \(need) usually calls for"
+        case (1, .mainstream): return "May also meet the need: \(need) usually calls for provision designated for it"
+        case (1, .designatedMainstream): return "May also meet the need: \(need) usually calls for a special school"
+        case (1, .designatedSpecial): return "May also meet the need: more specialist than \(need) usually calls for"
+        case (_, .alternativeProvision): return "May also meet the need for a time: alternative provision is not a permanent placement"
+        case (_, .unknown): return "May also meet the need: its type or designation is not published"
+        case (1, .otherSpecialist):
+            let severe = p.secondaryNeeds.filter { $0.severity >= .severe && (s.needs?.contains($0.code) ?? false) }.map(\.code.rawValue)
+            return "May also meet the needs: designated for the child's \(severe.joined(separator: " and ")) (a severe secondary need), not for the primary need"
+        default: return nil
+        }
     }
 
     static func provisionPhrase(_ s: Setting) -> String {
@@ -158,38 +195,43 @@ public enum EntryExplainer {
                          o: PairOutcome, w: Weights, bm25: (Vocabulary.Concept) -> Float) -> String {
         switch leaf {
         case .needPrimary:
-            let how: String
-            if s.needs?.contains(p.primaryNeed) ?? false {
-                how = s.placesByNeed?[p.primaryNeed] == 0 ? "designated, but 0 places commissioned for it" : "designated for it"
-            } else if CompiledIndex.isMainstreamLike(s.type) {
-                how = "mainstream provision for a \(p.primarySeverity.rawValue) need"
-            } else {
-                how = s.needs == nil ? "not known whether it provides for it" : "not designated for it"
-            }
+            var how = classPhrase(ProvisionClass.of(s, need: p.primaryNeed), p.primarySeverity)
+            if s.needs?.contains(p.primaryNeed) ?? false, s.placesByNeed?[p.primaryNeed] == 0 { how += ", but 0 places commissioned for it" }
             return "Primary need \(p.primaryNeed.rawValue) (\(p.primarySeverity.rawValue)): \(how); \(share(m, of: w.needPrimary)) of \(Fixed.format(w.needPrimary, places: 0)) points"
         case .needSecondary(let n):
-            let sev = p.secondaryNeeds.first { $0.code == n }?.severity.rawValue ?? ""
-            let how = (s.needs?.contains(n) ?? false) ? "designated for it"
-                : CompiledIndex.isMainstreamLike(s.type) ? "mainstream provision"
-                : s.needs == nil ? "not known whether it provides for it" : "not designated"
-            return "Secondary need \(n.rawValue) (\(sev)): \(how)"
+            let sev = p.secondaryNeeds.first { $0.code == n }?.severity ?? .moderate
+            return "Secondary need \(n.rawValue) (\(sev.rawValue)): \(classPhrase(ProvisionClass.of(s, need: n), sev))"
         case .evidence(let c):
+            if case .facility(let f) = c, let listed = s.facilities, !FacilityEquivalence.effective(listed).contains(f) {
+                return "Report evidence for \(c.title): not counted, as it does not list it"
+            }
             let score = s.report.isEmpty ? "no report text" : "BM25 \(Fixed.format(Double(bm25(c)), places: 2))"
             return "Report evidence for \(c.title) (\(score))"
         case .facility(let f):
-            if s.facilities == nil { return "\(f.title): not known" }
-            return "\(f.title): \(s.facilities!.contains(f) ? "has it" : "does not list it")"
+            guard let listed = s.facilities else { return "\(f.title): not known" }
+            if listed.contains(f) { return "\(f.title): has it" }
+            if let by = FacilityEquivalence.meetsBy(f, in: listed) { return "\(f.title): \(FacilityEquivalence.explanation(f, by: by))" }
+            return "\(f.title): does not list it"
         case .travel:
             if o.distanceKm.isNaN { return "Journey: location not known" }
             return "Journey \(Fixed.format(o.distanceKm, places: 1)) km (walking distance \(Fixed.format(q.walkingKm, places: 2)) km, maximum \(Fixed.format(q.maxKm, places: 1)) km); \(share(m, of: w.travel)) of \(Fixed.format(w.travel, places: 0)) points"
         case .capacity:
             return o.vacancies < 0 ? "Vacancies: not known" : "\(o.vacancies) vacanc\(o.vacancies == 1 ? "y" : "ies") (full credit at \(Fixed.format(w.capacityFullCreditAt, places: 0)))"
         case .ofsted:
-            return "Ofsted: \(s.ofsted?.rawValue ?? "no judgement recorded")"
+            switch s.ofsted {
+            case .requiresImprovement?, .inadequate?: return "Ofsted: \(s.ofsted!.rawValue) (a caution)"
+            case let j?: return "Ofsted: \(j.rawValue) (information for families; not scored)"
+            case nil: return "Ofsted: no judgement recorded (not scored)"
+            }
         case .preferenceNamed: return m > 0 ? "Named by the family" : "Not named by the family"
         case .preferenceFaith: return m > 0 ? "Religious character matches (\(s.religiousCharacter ?? ""))" : "Religious character does not match"
         case .preferenceSingleSex: return m > 0 ? "Single-sex, as preferred" : "Not single-sex"
         case .preferenceMainstreamFirst: return m > 0 ? "Mainstream, as the family asked first" : "Not mainstream"
         }
     }
+}
+
+extension String {
+    /// The string with its first letter upper-cased ("single-storey …" → "Single-storey …").
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -19,10 +19,13 @@ public struct CompiledIndex: Sendable {
         public static let boys: UInt16 = 1 << 6
         public static let girls: UInt16 = 1 << 7
         public static let genderKnown: UInt16 = 1 << 8
+        /// A special school or special post-16 institution (``Setting/isSpecialistProvider``).
         public static let specialistType: UInt16 = 1 << 9
+        /// Provides through mainstream provision (``CompiledIndex/providesThroughMainstream(_:)``).
         public static let mainstreamLike: UInt16 = 1 << 10
         public static let independentSector: UInt16 = 1 << 11
         public static let hasReport: UInt16 = 1 << 12
+        /// A mainstream school or post-16 institution, or nursery school, in law (``Setting/isMainstreamInLaw``).
         public static let mainstreamType: UInt16 = 1 << 13
         public static let fictional: UInt16 = 1 << 14
     }
@@ -38,6 +41,7 @@ public struct CompiledIndex: Sendable {
     public let needs: [UInt16]
     /// Designated needs commissioned with 0 places (places-by-need lists them at 0).
     public let zeroPlaceNeeds: [UInt16]
+    /// Effective facilities (``FacilityEquivalence/effective(_:)``); 0 when not known (see `Flag.facilitiesKnown`).
     public let facilities: [UInt32]
     public let minYear: [Int8]
     public let maxYear: [Int8]
@@ -127,17 +131,19 @@ public struct CompiledIndex: Sendable {
             case .mixed?: f |= Flag.genderKnown
             case nil: break
             }
-            if s.type.isSpecialist { f |= Flag.specialistType }
-            if CompiledIndex.isMainstreamLike(s.type) { f |= Flag.mainstreamLike }
-            if s.type.isMainstream { f |= Flag.mainstreamType }
-            if s.type.isIndependentSector { f |= Flag.independentSector }
+            if s.isSpecialistProvider { f |= Flag.specialistType }
+            if CompiledIndex.providesThroughMainstream(s) { f |= Flag.mainstreamLike }
+            if s.isMainstreamInLaw { f |= Flag.mainstreamType }
+            if s.isIndependentSector { f |= Flag.independentSector }
             if s.report.values.contains(where: { !$0.isEmpty }) { f |= Flag.hasReport }
             if s.fictional { f |= Flag.fictional }
             flags.append(f)
             type.append(UInt8(s.type.bit))
             needs.append(s.needs?.rawValue ?? 0)
             zero.append(NeedSet((s.placesByNeed ?? [:]).filter { $0.value == 0 }.map(\.key)).rawValue)
-            fac.append(s.facilities?.rawValue ?? 0)
+            // Effective facilities (policy R15): listed ones plus those met by a declared equivalence, once here so
+            // the pair loop compares plain bitmasks.
+            fac.append(s.facilities.map { FacilityEquivalence.effective($0).rawValue } ?? 0)
             sv.append(Int32(s.specialistVacancies ?? -1))
             gv.append(Int32(s.generalVacancies ?? -1))
             of.append(s.ofsted.map { UInt8(OfstedJudgement.allCases.firstIndex(of: $0)! + 1) } ?? 0)
@@ -173,13 +179,6 @@ public struct CompiledIndex: Sendable {
         self.isFictional = catalogue.isFictional
     }
 
-    /// Types whose need credit for an undesignated need comes from ordinarily available provision.
-    static func isMainstreamLike(_ t: SettingType) -> Bool {
-        switch t {
-        case .mainstream, .mainstreamResourced, .independent, .post16, .earlyYears: true
-        default: false
-        }
-    }
 
     /// Index position of a URN, or nil. O(n); for explanations and `atl why`, not the pair loop.
     public func position(ofURN u: Int) -> Int? { urn.firstIndex(of: Int32(u)) }

@@ -14,7 +14,7 @@ import Foundation
 /// catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
 public struct IndexSnapshot: Sendable {
     public static let magic: [UInt8] = Array("ATLINDEX".utf8)
-    public static let formatVersion: UInt32 = 4  // 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table; 4: facts with provenance (atl-setting/2)
+    public static let formatVersion: UInt32 = 5  // 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table; 4: facts with provenance (atl-setting/2); 5: matching policy (single-storey concept, ofsted-date field, effective facilities)
     public static let fileSuffix = ".atlidx"
 
     public let catalogue: Catalogue
@@ -99,11 +99,11 @@ public struct IndexSnapshot: Sendable {
         do {
             let m = try r.take(magic.count)
             guard Array(m) == magic else {
-                throw ATLError(code: "snapshot.atl-index-snapshot-wrong", file: file, "not an ATL index snapshot (wrong magic bytes); \(rebuild)")
+                throw ATLError(code: "snapshot.wrong-magic", file: file, "not an ATL index snapshot (wrong magic bytes); \(rebuild)")
             }
             let version = try r.u32()
             guard version == formatVersion else {
-                throw ATLError(code: "snapshot.format-version", file: file, field: "format-version",
+                throw ATLError(code: "snapshot.wrong-format-version", file: file, field: "format-version",
                                  "snapshot format version \(version), this engine reads version \(formatVersion); \(rebuild)")
             }
             let hlen = Int(try r.u32())
@@ -112,37 +112,37 @@ public struct IndexSnapshot: Sendable {
             headerPrefix = UnsafeRawBufferPointer(rebasing: headerBytes[..<(hlen - 8)])
             var h = SnapshotReader(headerBytes)
             header = Header(formatVersion: version, engineVersion: try h.string(), catalogueHash: try h.string(),
-                            settings: Int(try h.u64()), payloadLength: Int(clamping: try h.u64()), checksum: try h.u64())
+                            settings: Int(clamping: try h.u64()), payloadLength: Int(clamping: try h.u64()), checksum: try h.u64())
             payloadStart = r.offset
         } catch let e as SnapshotReader.Truncated {
             _ = e
-            throw ATLError(code: "snapshot.snapshot-truncated-header-incomplete", file: file, "the snapshot is truncated (its header is incomplete); \(rebuild)")
+            throw ATLError(code: "snapshot.truncated-header", file: file, "the snapshot is truncated (its header is incomplete); \(rebuild)")
         } catch let e as ATLError {
             throw e
         } catch {
-            throw ATLError(code: "snapshot.problem", file: file, "\(error)")
+            throw ATLError(code: "snapshot.unreadable", file: file, "\(error)")
         }
         let available = bytes.count - payloadStart
         guard available == header.payloadLength else {
-            throw ATLError(code: "snapshot.snapshot-truncated-payload-bytes", file: file, available < header.payloadLength
+            throw ATLError(code: available < header.payloadLength ? "snapshot.truncated-payload" : "snapshot.trailing-bytes", file: file, available < header.payloadLength
                 ? "the snapshot is truncated (\(available) of \(header.payloadLength) payload bytes); \(rebuild)"
                 : "the snapshot has \(available - header.payloadLength) unexpected trailing bytes; \(rebuild)")
         }
         let payload = UnsafeRawBufferPointer(rebasing: bytes[payloadStart...])
         let sum = checksum(header: headerPrefix, payload: payload)
         guard sum == header.checksum else {
-            throw ATLError(code: "snapshot.checksum", file: file, field: "checksum",
+            throw ATLError(code: "snapshot.bad-checksum", file: file, field: "checksum",
                 "the snapshot is corrupt (checksum \(hex(sum)), header says \(hex(header.checksum))); \(rebuild)")
         }
         if let engineVersion, header.engineVersion != engineVersion {
-            throw ATLError(code: "snapshot.engine-version", file: file, field: "engine-version",
+            throw ATLError(code: "snapshot.stale-engine", file: file, field: "engine-version",
                 "stale: written by engine \(header.engineVersion), this is engine \(engineVersion); \(rebuild)")
         }
         do {
             var q = SnapshotReader(payload)
             let index = try decodeIndex(&q, catalogueHash: header.catalogueHash)
             let catalogueRoot = try q.string()
-            let n = Int(try q.u64())
+            let n = Int(clamping: try q.u64())
             guard n == header.settings, n == index.count else { throw SnapshotReader.Truncated() }
             let offsets = try q.array(UInt64.self)
             let blobLength = Int(clamping: try q.u64())
@@ -165,7 +165,7 @@ public struct IndexSnapshot: Sendable {
                 if !path.isEmpty { files[s.urn] = path }
                 settings.append(s)
             }
-            let fc = Int(try q.u64())
+            let fc = Int(clamping: try q.u64())
             guard fc <= payload.count else { throw SnapshotReader.Truncated() }
             var fp: [CatalogueFingerprint.File] = []
             fp.reserveCapacity(fc)
@@ -177,7 +177,7 @@ public struct IndexSnapshot: Sendable {
             return IndexSnapshot(catalogue: catalogue, index: index, engineVersion: header.engineVersion,
                                  fingerprint: CatalogueFingerprint(files: fp))
         } catch {
-            throw ATLError(code: "snapshot.snapshot-s-contents-do", file: file, "the snapshot's contents do not decode (corrupt or written by another build); \(rebuild)")
+            throw ATLError(code: "snapshot.contents-corrupt", file: file, "the snapshot's contents do not decode (corrupt or written by another build); \(rebuild)")
         }
     }
 
@@ -185,17 +185,15 @@ public struct IndexSnapshot: Sendable {
     public static func load(path: String, engineVersion: String?) throws(ATLError) -> IndexSnapshot {
         // Map the file read-only (no copy into an anonymous buffer: the page cache is read in place). Every
         // decoded value is copied out, so the mapping is released before returning.
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw ATLError(code: "snapshot.index-snapshot-found-unreadable", file: path, "index snapshot not found or unreadable; build one with 'atl index'")
-        }
+        // A regular file only: a pipe or device given as --index would block or never end.
+        let fd = try InputFile.openRegular(path, what: "index snapshot", limit: nil)
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw ATLError(code: "snapshot.cannot-read-index-snapshot", file: path, "cannot read the index snapshot") }
+        guard fstat(fd, &st) == 0 else { throw ATLError(code: "snapshot.unreadable", file: path, "cannot read the index snapshot") }
         let size = Int(st.st_size)
         if size == 0 { return try decode(UnsafeRawBufferPointer(start: nil, count: 0), file: path, engineVersion: engineVersion) }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            throw ATLError(code: "snapshot.cannot-read-index-snapshot", file: path, "cannot read the index snapshot")
+            throw ATLError(code: "snapshot.unreadable", file: path, "cannot read the index snapshot")
         }
         defer { munmap(base, size) }
         return try decode(UnsafeRawBufferPointer(start: base, count: size), file: path, engineVersion: engineVersion)
@@ -206,7 +204,7 @@ public struct IndexSnapshot: Sendable {
     public func checkFresh(catalogueRoot: String, file: String) throws(ATLError) {
         let now = try CatalogueFingerprint.scan(root: catalogueRoot, hashing: false)
         if let problem = fingerprint.difference(from: now, root: catalogueRoot) {
-            throw ATLError(code: "snapshot.catalogue", file: file, field: "catalogue",
+            throw ATLError(code: "snapshot.stale-catalogue", file: file, field: "catalogue",
                 "stale: \(problem) since the index was built; rebuild it with 'atl index --catalogue \(catalogueRoot)'")
         }
     }
@@ -267,7 +265,7 @@ public struct IndexSnapshot: Sendable {
         let minYear = try r.array(Int8.self), maxYear = try r.array(Int8.self)
         let sv = try r.array(Int32.self), gv = try r.array(Int32.self)
         let ofsted = try r.array(UInt8.self), religion = try r.array(Int16.self)
-        let rc = Int(try r.u64())
+        let rc = Int(clamping: try r.u64())
         guard rc <= 1 << 16 else { throw SnapshotReader.Truncated() }
         var religions: [String] = []
         for _ in 0..<rc { religions.append(try r.string()) }
@@ -287,7 +285,7 @@ public struct IndexSnapshot: Sendable {
         perSetting += [religion.count, la.count, back.count, hasReport.count, evCount]
         let concepts = Vocabulary.Concept.count, types = SettingType.allCases.count
         guard count >= 0, perSetting.allSatisfy({ $0 == count }) else { throw SnapshotReader.Truncated() }
-        guard cols >= 1, rows >= 1, cols * rows + 1 == cellStart.count, located >= 0, located <= count else { throw SnapshotReader.Truncated() }
+        guard cols >= 1, rows >= 1, cols <= 1 << 24, rows <= 1 << 24, cols * rows + 1 == cellStart.count, located >= 0, located <= count else { throw SnapshotReader.Truncated() }
         guard scores.count == concepts * count, medians.count == concepts else { throw SnapshotReader.Truncated() }
         guard typeIndex.allSatisfy({ Int($0) < types }), back.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw SnapshotReader.Truncated() }
         guard cellStart.allSatisfy({ $0 >= 0 && Int($0) <= located }), religion.allSatisfy({ Int($0) < rc }) else { throw SnapshotReader.Truncated() }

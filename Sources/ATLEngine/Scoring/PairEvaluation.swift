@@ -96,6 +96,14 @@ public struct PairOutcome: Sendable {
     /// The vacancies the capacity rule used (−1 unknown).
     public var vacancies: Int32 = -1
     public var fromMatrix = false
+    /// Further than the profile's maximum journey (policy R2: a caution, and a rule only for the first pass).
+    public var beyondJourney = false
+    /// Band of the primary need (policy R5): 2 = A (meets the need: the provision level the severity points to),
+    /// 1 = B (may also meet it), 0 = not listed.
+    public var band: UInt8 = 2
+    /// The ordering key (``Candidate/order``): band, then within the journey, then not judged Inadequate, then
+    /// maintained (or independent as asked).
+    public var order: UInt8 = 0
 }
 
 /// The scoring model. All functions are pure; see `docs/scoring.md` for the same rules in plain English.
@@ -105,8 +113,19 @@ public enum PairEvaluator {
     }
 
     /// Travel credit: 1 at the door falling linearly to `walkingCredit` at the statutory walking distance,
-    /// then linearly to `maxCredit` at the maximum journey. Never increases with distance.
+    /// then linearly to `maxCredit` at the maximum journey, then linearly to 0 at `zeroAtMultiple` × the maximum
+    /// (a long journey listed because too few settings within the maximum meet the need, policy R2). Never
+    /// increases with distance, and continuous at the maximum.
     @inline(__always) public static func travelCredit(km d: Double, walkingKm: Double, maxKm: Double, w: Weights) -> Double {
+        if d > maxKm {
+            let atMax = withinJourneyCredit(km: maxKm, walkingKm: walkingKm, maxKm: maxKm, w: w)
+            let zero = w.travelZeroAtMultiple * maxKm
+            return zero > maxKm ? max(0, atMax * (zero - d) / (zero - maxKm)) : 0
+        }
+        return withinJourneyCredit(km: d, walkingKm: walkingKm, maxKm: maxKm, w: w)
+    }
+
+    @inline(__always) static func withinJourneyCredit(km d: Double, walkingKm: Double, maxKm: Double, w: Weights) -> Double {
         if d <= walkingKm {
             return 1 - (1 - w.travelWalkingCredit) * (d / walkingKm)
         }
@@ -115,28 +134,41 @@ public enum PairEvaluator {
         return w.travelWalkingCredit - (w.travelWalkingCredit - w.travelMaxCredit) * t
     }
 
+    /// Bits of ``PairOutcome/order`` and ``Candidate/order``, most significant first.
+    public enum Order {
+        /// The band (0, 1 or 2) sits in bits 3–4.
+        public static let bandShift: UInt8 = 3
+        public static let withinJourney: UInt8 = 1 << 2
+        public static let notInadequate: UInt8 = 1 << 1
+        public static let maintainedOrAsked: UInt8 = 1 << 0
+
+        /// The band an ordering key holds.
+        @inline(__always) public static func band(_ order: UInt8) -> UInt8 { order >> bandShift }
+    }
+
     /// Capacity credit: linear in vacancies, full at `capacityFullCreditAt`. Never decreases with vacancies.
     @inline(__always) public static func capacityCredit(vacancies v: Int32, w: Weights) -> Double {
         v <= 0 ? 0 : min(1, Double(v) / w.capacityFullCreditAt)
     }
 
-    /// Need credit for one need code: 1 (or `designatedNoPlacesCredit`) when the setting is designated for it,
-    /// the severity's mainstream credit at a mainstream-like setting, else 0.
-    @inline(__always) static func needCredit(bit: UInt16, mainstreamCredit: Double, needs: UInt16, zeroPlaces: UInt16,
-                                             flags: UInt16, w: Weights) -> Double {
-        if flags & CompiledIndex.Flag.needsKnown != 0 && needs & bit != 0 {
-            return zeroPlaces & bit != 0 ? w.designatedNoPlacesCredit : 1
-        }
-        if flags & CompiledIndex.Flag.mainstreamLike != 0 { return mainstreamCredit }
-        return 0
+    /// Need credit for one need code (policy R5): the share its provision class earns for the need's severity
+    /// (`share`, by class), times `designatedNoPlacesCredit` for a designated need with no places commissioned.
+    @inline(__always) static func needCredit(bit: UInt16, share: [Double], needs: UInt16, zeroPlaces: UInt16,
+                                             flags: UInt16, type: UInt8, w: Weights) -> Double {
+        let c = ProvisionClass.of(bit: bit, flags: flags, needs: needs, type: type)
+        let credit = share[c.rawValue]
+        return (c == .designatedMainstream || c == .designatedSpecial) && zeroPlaces & bit != 0 ? credit * w.designatedNoPlacesCredit : credit
     }
 
     /// Evaluates setting `i` for query `q`. With `fullRules` false it stops at the first broken rule (the pair
     /// loop); with true it checks every rule (explanations and `atl why`). Leaves go to `sink` only when the
     /// setting is eligible (or `scoreExcluded` is set).
+    /// `journeyIsARule` false (the long-journey fallback's pass) records a setting beyond the maximum journey as
+    /// ``PairOutcome/beyondJourney`` without excluding it.
     @inline(__always)
     public static func evaluate<S: LeafSink>(_ i: Int, _ q: CompiledQuery, _ x: CompiledIndex, sink: inout S,
-                                            fullRules: Bool = false, scoreExcluded: Bool = false) -> PairOutcome {
+                                            fullRules: Bool = false, scoreExcluded: Bool = false,
+                                            journeyIsARule: Bool = true) -> PairOutcome {
         var o = PairOutcome()
         let w = q.weights
         let f = x.flags[i]
@@ -153,8 +185,11 @@ public enum PairEvaluator {
             }
             o.distanceKm = km
             if km > q.maxKm {
-                o.excluded |= EligibilityRule.journey.bit
-                if !fullRules { return o }
+                o.beyondJourney = true
+                if journeyIsARule {
+                    o.excluded |= EligibilityRule.journey.bit
+                    if !fullRules { return o }
+                }
             }
         } else {
             o.unknown |= UnknownFact.location.bit
@@ -188,16 +223,35 @@ public enum PairEvaluator {
         if q.allowedTypes & (1 << UInt16(type)) == 0 {
             o.excluded |= EligibilityRule.typeNotAllowed.bit
             if !fullRules { return o }
+        } else if Int(type) == SettingType.alternativeProvision.bit && !q.alternativeProvisionAsked {
+            o.excluded |= EligibilityRule.alternativeProvisionNotAsked.bit
+            if !fullRules { return o }
+        } else if Int(type) == SettingType.independent.bit && !q.feePayingAsked {
+            o.excluded |= EligibilityRule.feePayingNotAsked.bit
+            if !fullRules { return o }
         }
         if Int(type) == SettingType.unknown.bit { o.unknown |= UnknownFact.type.bit }
         let needs = x.needs[i]
-        if f & CompiledIndex.Flag.needsKnown != 0 {
-            if f & CompiledIndex.Flag.specialistType != 0 && needs & q.primaryBit == 0 {
-                o.excluded |= EligibilityRule.needNotProvided.bit
-                if !fullRules { return o }
-            }
-        } else if f & CompiledIndex.Flag.mainstreamLike == 0 || Int(type) == SettingType.mainstreamResourced.bit {
+        let provision = ProvisionClass.of(bit: q.primaryBit, flags: f, needs: needs, type: type)
+        // A specialist setting designated for a severe secondary need, though not for the primary one, may also
+        // meet the child's needs (band B); any other specialist setting for other needs is not suitable (R10).
+        let forSevereSecondary = provision == .otherSpecialist && needs & q.severeSecondaryBits != 0
+        if provision == .otherSpecialist && !forSevereSecondary {
+            o.excluded |= EligibilityRule.needNotProvided.bit
+            if !fullRules { return o }
+        }
+        if f & CompiledIndex.Flag.needsKnown == 0 && (f & CompiledIndex.Flag.mainstreamLike == 0 || Int(type) == SettingType.mainstreamResourced.bit) {
             o.unknown |= UnknownFact.needs.bit
+        }
+        // Band (policy R5): the family's wish for mainstream puts mainstream schools in band A; a type the profile
+        // allows explicitly is never left off for fit.
+        var band = forSevereSecondary ? 1 : q.primaryBand[provision.rawValue]
+        if q.mainstreamFirst && f & CompiledIndex.Flag.mainstreamType != 0 { band = 2 }
+        if band == 0 && q.allowedTypesGiven && provision != .otherSpecialist { band = 1 }
+        o.band = band
+        if band == 0 && provision != .otherSpecialist {
+            o.excluded |= EligibilityRule.notFit.bit
+            if !fullRules { return o }
         }
         let fac = x.facilities[i]
         if f & CompiledIndex.Flag.facilitiesKnown != 0 {
@@ -215,10 +269,11 @@ public enum PairEvaluator {
         }
         // Vacancies in the relevant provision.
         let designated = f & CompiledIndex.Flag.needsKnown != 0 && needs & q.primaryBit != 0
-        // Specialist places count when the child would take one (designated need, or a specialist setting);
+        // Specialist places count when the child would take one (designated need, a special school or AP);
         // otherwise, or when unknown, the whole setting's vacancies.
         let sv = x.specialistVacancies[i]
-        let v = (designated || f & CompiledIndex.Flag.specialistType != 0) && sv >= 0 ? sv : x.generalVacancies[i]
+        let specialistSetting = f & CompiledIndex.Flag.specialistType != 0 || Int(type) == SettingType.alternativeProvision.bit
+        let v = (designated || specialistSetting) && sv >= 0 ? sv : x.generalVacancies[i]
         o.vacancies = v
         if v < 0 { o.unknown |= UnknownFact.vacancies.bit }
         if v == 0 && q.excludeFull {
@@ -227,6 +282,11 @@ public enum PairEvaluator {
         }
         if f & CompiledIndex.Flag.hasReport == 0 { o.unknown |= UnknownFact.report.bit }
         if x.ofsted[i] == 0 { o.unknown |= UnknownFact.ofsted.bit }
+        // Order (policy R2, R6, R7): band, then within the journey, then not judged Inadequate, then maintained (an
+        // independent setting yields unless the family would like independent schools).
+        o.order = o.band << Order.bandShift | (o.beyondJourney ? 0 : Order.withinJourney)
+            | (x.ofsted[i] == 4 ? 0 : Order.notInadequate)
+            | (f & CompiledIndex.Flag.independentSector == 0 || q.prefersIndependent ? Order.maintainedOrAsked : 0)
         if o.excluded != 0 && !scoreExcluded { return o }
 
         // Score leaves. Each is rounded to thousandths; the total is their exact sum.
@@ -237,38 +297,38 @@ public enum PairEvaluator {
             sink.add(leaf, m)
         }
         let zero = x.zeroPlaceNeeds[i]
-        put(.needPrimary, w.needPrimary * needCredit(bit: q.primaryBit, mainstreamCredit: q.primaryMainstreamCredit,
-                                                     needs: needs, zeroPlaces: zero, flags: f, w: w))
+        put(.needPrimary, w.needPrimary * needCredit(bit: q.primaryBit, share: q.primaryShare, needs: needs, zeroPlaces: zero,
+                                                     flags: f, type: type, w: w))
         if !q.secondary.isEmpty {
             let share = w.needSecondary / Double(q.secondary.count)
             for s in q.secondary {
-                put(.needSecondary(s.code), share * needCredit(bit: s.bit, mainstreamCredit: s.mainstreamCredit,
-                                                               needs: needs, zeroPlaces: zero, flags: f, w: w))
+                put(.needSecondary(s.code), share * needCredit(bit: s.bit, share: s.share, needs: needs, zeroPlaces: zero,
+                                                               flags: f, type: type, w: w))
             }
         }
+        let facilitiesKnown = f & CompiledIndex.Flag.facilitiesKnown != 0
         for c in q.evidenceConcepts {
+            if c.facility != 0 && facilitiesKnown && fac & c.facility == 0 {
+                put(.evidence(Vocabulary.Concept.all[c.concept]), 0)
+                continue
+            }
             let s = Double(x.evidence.score(concept: c.concept, setting: i))
             let k = w.evidenceSaturation * Double(x.evidence.medians[c.concept])
             put(.evidence(Vocabulary.Concept.all[c.concept]), w.evidence * c.share * (s / (s + k)))
         }
         if q.desirable != 0 {
             let share = w.facilities / Double(q.desirableList.count)
-            let known = f & CompiledIndex.Flag.facilitiesKnown != 0
             for fa in q.desirableList {
-                put(.facility(fa), known && fac & (1 << UInt32(fa.bit)) != 0 ? share : 0)
+                put(.facility(fa), facilitiesKnown && fac & (1 << UInt32(fa.bit)) != 0 ? share : 0)
             }
         }
         put(.travel, o.distanceKm.isNaN ? 0 : w.travel * travelCredit(km: o.distanceKm, walkingKm: q.walkingKm, maxKm: q.maxKm, w: w))
         put(.capacity, w.capacity * capacityCredit(vacancies: v, w: w))
-        let ofstedShare: Double
         switch x.ofsted[i] {
-        case 1: ofstedShare = w.ofstedOutstanding
-        case 2: ofstedShare = w.ofstedGood
-        case 3: ofstedShare = w.ofstedRequiresImprovement
-        case 4: ofstedShare = w.ofstedInadequate
-        default: ofstedShare = 0
+        case 3: put(.ofsted, w.ofstedRequiresImprovementPoints)
+        case 4: put(.ofsted, w.ofstedInadequatePoints)
+        default: put(.ofsted, 0)
         }
-        put(.ofsted, w.ofsted * ofstedShare)
         if !q.preferred.isEmpty {
             put(.preferenceNamed, q.preferred.contains(urn) ? w.preferenceNamed : 0)
         }

@@ -14,13 +14,27 @@ public struct CompiledQuery: Sendable {
     public let allowedTypes: UInt16
     public let primaryBit: UInt16
     public let primaryCode: NeedCode
-    public let primaryMainstreamCredit: Double
-    public let secondary: [(code: NeedCode, bit: UInt16, mainstreamCredit: Double)]
+    /// Share of the primary need's points by ``ProvisionClass`` raw value, for its severity.
+    public let primaryShare: [Double]
+    /// Band of the primary need by ``ProvisionClass`` raw value (policy R5), before the profile's overrides.
+    public let primaryBand: [UInt8]
+    /// Each secondary need with its share by ``ProvisionClass`` raw value, for its severity.
+    public let secondary: [(code: NeedCode, bit: UInt16, share: [Double])]
+    /// `allowed-types` given: a setting of an allowed type is never left off for fit (band at least B).
+    public let allowedTypesGiven: Bool
+    /// Secondary needs of severe or profound severity: a specialist setting designated for one of them, though not
+    /// for the primary need, may also meet the child's needs (band B, policy R10).
+    public let severeSecondaryBits: UInt16
+    /// The family would like independent schools considered: an independent setting is not ordered after
+    /// maintained ones (policy R6).
+    public let prefersIndependent: Bool
     public let mustHave: UInt32
     public let desirable: UInt32
     public let desirableList: [Facility]
-    /// Evidence query: concept index and its share of the evidence points (shares sum to 1).
-    public let evidenceConcepts: [(concept: Int, share: Double)]
+    /// Evidence query: concept index, its share of the evidence points (shares sum to 1), and for a facility
+    /// concept the facility's bit (0 for a need): a setting known not to have the facility earns no evidence for
+    /// it, whatever its report says (policy R15).
+    public let evidenceConcepts: [(concept: Int, share: Double, facility: UInt32)]
     public let walkingKm: Double
     public let maxKm: Double
     /// Straight-line radius (metres) that can hold settings within `maxKm` by road.
@@ -33,6 +47,9 @@ public struct CompiledQuery: Sendable {
     public let preferSingleSex: Bool
     public let avoidSingleSex: Bool
     public let excludeFull: Bool
+    /// The profile asks for alternative provision (policy R8) / fee-paying independent schools (R12).
+    public let alternativeProvisionAsked: Bool
+    public let feePayingAsked: Bool
     public let weights: Weights
     /// Road distances (km) from this child's home by index position, from an imported travel matrix;
     /// NaN where the matrix has no entry. Empty when no matrix is used.
@@ -53,8 +70,12 @@ public struct CompiledQuery: Sendable {
         allowedTypes = mask
         primaryBit = NeedSet(p.primaryNeed).rawValue
         primaryCode = p.primaryNeed
-        primaryMainstreamCredit = w.mainstreamCredit(p.primarySeverity)
-        secondary = p.secondaryNeeds.map { ($0.code, NeedSet($0.code).rawValue, w.mainstreamCredit($0.severity)) }
+        primaryShare = ProvisionClass.allCases.map { w.needShare($0, p.primarySeverity) }
+        primaryBand = ProvisionClass.allCases.map { NeedBand.band($0, p.primarySeverity, need: p.primaryNeed) }
+        secondary = p.secondaryNeeds.map { n in (n.code, NeedSet(n.code).rawValue, ProvisionClass.allCases.map { w.needShare($0, n.severity) }) }
+        allowedTypesGiven = p.allowedTypes != nil
+        severeSecondaryBits = NeedSet(p.secondaryNeeds.filter { $0.severity >= .severe }.map(\.code)).rawValue
+        prefersIndependent = p.prefersIndependent
         mustHave = p.mustHave.rawValue
         desirable = p.desirable.rawValue
         desirableList = p.desirable.facilities
@@ -63,7 +84,11 @@ public struct CompiledQuery: Sendable {
         for f in p.mustHave.facilities { concepts.append((Vocabulary.Concept.facility(f).index, w.evidenceWeightMustHave)) }
         for f in p.desirable.facilities { concepts.append((Vocabulary.Concept.facility(f).index, w.evidenceWeightDesirable)) }
         let total = concepts.reduce(0) { $0 + $1.1 }
-        evidenceConcepts = total > 0 ? concepts.filter { $0.1 > 0 }.map { ($0.0, $0.1 / total) } : []
+        func facilityBit(_ concept: Int) -> UInt32 {
+            if case .facility(let f) = Vocabulary.Concept.all[concept] { return FacilitySet(f).rawValue }
+            return 0
+        }
+        evidenceConcepts = total > 0 ? concepts.filter { $0.1 > 0 }.map { ($0.0, $0.1 / total, facilityBit($0.0)) } : []
         walkingKm = p.ageAtPlacementStart < 8 ? w.walkingDistanceUnder8Km : w.walkingDistance8PlusKm
         maxKm = p.maxJourneyKm ?? w.defaultMaxJourneyKm
         // A matrix may report road distances shorter than straight line × circuity: search the full radius then.
@@ -79,6 +104,8 @@ public struct CompiledQuery: Sendable {
         preferSingleSex = p.singleSex == .prefer
         avoidSingleSex = p.singleSex == .avoid
         excludeFull = p.excludeFull
+        alternativeProvisionAsked = p.asksForAlternativeProvision
+        feePayingAsked = p.asksForFeePayingSchools
         weights = w
         self.matrixKm = matrixKm
         self.homeLA = homeLA

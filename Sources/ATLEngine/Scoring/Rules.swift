@@ -18,8 +18,15 @@ public enum EligibilityRule: Int, CaseIterable, Sendable, Comparable {
     case singleSexAvoided
     /// The setting's type is not among the types the profile allows.
     case typeNotAllowed
+    /// Alternative provision, and the profile does not ask for it (policy R8).
+    case alternativeProvisionNotAsked
+    /// A fee-paying independent school, and the family has not asked for one (policy R12).
+    case feePayingNotAsked
     /// A specialist setting designated for needs that do not include the child's primary need.
     case needNotProvided
+    /// Its provision is outside both bands for the primary need's severity (policy R5, R9): e.g. a plain
+    /// mainstream school for a profound learning need. Never for a type the profile allows explicitly.
+    case notFit
     /// A setting known to lack provision the plan requires.
     case mustHaveMissing
     /// The family asked not to list it.
@@ -39,7 +46,10 @@ public enum EligibilityRule: Int, CaseIterable, Sendable, Comparable {
         case .gender: "gender"
         case .singleSexAvoided: "single-sex-avoided"
         case .typeNotAllowed: "type-not-allowed"
+        case .alternativeProvisionNotAsked: "alternative-provision-not-asked"
+        case .feePayingNotAsked: "fee-paying-not-asked"
         case .needNotProvided: "need-not-provided"
+        case .notFit: "not-fit"
         case .mustHaveMissing: "must-have-missing"
         case .avoided: "avoided"
         case .full: "full"
@@ -54,7 +64,10 @@ public enum EligibilityRule: Int, CaseIterable, Sendable, Comparable {
         case .gender: "single-sex setting for the other sex"
         case .singleSexAvoided: "single-sex setting, which the family does not want"
         case .typeNotAllowed: "setting type not being considered"
+        case .alternativeProvisionNotAsked: "alternative provision, which the profile does not ask for (it is education for a time, not a permanent placement)"
+        case .feePayingNotAsked: "fee-paying independent school, which the family has not asked for"
         case .needNotProvided: "specialist setting not designated for the primary need"
+        case .notFit: "provision outside the level the need's severity calls for"
         case .mustHaveMissing: "lacks required provision"
         case .avoided: "the family asked not to list it"
         case .full: "no vacancies (full settings left out on request)"

@@ -2,9 +2,11 @@ import ATLModel
 import ATLData
 import Dispatch
 
-/// The result of scoring every setting for one child.
+/// The result of scoring every setting within the maximum journey for one child.
 public struct ScoringResult: Sendable {
-    /// The best eligible settings, best first (up to the pool size).
+    /// The best eligible settings of each setting type (up to `keepPerType` of each), merged best first by
+    /// ``Candidate/ranksAbove(_:)``. Every choice list composition can make is among them: it takes the best of
+    /// each type, then the best overall within a per-type cap.
     public var top: [Candidate]
     public var eligible: Int
     /// Excluded settings by the first rule they broke, in ``EligibilityRule`` order.
@@ -16,14 +18,19 @@ public struct ScoringResult: Sendable {
 }
 
 /// Scores every setting in a compiled index for a compiled query: spatially pruned candidate ranges,
-/// split into chunks over `DispatchQueue.concurrentPerform`, each with its own bounded top-k and counters,
-/// merged deterministically (the merged top-k equals a full sort's, whatever the chunking).
+/// split into chunks over `DispatchQueue.concurrentPerform`, each with its own bounded top-k per setting type and
+/// counters, merged deterministically (the merged top-k equals a full sort's, whatever the chunking).
 public enum Scorer {
     struct ChunkState {
-        var top: TopK
+        /// One bounded top-k per setting type (by ``SettingType/bit``).
+        var top: [TopK]
         var eligible = 0
         var excluded = [Int](repeating: 0, count: EligibilityRule.allCases.count)
         var scanned = 0
+
+        init(keepPerType: Int) {
+            top = (0..<SettingType.allCases.count).map { _ in TopK(capacity: max(1, keepPerType)) }
+        }
     }
 
     /// Scans positions `range` into `state`. The pair loop: no allocation, no Strings, no Dictionaries.
@@ -37,15 +44,16 @@ public enum Scorer {
                 state.excluded[o.excluded.trailingZeroBitCount] += 1
             } else {
                 state.eligible += 1
-                state.top.insert(Candidate(total: o.total, urn: x.urn[i], position: Int32(i)))
+                state.top[Int(x.typeIndex[i])].insert(Candidate(order: o.order, total: o.total, urn: x.urn[i], position: Int32(i)))
             }
         }
     }
 
-    /// Scores one child. `threads` > 1 splits the candidate settings into chunks (worthwhile for one list over
-    /// a large catalogue; a batch parallelises over children instead and passes 1). `prune` false scans every
-    /// setting (benchmarks compare both).
-    public static func score(_ q: CompiledQuery, index x: CompiledIndex, pool: Int, threads: Int = 1,
+    /// Scores one child. `keepPerType` is how many of each setting type's best to keep (the list size).
+    /// `threads` > 1 splits the candidate settings into chunks (worthwhile for one list over a large catalogue; a
+    /// batch parallelises over children instead and passes 1). `prune` false scans every setting (benchmarks
+    /// compare both).
+    public static func score(_ q: CompiledQuery, index x: CompiledIndex, keepPerType: Int, threads: Int = 1,
                              prune: Bool = true) -> ScoringResult {
         var ranges: [Range<Int>] = []
         if prune {
@@ -55,14 +63,14 @@ public enum Scorer {
         }
         let total = ranges.reduce(0) { $0 + $1.count }
         let chunks = threads <= 1 || total < 4096 ? 1 : min(threads * 4, total / 1024)
-        var merged = ChunkState(top: TopK(capacity: max(1, pool)))
+        var merged = ChunkState(keepPerType: keepPerType)
         if chunks == 1 {
             for r in ranges { scan(r, q, x, &merged) }
         } else {
             // Cut the concatenated ranges into `chunks` equal slices.
             let ranges = ranges
             let states = Parallel.map(chunks, threads: threads) { c -> ChunkState in
-                var st = ChunkState(top: TopK(capacity: max(1, pool)))
+                var st = ChunkState(keepPerType: keepPerType)
                 let lo = total * c / chunks, hi = total * (c + 1) / chunks
                 var offset = 0
                 for r in ranges {
@@ -74,14 +82,15 @@ public enum Scorer {
                 return st
             }
             for st in states {
-                merged.top.merge(st.top)
+                for t in 0..<st.top.count { merged.top[t].merge(st.top[t]) }
                 merged.eligible += st.eligible
                 merged.scanned += st.scanned
                 for k in 0..<st.excluded.count { merged.excluded[k] += st.excluded[k] }
             }
         }
         merged.excluded[EligibilityRule.journey.rawValue] += x.count - merged.scanned
-        return ScoringResult(top: merged.top.sorted(), eligible: merged.eligible, excludedByRule: merged.excluded,
+        let top = merged.top.flatMap { $0.sorted() }.sorted { $0.ranksAbove($1) }
+        return ScoringResult(top: top, eligible: merged.eligible, excludedByRule: merged.excluded,
                              scanned: merged.scanned, settings: x.count)
     }
 }

@@ -1,20 +1,30 @@
 import ATLModel
 import ATLData
-/// A scored candidate: total (thousandths of a point), URN and index position.
+/// A scored candidate: ordering key, total (thousandths of a point), URN and index position.
 public struct Candidate: Sendable, Hashable {
+    /// The policy's ordering key (``PairEvaluator/Order``): band, within the journey, not judged Inadequate,
+    /// maintained or asked for. Higher ranks first, whatever the score: points express degree, the key the rules
+    /// a list must guarantee (a long journey never outranks a near setting of the same band, …).
+    public var order: UInt8
     public var total: Int32
     public var urn: Int32
     public var position: Int32
 
-    public init(total: Int32, urn: Int32, position: Int32) {
+    public init(order: UInt8, total: Int32, urn: Int32, position: Int32) {
+        self.order = order
         self.total = total
         self.urn = urn
         self.position = position
     }
 
-    /// Ranking order: higher score first, then lower URN (a stable key, never storage or hash order).
+    /// The band the ordering key holds (2 = A, 1 = B).
+    public var band: UInt8 { PairEvaluator.Order.band(order) }
+
+    /// Ranking order: higher ordering key first, then higher score, then lower URN (a stable key, never storage
+    /// or hash order).
     @inline(__always) public func ranksAbove(_ o: Candidate) -> Bool {
-        total != o.total ? total > o.total : urn < o.urn
+        if order != o.order { return order > o.order }
+        return total != o.total ? total > o.total : urn < o.urn
     }
 }
 

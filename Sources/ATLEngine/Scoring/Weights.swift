@@ -3,8 +3,8 @@ import ATLData
 import Foundation
 
 /// Every number the scoring model uses, in one place, loadable from a weights file users can change
-/// (`provision-catalogue/weights.conf`, documented in `docs/scoring.md`). The default weights add up to 100
-/// points; a list shows each setting's points and where they came from.
+/// (`provision-catalogue/weights.conf`, documented in `docs/scoring.md`). The default weights' positive parts add
+/// up to 97 points (Ofsted only costs points); a list shows each setting's points and where they came from.
 public struct Weights: Sendable, Hashable {
     // Points per component (the maximum a setting can earn from it).
     public var needPrimary = 28.0
@@ -13,19 +13,34 @@ public struct Weights: Sendable, Hashable {
     public var facilities = 8.0
     public var travel = 20.0
     public var capacity = 10.0
-    public var ofsted = 3.0
     public var preferenceNamed = 4.0
     public var preferenceFaith = 2.0
     public var preferenceSingleSex = 1.0
     public var preferenceMainstreamFirst = 2.0
 
-    // Need match: share of the need points a setting earns for a need it is not designated for but may meet
-    // through the ordinarily available provision of a mainstream school, by severity.
-    public var mainstreamCreditMild = 0.7
-    public var mainstreamCreditModerate = 0.5
-    public var mainstreamCreditSevere = 0.25
-    public var mainstreamCreditProfound = 0.1
-    /// Share for a designated need with no commissioned places for it (places-by-need lists it at 0).
+    // Need match (policy R5): share of the need points by how the setting provides for the need (its provision
+    // class, ``ProvisionClass``) and the need's severity. Severity shapes specialist credit as well as mainstream.
+    /// A mainstream setting with no provision designated for the need (what it ordinarily provides).
+    public var shareMainstreamMild = 0.9
+    public var shareMainstreamModerate = 0.75
+    public var shareMainstreamSevere = 0.35
+    public var shareMainstreamProfound = 0.1
+    /// A resourced provision, unit or college department designated for the need.
+    public var shareDesignatedMainstreamMild = 1.0
+    public var shareDesignatedMainstreamModerate = 1.0
+    public var shareDesignatedMainstreamSevere = 0.85
+    public var shareDesignatedMainstreamProfound = 0.5
+    /// A special school or special post-16 institution designated for the need.
+    public var shareDesignatedSpecialMild = 0.4
+    public var shareDesignatedSpecialModerate = 0.6
+    public var shareDesignatedSpecialSevere = 1.0
+    public var shareDesignatedSpecialProfound = 1.0
+    /// Alternative provision (listed only when asked for).
+    public var shareAPMild = 0.4
+    public var shareAPModerate = 0.6
+    public var shareAPSevere = 0.6
+    public var shareAPProfound = 0.4
+    /// Multiplies the share for a designated need with no commissioned places for it (places-by-need lists it at 0).
     public var designatedNoPlacesCredit = 0.6
 
     // Evidence: per-concept BM25 s is saturated as s / (s + saturation × median), median over the catalogue's
@@ -43,6 +58,13 @@ public struct Weights: Sendable, Hashable {
     public var defaultMaxJourneyKm = 25.0
     public var travelWalkingCredit = 0.9
     public var travelMaxCredit = 0.2
+    /// Beyond the maximum journey the travel share keeps falling, to 0 at this multiple of the maximum (policy R2).
+    public var travelZeroAtMultiple = 2.0
+    /// Longest journey (km by road) at which the long-journey fallback lists a setting; beyond it the nearest
+    /// settings that meet the need are mentioned in a note, not listed (policy R2).
+    public var fallbackLimitKm = 60.0
+    /// The same limit for a residential setting, where the child boards and the daily journey does not apply.
+    public var fallbackLimitResidentialKm = 120.0
     /// Statutory walking distances (Education Act 1996 s.444(5)): under 8 and 8 and over, in km.
     public var walkingDistanceUnder8Km = 3.22
     public var walkingDistance8PlusKm = 4.83
@@ -50,18 +72,23 @@ public struct Weights: Sendable, Hashable {
     // Capacity: credit rises linearly with vacancies and is full at this many.
     public var capacityFullCreditAt = 3.0
 
-    // Ofsted: share of the Ofsted points by judgement.
-    public var ofstedOutstanding = 1.0
-    public var ofstedGood = 0.75
-    public var ofstedRequiresImprovement = 0.35
-    public var ofstedInadequate = 0.0
+    // Ofsted (policy R7): a judgement is information for families, not a measure of fit. Outstanding, Good and no
+    // judgement earn nothing; Requires improvement and Inadequate are cautions that also cost points (and an
+    // Inadequate setting comes after comparable ones whatever its points).
+    public var ofstedRequiresImprovementPoints = -3.0
+    public var ofstedInadequatePoints = -10.0
+    /// A judgement older than this many years (at the run date) carries the `ofsted-dated` caution.
+    public var ofstedDatedYears = 4.0
 
     // List composition.
     public var listSize = 10.0
     /// Most of the list one setting type may take while other suitable types are available.
     public var listMaxShare = 0.4
-    /// How many top-scoring eligible settings the diversity rule looks across for other types.
-    public var listPool = 30.0
+    /// When fewer settings than this within the maximum journey meet the need (band A), the nearest ones beyond
+    /// it are added as long journeys (policy R2).
+    public var listFallbackBandA = 3.0
+    /// Settings that may also meet the need (band B) are added only while the list is shorter than this (policy R9).
+    public var listHandful = 5.0
 
     // Facts: a public fact older than this many months on the run date (or undated) is labelled for the
     // officer to check (docs/catalogue-format.md, "Stale facts").
@@ -85,16 +112,27 @@ public struct Weights: Sendable, Hashable {
         .init(key: "points.facilities", path: \.facilities, range: 0...1000, help: "points for desirable facilities"),
         .init(key: "points.travel", path: \.travel, range: 0...1000, help: "points for a short journey"),
         .init(key: "points.capacity", path: \.capacity, range: 0...1000, help: "points for vacancies"),
-        .init(key: "points.ofsted", path: \.ofsted, range: 0...1000, help: "points for the latest Ofsted judgement"),
         .init(key: "points.preference.named", path: \.preferenceNamed, range: 0...1000, help: "points for a setting the family named"),
         .init(key: "points.preference.faith", path: \.preferenceFaith, range: 0...1000, help: "points for the religious character the family asked for"),
         .init(key: "points.preference.single-sex", path: \.preferenceSingleSex, range: 0...1000, help: "points for a single-sex setting when preferred"),
         .init(key: "points.preference.mainstream-first", path: \.preferenceMainstreamFirst, range: 0...1000, help: "points for a mainstream setting when the family wants mainstream first"),
-        .init(key: "need.mainstream-credit.mild", path: \.mainstreamCreditMild, range: 0...1, help: "share of need points for a mainstream setting, mild need"),
-        .init(key: "need.mainstream-credit.moderate", path: \.mainstreamCreditModerate, range: 0...1, help: "… moderate need"),
-        .init(key: "need.mainstream-credit.severe", path: \.mainstreamCreditSevere, range: 0...1, help: "… severe need"),
-        .init(key: "need.mainstream-credit.profound", path: \.mainstreamCreditProfound, range: 0...1, help: "… profound need"),
-        .init(key: "need.designated-no-places-credit", path: \.designatedNoPlacesCredit, range: 0...1, help: "share for a designated need with 0 commissioned places"),
+        .init(key: "need.share.mainstream.mild", path: \.shareMainstreamMild, range: 0...1, help: "share of need points for a mainstream setting not designated for the need, mild need"),
+        .init(key: "need.share.mainstream.moderate", path: \.shareMainstreamModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.share.mainstream.severe", path: \.shareMainstreamSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.share.mainstream.profound", path: \.shareMainstreamProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.share.designated-mainstream.mild", path: \.shareDesignatedMainstreamMild, range: 0...1, help: "share for a resourced provision, unit or college department designated for the need, mild need"),
+        .init(key: "need.share.designated-mainstream.moderate", path: \.shareDesignatedMainstreamModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.share.designated-mainstream.severe", path: \.shareDesignatedMainstreamSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.share.designated-mainstream.profound", path: \.shareDesignatedMainstreamProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.share.designated-special.mild", path: \.shareDesignatedSpecialMild, range: 0...1, help: "share for a special school or special post-16 institution designated for the need, mild need"),
+        .init(key: "need.share.designated-special.moderate", path: \.shareDesignatedSpecialModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.share.designated-special.severe", path: \.shareDesignatedSpecialSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.share.designated-special.profound", path: \.shareDesignatedSpecialProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.share.ap.mild", path: \.shareAPMild, range: 0...1, help: "share for alternative provision (listed only when asked for), mild need"),
+        .init(key: "need.share.ap.moderate", path: \.shareAPModerate, range: 0...1, help: "… moderate need"),
+        .init(key: "need.share.ap.severe", path: \.shareAPSevere, range: 0...1, help: "… severe need"),
+        .init(key: "need.share.ap.profound", path: \.shareAPProfound, range: 0...1, help: "… profound need"),
+        .init(key: "need.designated-no-places-credit", path: \.designatedNoPlacesCredit, range: 0...1, help: "multiplies the share for a designated need with 0 commissioned places"),
         .init(key: "evidence.saturation", path: \.evidenceSaturation, range: 0.01...1000, help: "multiple of the catalogue's median evidence score at which a concept earns half its evidence share"),
         .init(key: "evidence.weight.primary", path: \.evidenceWeightPrimary, range: 0...100, help: "query weight of the primary need"),
         .init(key: "evidence.weight.secondary", path: \.evidenceWeightSecondary, range: 0...100, help: "query weight of each secondary need"),
@@ -105,17 +143,34 @@ public struct Weights: Sendable, Hashable {
         .init(key: "travel.default-max-km", path: \.defaultMaxJourneyKm, range: 0.1...200, help: "maximum journey when the profile gives none"),
         .init(key: "travel.walking-credit", path: \.travelWalkingCredit, range: 0...1, help: "travel share at the statutory walking distance"),
         .init(key: "travel.max-credit", path: \.travelMaxCredit, range: 0...1, help: "travel share at the maximum journey"),
+        .init(key: "travel.zero-at-multiple", path: \.travelZeroAtMultiple, range: 1...10, help: "multiple of the maximum journey at which a long journey's travel share reaches 0"),
+        .init(key: "travel.fallback-limit-km", path: \.fallbackLimitKm, range: 0.1...1000, help: "longest journey (km) at which the long-journey fallback lists a setting; beyond it the setting is mentioned, not listed"),
+        .init(key: "travel.fallback-limit-residential-km", path: \.fallbackLimitResidentialKm, range: 0.1...1000, help: "the same limit for a residential setting (the child boards)"),
         .init(key: "travel.walking-distance-under-8-km", path: \.walkingDistanceUnder8Km, range: 0.1...20, help: "statutory walking distance under age 8"),
         .init(key: "travel.walking-distance-8-plus-km", path: \.walkingDistance8PlusKm, range: 0.1...20, help: "statutory walking distance age 8 and over"),
         .init(key: "capacity.full-credit-at", path: \.capacityFullCreditAt, range: 1...1000, help: "vacancies at which capacity earns all its points"),
-        .init(key: "ofsted.outstanding", path: \.ofstedOutstanding, range: 0...1, help: "share of Ofsted points for Outstanding"),
-        .init(key: "ofsted.good", path: \.ofstedGood, range: 0...1, help: "… Good"),
-        .init(key: "ofsted.requires-improvement", path: \.ofstedRequiresImprovement, range: 0...1, help: "… Requires improvement"),
-        .init(key: "ofsted.inadequate", path: \.ofstedInadequate, range: 0...1, help: "… Inadequate"),
+        .init(key: "ofsted.requires-improvement-points", path: \.ofstedRequiresImprovementPoints, range: -100...0, help: "points (0 or less) for an Ofsted judgement of Requires improvement"),
+        .init(key: "ofsted.dated-years", path: \.ofstedDatedYears, range: 0...100, help: "age in years after which an Ofsted judgement is flagged as dated"),
+        .init(key: "ofsted.inadequate-points", path: \.ofstedInadequatePoints, range: -100...0, help: "points (0 or less) for an Ofsted judgement of Inadequate"),
         .init(key: "list.size", path: \.listSize, range: 1...100, help: "settings on a list"),
         .init(key: "list.max-share", path: \.listMaxShare, range: 0.05...1, help: "most of a list one setting type may take"),
-        .init(key: "list.pool", path: \.listPool, range: 1...1000, help: "top eligible settings the diversity rule looks across"),
+        .init(key: "list.handful", path: \.listHandful, range: 0...100, help: "settings that may also meet the need are added only while the list is shorter than this"),
+        .init(key: "list.fallback-band-a", path: \.listFallbackBandA, range: 0...100, help: "settings that meet the need within the journey below which the nearest beyond it are added as long journeys"),
         .init(key: "facts.check-after-months", path: \.factsCheckAfterMonths, range: 1...600, help: "a public fact older than this many months (or undated) is labelled for the officer to check"),
+    ]
+
+    /// Keys of earlier versions of the weights file, with what replaced them (named in the error).
+    public static let retired: [String: String] = [
+        "list.pool": "the list now looks at every setting that meets the need within the journey (the best of each type), so no pool size is needed; remove the line",
+        "need.mainstream-credit.mild": "renamed need.share.mainstream.mild (the need share is now by provision class and severity)",
+        "need.mainstream-credit.moderate": "renamed need.share.mainstream.moderate",
+        "need.mainstream-credit.severe": "renamed need.share.mainstream.severe",
+        "need.mainstream-credit.profound": "renamed need.share.mainstream.profound",
+        "points.ofsted": "an Ofsted judgement no longer earns points; use ofsted.requires-improvement-points and ofsted.inadequate-points (0 or less)",
+        "ofsted.outstanding": "Outstanding no longer earns points (a judgement is information for families, docs/matching-policy.md R7); remove the line",
+        "ofsted.good": "Good no longer earns points (docs/matching-policy.md R7); remove the line",
+        "ofsted.requires-improvement": "replaced by ofsted.requires-improvement-points (0 or less)",
+        "ofsted.inadequate": "replaced by ofsted.inadequate-points (0 or less)",
     ]
 
     public static let formatTag = "atl-weights/1"
@@ -131,34 +186,39 @@ public struct Weights: Sendable, Hashable {
             do throws(ATLError) {
                 guard let kv = try KeyValueLine.parse(line, line: i + 1, file: file) else { continue }
                 if let first = seen[kv.key] {
-                    diags.append(Diagnostic(code: "weights.given-twice-first-line", file: file, line: kv.line, field: kv.key, "given twice (first on line \(first))"))
+                    diags.append(Diagnostic(code: "weights.given-twice", file: file, line: kv.line, field: kv.key, "given twice (first on line \(first))"))
                     continue
                 }
                 seen[kv.key] = kv.line
                 if kv.key == "format" {
                     sawFormat = true
                     if kv.value != formatTag {
-                        diags.append(Diagnostic(code: "weights.format", file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \"\(kv.value)\""))
+                        diags.append(Diagnostic(code: "weights.wrong-format", file: file, line: kv.line, field: "format", "expected '\(formatTag)', got \"\(kv.value)\""))
                     }
                     continue
                 }
+                if let why = retired[kv.key] {
+                    diags.append(Diagnostic(code: "weights.retired-weight", file: file, line: kv.line, field: kv.key,
+                                            "no longer a weight: \(why)"))
+                    continue
+                }
                 guard let param = parameters.first(where: { $0.key == kv.key }) else {
-                    diags.append(Diagnostic(code: "weights.unknown-weight-known-joined", file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "weights.unknown-weight", file: file, line: kv.line, field: kv.key,
                         "unknown weight; known: \(parameters.map(\.key).joined(separator: ", "))"))
                     continue
                 }
                 let v = try p.double(kv, min: param.range.lowerBound, max: param.range.upperBound)
-                if (param.key == "list.size" || param.key == "list.pool" || param.key == "facts.check-after-months"), v != v.rounded() {
-                    throw ATLError(code: "weights.must-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
+                if ["list.size", "list.handful", "list.fallback-band-a", "facts.check-after-months"].contains(param.key), v != v.rounded() {
+                    throw ATLError(code: "weights.not-a-whole-number", file: file, line: kv.line, field: kv.key, "must be a whole number")
                 }
                 w[keyPath: param.path] = v
             } catch {
                 diags += error.diagnostics
             }
         }
-        if !sawFormat { diags.append(Diagnostic(code: "weights.format", file: file, line: 1, field: "format", "required field is missing ('\(formatTag)')")) }
+        if !sawFormat { diags.append(Diagnostic(code: "weights.format-missing", file: file, line: 1, field: "format", "required field is missing ('\(formatTag)')")) }
         if w.travelMaxCredit > w.travelWalkingCredit, let line = seen["travel.max-credit"] {
-            diags.append(Diagnostic(code: "weights.travel-max-credit", file: file, line: line, field: "travel.max-credit",
+            diags.append(Diagnostic(code: "weights.max-credit-above-walking-credit", file: file, line: line, field: "travel.max-credit",
                 "must not exceed travel.walking-credit (a longer journey never earns more)"))
         }
         if !diags.isEmpty { throw ATLError(diags) }
@@ -166,10 +226,8 @@ public struct Weights: Sendable, Hashable {
     }
 
     public static func load(path: String) throws(ATLError) -> Weights {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(Diagnostic(code: "weights.weights-file-found", file: path, "weights file not found"))
-        }
-        return try parse(text: TextDecoding.decodeUTF8([UInt8](data), file: path), file: path)
+        let data = try InputFile.read(path, what: "weights file", limit: InputFile.Limit.smallText)
+        return try parse(text: TextDecoding.decodeUTF8(data, file: path), file: path)
     }
 
     /// Canonical text (every parameter, fixed decimals): the input to the weights hash.
@@ -187,15 +245,8 @@ public struct Weights: Sendable, Hashable {
     public var hash: String { SHA256.hex(render(comments: false)) }
 
     public var listSizeInt: Int { Int(listSize) }
-    public var listPoolInt: Int { Int(listPool) }
+    public var listFallbackBandAInt: Int { Int(listFallbackBandA) }
+    public var listHandfulInt: Int { Int(listHandful) }
     public var factsCheckAfterMonthsInt: Int { Int(factsCheckAfterMonths) }
 
-    func mainstreamCredit(_ s: Severity) -> Double {
-        switch s {
-        case .mild: mainstreamCreditMild
-        case .moderate: mainstreamCreditModerate
-        case .severe: mainstreamCreditSevere
-        case .profound: mainstreamCreditProfound
-        }
-    }
 }

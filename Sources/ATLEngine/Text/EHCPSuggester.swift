@@ -168,6 +168,7 @@ public enum EHCPSuggester {
             case .hydrotherapy: all(["hydrotherapy"])
             case .nurtureGroup: all(["nurture"])
             case .residential: all(["residential"], ["boarding"])
+            case .singleStorey: phrases("single storey", "single-storey", "one level", "all on one floor")
             }
         }
     }

@@ -83,6 +83,7 @@ public enum Vocabulary {
             case .hydrotherapy: ["hydrotherapy", "pool"]
             case .nurtureGroup: ["nurture"]
             case .residential: ["residential", "boarding"]
+            case .singleStorey: ["storey", "level"]
             }
         }
     }

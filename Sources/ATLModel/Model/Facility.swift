@@ -28,6 +28,9 @@ public enum Facility: String, CaseIterable, Sendable, Comparable, Hashable, Coda
     case hydrotherapy
     case nurtureGroup = "nurture-group"
     case residential
+    /// The building (or every part a pupil uses) is on one level. With `step-free`, it meets a requirement for a
+    /// lift (``FacilityEquivalence``). Last in the list so that earlier facilities keep their bits.
+    case singleStorey = "single-storey"
 
     public var bit: Int { Facility.allCases.firstIndex(of: self)! }
 
@@ -57,6 +60,7 @@ public enum Facility: String, CaseIterable, Sendable, Comparable, Hashable, Coda
         case .hydrotherapy: "a hydrotherapy pool"
         case .nurtureGroup: "a nurture group"
         case .residential: "residential (boarding) provision"
+        case .singleStorey: "a single-storey building (every room on one level)"
         }
     }
 

@@ -342,11 +342,11 @@ public struct SourceDeclaration: Sendable, Hashable, CustomStringConvertible {
         if parts.count == 5 {
             urls = split(parts[4], " ; ")
             if let bad = urls.first(where: { !($0.hasPrefix("http://") || $0.hasPrefix("https://")) || $0.contains(" ") }) {
-                throw .init(code: "source.url", message: "\(Diagnostic.quote(bad)) is not an http(s) address")
+                throw .init(code: "source.bad-url", message: "\(Diagnostic.quote(bad)) is not an http(s) address")
             }
         }
         if needsURL(parts[0]) && urls.isEmpty {
-            throw .init(code: "source.url", message: "a web source (\(parts[0])) must give the address of the page its facts came from")
+            throw .init(code: "source.url-missing", message: "a web source (\(parts[0])) must give the address of the page its facts came from")
         }
         return SourceDeclaration(key: parts[0], sourceClass: cls, shortName: parts[2], detail: parts[3], urls: urls)
     }

@@ -72,6 +72,8 @@ public struct Setting: Sendable, Hashable {
     public var gender: Gender?
     public var religiousCharacter: String?
     public var ofsted: OfstedJudgement?
+    /// Date of the inspection that gave ``ofsted``, `YYYY-MM-DD` (GIAS `OfstedLastInsp`).
+    public var ofstedDate: String?
     public var location: GridPoint?
     /// The setting's own postcode.
     public var postcode: String?
@@ -211,9 +213,20 @@ public struct Setting: Sendable, Hashable {
     }
 
     /// National curriculum years the setting admits: from its age range, else approximately from its phase.
+    ///
+    /// A nursery school (phase nursery, or an early-years setting) admits only the years below Reception: its
+    /// statutory upper age of 5 is there because a child may stay until compulsory school age, having deferred
+    /// entry to Reception (School Admissions Code 2.17), not because it has a Reception class (policy R4).
     public var admittedYears: (years: ClosedRange<Int>, approximate: Bool)? {
-        if let a = ageRange { return (a.years, false) }
+        if let a = ageRange {
+            let y = a.years
+            guard isNurserySchool else { return (y, false) }
+            return (y.lowerBound ... max(y.lowerBound, min(y.upperBound, -1)), false)
+        }
         if let y = phase?.typicalYears { return (y, true) }
         return nil
     }
+
+    /// A nursery school: phase nursery, or an early-years setting (a maintained nursery school in GIAS).
+    public var isNurserySchool: Bool { phase == .nursery || type == .earlyYears }
 }

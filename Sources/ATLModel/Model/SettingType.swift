@@ -62,8 +62,10 @@ public enum SettingType: String, CaseIterable, Sendable, Comparable, Hashable, C
         }
     }
 
-    /// Mainstream in the sense of "mainstream first" (Children and Families Act 2014 s.33).
-    public var isMainstream: Bool { self == .mainstream || self == .mainstreamResourced || self == .independent }
+    /// A mainstream school (Children and Families Act 2014 s83(2)): maintained or academy, not special. Never an
+    /// independent school, even a fee-paying mainstream one. See ``Setting/isMainstreamInLaw`` for post-16
+    /// institutions and nursery schools.
+    public var isMainstream: Bool { self == .mainstream || self == .mainstreamResourced }
 
     public static func < (a: SettingType, b: SettingType) -> Bool { a.bit < b.bit }
 

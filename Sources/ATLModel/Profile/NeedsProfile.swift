@@ -62,6 +62,13 @@ public struct NeedsProfile: Sendable, Hashable {
     public var mainstreamFirst: Bool
     /// Exclude settings with no vacancies rather than flagging them.
     public var excludeFull: Bool
+    /// The profile asks for alternative provision to be listed (policy R8). Naming `alternative-provision` in
+    /// ``allowedTypes`` asks too.
+    public var includeAlternativeProvision = false
+    /// The family would like independent schools considered: fee-paying independent schools are listed, and an
+    /// independent setting is not ordered after maintained ones (policy R6, R12). Naming `independent` in
+    /// ``allowedTypes`` lists fee-paying schools too.
+    public var prefersIndependent = false
     /// Line of each field in the file it was read from (for errors found after parsing, e.g. an unknown
     /// postcode). Empty for profiles built in code.
     public var lineOf: [String: Int] = [:]
@@ -99,6 +106,14 @@ public struct NeedsProfile: Sendable, Hashable {
         for n in secondaryNeeds { s.insert(NeedSet(n.code)) }
         return s
     }
+
+    /// True when the profile asks for alternative provision (policy R8).
+    public var asksForAlternativeProvision: Bool {
+        includeAlternativeProvision || allowedTypes?.contains(.alternativeProvision) == true
+    }
+
+    /// True when fee-paying independent schools are to be listed (policy R12).
+    public var asksForFeePayingSchools: Bool { prefersIndependent || allowedTypes?.contains(.independent) == true }
 
     /// The child's age on 31 August before the placement starts, as the statutory walking distance test
     /// uses it: a child in Year N is N + 4 then (Reception = 4). Children taught out of their year group are

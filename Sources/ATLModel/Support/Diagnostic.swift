@@ -1,4 +1,5 @@
-/// A stable name for one kind of problem, such as `profile.date-of-birth` or `setting.unknown-field`.
+/// A stable name for one kind of problem, `area.what-is-wrong`, such as `profile.bad-date-of-birth` or
+/// `setting.unknown-field`.
 ///
 /// Codes are part of the engine's interface: callers (the CLI, the web workbench, tests) branch on the code,
 /// never on the words of the message, so a message can be reworded without breaking anything. The part before
@@ -95,7 +96,7 @@ public struct ATLError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
     public init(_ one: Diagnostic) { self.diagnostics = [one] }
-    /// One problem, built in place: `throw ATLError(code: "profile.format", file: f, line: 1, "…")`.
+    /// One problem, built in place: `throw ATLError(code: "profile.wrong-format", file: f, line: 1, "…")`.
     public init(code: DiagnosticCode, file: String, line: Int? = nil, field: String? = nil, subject: String? = nil,
                 _ message: String, level: Diagnostic.Level = .error) {
         self.diagnostics = [Diagnostic(code: code, file: file, line: line, field: field, subject: subject, message, level: level)]

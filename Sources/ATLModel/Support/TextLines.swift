@@ -3,11 +3,18 @@
 public enum TextDecoding {
     /// `s.trimmingCharacters(in: .whitespaces)` — tab and Unicode space separators (Zs) — in pure Swift:
     /// Foundation's version bridges through NSString on Linux and dominated catalogue parsing and quoting.
+    /// Linear in the length: indices move, the view is never re-sliced (re-slicing a scalar view in a loop
+    /// was quadratic, seconds for a line of 30,000 spaces).
     public static func trimSpaces(_ s: Substring) -> Substring {
-        var u = s.unicodeScalars
-        while let f = u.first, isSpace(f) { u = u.dropFirst() }
-        while let l = u.last, isSpace(l) { u = u.dropLast() }
-        return Substring(u)
+        let u = s.unicodeScalars
+        var start = u.startIndex, end = u.endIndex
+        while start < end, isSpace(u[start]) { u.formIndex(after: &start) }
+        while end > start {
+            let before = u.index(before: end)
+            guard isSpace(u[before]) else { break }
+            end = before
+        }
+        return Substring(u[start..<end])
     }
 
     public static func trimSpaces(_ s: String) -> String { String(trimSpaces(s[...])) }
@@ -29,7 +36,7 @@ public enum TextDecoding {
         if let s = String(validating: body, as: UTF8.self) { return s }
         // Find the offending line: validate line by line.
         var line = 1, start = 0
-        for i in 0...body.count where i == body.count || body[i] == 0x0A {
+        for i in 0...body.count where i == body.count || body[i] == 0x0A || (body[i] == 0x0D && (i + 1 == body.count || body[i + 1] != 0x0A)) {
             if String(validating: body[start..<i], as: UTF8.self) == nil {
                 let bad = body[start..<i].firstIndex { $0 >= 0x80 } ?? start
                 throw ATLError(code: "text.not-utf8", file: file, line: line,
@@ -41,7 +48,8 @@ public enum TextDecoding {
         throw ATLError(code: "text.not-utf8", file: file, line: line, "not valid UTF-8; save the file as UTF-8")
     }
 
-    /// Splits text into lines (without their terminators), accepting LF and CRLF.
+    /// Splits text into lines (without their terminators), accepting LF, CRLF and a lone CR (old Mac files), so
+    /// a file saved with CR line ends is never read as one long line.
     public static func lines(_ text: String) -> [Substring] {
         // Scan UTF-8 bytes: in Swift "\r\n" is one Character, so Character-based splitting would miss it.
         var out: [Substring] = []
@@ -50,19 +58,18 @@ public enum TextDecoding {
         var start = utf8.startIndex
         var i = start
         while i != utf8.endIndex {
-            if utf8[i] == 0x0A {
-                var end = i
-                if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-                out.append(text[start..<end])
-                start = utf8.index(after: i)
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D {
+                out.append(text[start..<i])
+                var next = utf8.index(after: i)
+                if b == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+                continue
             }
             i = utf8.index(after: i)
         }
-        if start != utf8.endIndex {
-            var end = utf8.endIndex
-            if utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-            out.append(text[start..<end])
-        }
+        if start != utf8.endIndex { out.append(text[start..<utf8.endIndex]) }
         return out
     }
 }
@@ -80,14 +87,16 @@ public struct KeyValueLine: Sendable {
     }
 
     /// Parses `key: value`; nil for blank lines and `#` comments. Throws a diagnostic for anything else.
-    public static func parse(_ text: Substring, line: Int, file: String) throws(ATLError) -> KeyValueLine? {
+    /// `quoting: false` (profiles: personal data) keeps the line's text out of the message.
+    public static func parse(_ text: Substring, line: Int, file: String, quoting: Bool = true) throws(ATLError) -> KeyValueLine? {
         // Works on UTF-8 code units (':' and '#' are ASCII, so their indices are valid String indices): the
         // Character-based search and Unicode lowercasing were a fifth of catalogue parsing.
         let trimmed = TextDecoding.trimSpaces(text)
         let u = trimmed.utf8
         if u.isEmpty || u.first == 0x23 { return nil }
         guard let colon = u.firstIndex(of: 0x3A) else {
-            throw ATLError(code: "text.expected-key-value", file: file, line: line, "expected 'key: value', got \"\(trimmed.prefix(60))\"")
+            throw ATLError(code: "text.no-colon", file: file, line: line,
+                           quoting ? "expected 'key: value', got \(Diagnostic.quote(trimmed.prefix(60)))" : "expected 'key: value' (a field name, a colon, then the value)")
         }
         let rawKey = TextDecoding.trimSpaces(trimmed[..<colon])
         let key = rawKey.utf8.allSatisfy({ $0 < 0x80 })
@@ -95,39 +104,51 @@ public struct KeyValueLine: Sendable {
             : rawKey.lowercased()
         let value = String(TextDecoding.trimSpaces(trimmed[u.index(after: colon)...]))
         guard !key.isEmpty, key.utf8.allSatisfy(TextDecoding.isFieldNameByte) else {
-            throw ATLError(code: "text.field-name-letters-digits", file: file, line: line, "\(Diagnostic.quote(key)) is not a field name (letters, digits, '-' and '.')")
+            throw ATLError(code: "text.bad-field-name", file: file, line: line,
+                           (quoting ? "\(Diagnostic.quote(key)) is" : "the text before the colon is") + " not a field name (letters, digits, '-' and '.')")
         }
         return KeyValueLine(key: key, value: value, line: line)
     }
 }
 
 /// Small parsing helpers shared by the text formats, each producing a field-named diagnostic.
+///
+/// With `quoting: false` (needs profiles and cohort rows: personal data) no message repeats the value: it says
+/// what was expected, never what was found, since a misplaced value may be a name, an address or a phone number.
 public struct FieldParser: Sendable {
     public var file: String
-    public init(file: String) { self.file = file }
+    /// Whether messages may repeat the value read (public data such as setting files and weights).
+    public var quoting: Bool
+    public init(file: String, quoting: Bool = true) {
+        self.file = file
+        self.quoting = quoting
+    }
+
+    /// `, got "value"` when quoting, else nothing.
+    func got(_ value: some StringProtocol) -> String { quoting ? ", got \(Diagnostic.quote(value))" : "" }
 
     public func int(_ kv: KeyValueLine, min: Int? = nil, max: Int? = nil) throws(ATLError) -> Int {
         guard let v = Int(kv.value.utf8.contains(0x5F) ? String(kv.value.filter { $0 != "_" }) : kv.value) else {
-            throw ATLError(code: "text.expected-whole-number", file: file, line: kv.line, field: kv.key, "expected a whole number, got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.not-a-whole-number", file: file, line: kv.line, field: kv.key, "expected a whole number\(got(kv.value))")
         }
         if let min, v < min {
-            throw ATLError(code: "text.must-least", file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(v)")
+            throw ATLError(code: "text.below-minimum", file: file, line: kv.line, field: kv.key, "must be at least \(min)\(got(kv.value))")
         }
         if let max, v > max {
-            throw ATLError(code: "text.must-most", file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(v)")
+            throw ATLError(code: "text.above-maximum", file: file, line: kv.line, field: kv.key, "must be at most \(max)\(got(kv.value))")
         }
         return v
     }
 
     public func double(_ kv: KeyValueLine, min: Double? = nil, max: Double? = nil) throws(ATLError) -> Double {
         guard let v = Double(kv.value), v.isFinite else {
-            throw ATLError(code: "text.expected-number", file: file, line: kv.line, field: kv.key, "expected a number, got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.not-a-number", file: file, line: kv.line, field: kv.key, "expected a number\(got(kv.value))")
         }
         if let min, v < min {
-            throw ATLError(code: "text.must-least", file: file, line: kv.line, field: kv.key, "must be at least \(min), got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.below-minimum", file: file, line: kv.line, field: kv.key, "must be at least \(min)\(got(kv.value))")
         }
         if let max, v > max {
-            throw ATLError(code: "text.must-most", file: file, line: kv.line, field: kv.key, "must be at most \(max), got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.above-maximum", file: file, line: kv.line, field: kv.key, "must be at most \(max)\(got(kv.value))")
         }
         return v
     }
@@ -137,7 +158,7 @@ public struct FieldParser: Sendable {
         case "yes", "true": return true
         case "no", "false": return false
         default:
-            throw ATLError(code: "text.expected-yes", file: file, line: kv.line, field: kv.key, "expected yes or no, got \(Diagnostic.quote(kv.value))")
+            throw ATLError(code: "text.not-yes-or-no", file: file, line: kv.line, field: kv.key, "expected yes or no\(got(kv.value))")
         }
     }
 
@@ -147,8 +168,8 @@ public struct FieldParser: Sendable {
         let items = kv.value.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmedSpaces }
         if items.contains(where: \.isEmpty) {
-            throw ATLError(code: "text.empty-item-list-separate", file: file, line: kv.line, field: kv.key,
-                             "empty item in list \(Diagnostic.quote(kv.value)) (separate items with single commas; 'none' for an empty list)")
+            throw ATLError(code: "text.empty-list-item", file: file, line: kv.line, field: kv.key,
+                           "empty item in the list\(quoting ? " " + Diagnostic.quote(kv.value) : "") (separate items with single commas; 'none' for an empty list)")
         }
         return items
     }
@@ -157,8 +178,8 @@ public struct FieldParser: Sendable {
                                                                parse: (String) -> E?) throws(ATLError) -> E
     where E.RawValue == String {
         guard let v = parse(kv.value) else {
-            throw ATLError(code: "text.unknown-value-expected-one", file: file, line: kv.line, field: kv.key,
-                             "unknown value \(Diagnostic.quote(kv.value)); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ATLError(code: "text.unknown-value", file: file, line: kv.line, field: kv.key,
+                           "unknown value\(quoting ? " " + Diagnostic.quote(kv.value) : ""); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return v
     }
@@ -167,8 +188,9 @@ public struct FieldParser: Sendable {
         var set = NeedSet()
         for item in try list(kv) {
             guard let c = NeedCode(parsing: item) else {
-                throw ATLError(code: "text.unknown-need-code-expected", file: file, line: kv.line, field: kv.key,
-                                 "unknown need code \(Diagnostic.quote(item)); expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ATLError(code: "text.unknown-need-code", file: file, line: kv.line, field: kv.key,
+                               (quoting ? "unknown need code \(Diagnostic.quote(item))" : "an item is not a need code")
+                               + "; expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             set.insert(NeedSet(c))
         }
@@ -179,8 +201,9 @@ public struct FieldParser: Sendable {
         var set = FacilitySet()
         for item in try list(kv) {
             guard let f = Facility(parsing: item) else {
-                throw ATLError(code: "text.unknown-facility-expected-one", file: file, line: kv.line, field: kv.key,
-                                 "unknown facility \(Diagnostic.quote(item)); expected one of: \(Facility.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ATLError(code: "text.unknown-facility", file: file, line: kv.line, field: kv.key,
+                               (quoting ? "unknown facility \(Diagnostic.quote(item))" : "an item is not a facility")
+                               + "; expected one of: \(Facility.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             set.insert(FacilitySet(f))
         }

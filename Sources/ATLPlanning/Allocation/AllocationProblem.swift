@@ -219,7 +219,7 @@ public struct ListedChild: Sendable, Hashable {
     public init(_ l: AdvisoryList, file: String = "in-process") {
         self.init(reference: l.reference, primaryNeed: l.primaryNeed, synthetic: l.synthetic,
                   fictionalCatalogue: l.fictionalCatalogue, catalogueHash: l.stamp.catalogueHash, file: file, line: nil,
-                  entries: l.entries.map { Entry(rank: $0.rank, urn: $0.setting.urn, milli: $0.milli, distanceKm: $0.distanceKm) },
+                  entries: l.entries.map { Entry(rank: $0.rank, urn: $0.setting.urn, milli: $0.milli, distanceKm: $0.distanceKm, band: $0.band) },
                   syntheticCatalogue: l.syntheticCatalogue)
     }
 
@@ -254,29 +254,30 @@ extension AllocationProblem {
         let synthetic = listed.first?.synthetic ?? false
         for c in listed {
             if let prior = seen[c.reference] {
-                diags.append(Diagnostic(code: "allocation.reference", file: c.file, line: c.line, field: "reference",
+                diags.append(Diagnostic(code: "allocation.duplicate-reference", file: c.file, line: c.line, field: "reference",
                                         "reference \"\(c.reference)\" appears twice (first at \(prior)); each child needs one record"))
                 continue
             }
             seen[c.reference] = c.source
             if c.synthetic != synthetic {
-                diags.append(Diagnostic(code: "allocation.list-synthetic-child", file: c.file, line: c.line, field: "list.synthetic_child",
+                diags.append(Diagnostic(code: "allocation.mixes-synthetic-children", file: c.file, line: c.line, field: "list.synthetic_child",
                                         "synthetic and real children cannot be allocated together"))
             }
             if c.fictionalCatalogue != catalogue.isFictional {
-                diags.append(Diagnostic(code: "allocation.list-fictional-catalogue", file: c.file, line: c.line, field: "list.fictional_catalogue",
+                diags.append(Diagnostic(code: "allocation.list-catalogue-kind-differs", file: c.file, line: c.line, field: "list.fictional_catalogue",
                                         c.fictionalCatalogue ? "list was made from a fictional catalogue but --catalogue is real"
                                                              : "list was made from a real catalogue but --catalogue is fictional"))
             }
             if c.syntheticCatalogue != catalogue.isSynthetic {
-                diags.append(Diagnostic(code: "allocation.list-synthetic-catalogue", file: c.file, line: c.line, field: "list.synthetic_catalogue",
+                diags.append(Diagnostic(code: "allocation.list-synthetic-catalogue-differs", file: c.file, line: c.line, field: "list.synthetic_catalogue",
                                         c.syntheticCatalogue ? "list was made from a SYNTHETIC catalogue but --catalogue is not synthetic"
                                                              : "list was made from a catalogue that is not synthetic but --catalogue is SYNTHETIC"))
             }
             if let h = c.catalogueHash, h != catalogue.contentHash { hashMismatch += 1 }
             var apps: [Application] = []
             var listedURNs = Set<Int>()
-            for (i, e) in c.entries.enumerated() {
+            // A named setting that cannot admit the child (matching policy R1) is on the list for the family, never a place.
+            for (i, e) in c.entries.enumerated() where e.canAdmit {
                 guard let p = providerIndex[e.urn], let s = catalogue.setting(urn: e.urn) else {
                     diags.append(Diagnostic(code: "allocation.setting-not-in-catalogue", file: c.file, line: c.line, field: "list.entries[\(i)].urn",
                                             subject: String(e.urn), "setting \(e.urn) is not in the catalogue \(catalogue.root.isEmpty ? "" : catalogue.root + " ")(its places cannot be looked up)"))

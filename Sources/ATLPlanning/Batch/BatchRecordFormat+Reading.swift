@@ -34,20 +34,20 @@ extension BatchRecordFormat {
             let line = Array(bytes[start..<lineEnd])
             start = end + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                diags.append(Diagnostic(code: "batch-record.empty-line-each-line", file: file, line: lineNo, "empty line; each line must be one record"))
+                diags.append(Diagnostic(code: "batch-record.empty-line", file: file, line: lineNo, "empty line; each line must be one record"))
                 continue
             }
             do throws(ATLError) {
                 switch try record(line, file: file, line: lineNo) {
                 case .listed(let c, let row):
                     if let prior = rows[row] {
-                        throw ATLError(code: "batch-record.row", file: file, line: lineNo, field: "row", "row \(row) already given on line \(prior)")
+                        throw ATLError(code: "batch-record.row-given-twice", file: file, line: lineNo, field: "row", "row \(row) already given on line \(prior)")
                     }
                     rows[row] = lineNo
                     listed.append(c)
                 case .unlisted(let u):
                     if let prior = rows[u.row] {
-                        throw ATLError(code: "batch-record.row", file: file, line: lineNo, field: "row", "row \(u.row) already given on line \(prior)")
+                        throw ATLError(code: "batch-record.row-given-twice", file: file, line: lineNo, field: "row", "row \(u.row) already given on line \(prior)")
                     }
                     rows[u.row] = lineNo
                     unlisted.append(u)
@@ -56,7 +56,7 @@ extension BatchRecordFormat {
                 diags += error.diagnostics
             }
         }
-        if lineNo == 0 { diags.append(Diagnostic(code: "batch-record.file-records", file: file, "the file has no records")) }
+        if lineNo == 0 { diags.append(Diagnostic(code: "batch-record.no-records", file: file, line: 1, "the file has no records")) }
         guard diags.isEmpty else { throw ATLError(diags) }
         return Records(listed: listed, unlisted: unlisted, lines: lineNo)
     }
@@ -74,19 +74,23 @@ extension BatchRecordFormat {
         return fullPostcode.stringByReplacingMatches(in: text, range: range, withTemplate: "$1 ***")
     }
 
+    /// The codes of a missing, mistyped or unacceptable field of a record.
+    static let fieldCodes = JSONFields.Codes(missing: "batch-record.field-missing", wrongType: "batch-record.field-wrong-type",
+                                             invalid: "batch-record.field-invalid")
+
     static func record(_ line: [UInt8], file: String, line n: Int) throws(ATLError) -> Record {
         let any: Any
         do {
             any = try JSONSerialization.jsonObject(with: Data(line), options: [])
         } catch {
-            throw ATLError(code: "batch-record.valid-json-each-line", file: file, line: n, "not valid JSON (each line must be one JSON object)")
+            throw ATLError(code: "batch-record.not-json", file: file, line: n, "not valid JSON (each line must be one JSON object)")
         }
         guard let o = any as? [String: Any] else {
-            throw ATLError(code: "batch-record.expected-json-object", file: file, line: n, "expected a JSON object")
+            throw ATLError(code: "batch-record.not-an-object", file: file, line: n, "expected a JSON object")
         }
-        let r = JSONFields(object: o, file: file, line: n, code: "batch-record.field")
+        let r = JSONFields(object: o, file: file, line: n, codes: fieldCodes)
         let schema = try r.string("schema")
-        guard schema == Self.schema else { throw r.fail("schema", "expected \"\(Self.schema)\", got \"\(schema)\"") }
+        guard schema == Self.schema else { throw r.fail("schema", "expected \"\(Self.schema)\", got \(Diagnostic.quote(schema))", code: "batch-record.wrong-schema") }
         let row = try r.int("row", min: 0)
         let source = try r.string("source")
         let status = try r.string("status")
@@ -94,7 +98,7 @@ extension BatchRecordFormat {
         case "error":
             let reference = try r.optionalString("reference")
             let errors = try r.array("errors")
-            guard !errors.isEmpty else { throw r.fail("errors", "an error record must say what went wrong") }
+            guard !errors.isEmpty else { throw r.fail("errors", "an error record must say what went wrong", code: "batch-record.no-errors") }
             let messages = try errors.enumerated().map { (i, e) throws(ATLError) -> String in
                 if let s = e as? String { return s }
                 if let d = e as? [String: Any], let m = d["message"] as? String {
@@ -104,22 +108,22 @@ extension BatchRecordFormat {
                     if let f = d["field"] as? String { text += "field '\(f)': " }
                     return text + m
                 }
-                throw r.fail("errors[\(i)]", "expected a message string or an object with a \"message\"")
+                throw r.fail("errors[\(i)]", "expected a message string or an object with a \"message\"", code: fieldCodes.wrongType)
             }
             return .unlisted(.init(row: row, source: source, reference: reference, errors: messages.map(redactPostcodes)))
         case "listed":
             let reference = try r.string("reference")
-            guard !reference.isEmpty else { throw r.fail("reference", "must not be empty") }
+            guard !reference.isEmpty else { throw r.fail("reference", "must not be empty", code: "batch-record.empty-reference") }
             let list = try r.object("list")
             let l = try ListJSON.readRecord(list)
             guard l.reference == reference else {
-                throw list.fail("profile.reference", "\"\(l.reference)\" differs from the record's reference \"\(reference)\"")
+                throw list.fail("profile.reference", "\"\(l.reference)\" differs from the record's reference \"\(reference)\"", code: "batch-record.reference-differs")
             }
             return .listed(ListedChild(reference: reference, primaryNeed: l.primaryNeed, synthetic: l.syntheticChild,
                                        fictionalCatalogue: l.fictionalCatalogue, catalogueHash: l.catalogueHash, file: file,
                                        line: n, entries: l.entries, syntheticCatalogue: l.syntheticCatalogue), row: row)
         default:
-            throw r.fail("status", "expected \"listed\" or \"error\", got \"\(status)\"")
+            throw r.fail("status", "expected \"listed\" or \"error\", got \(Diagnostic.quote(status))", code: "batch-record.unknown-status")
         }
     }
 }

@@ -77,7 +77,7 @@ public enum BatchRunner {
     public static func match(_ row: CohortRow, duplicateOf: Int?, engine: MatchingEngine, date: String) -> BatchItem {
         var errors: [Diagnostic] = []
         if let first = duplicateOf {
-            errors.append(Diagnostic(code: "batch.reference", file: row.file, line: row.line, field: "reference", "duplicate of row \(first)"))
+            errors.append(Diagnostic(code: "batch.duplicate-reference", file: row.file, line: row.line, field: "reference", "duplicate of row \(first)"))
         }
         switch row.profile {
         case .failure(let e):

@@ -22,6 +22,10 @@ public struct BatchState: Equatable, Sendable {
     /// Where the state of the batch writing `output` is kept.
     public static func path(forOutput output: String) -> String { output + ".state" }
 
+    /// Where the batch writing `output` appends its records until the run is complete (`<output>.partial`);
+    /// only a complete run's work file is renamed over the output.
+    public static func workPath(forOutput output: String) -> String { output + ".partial" }
+
     /// Written whole to a temporary file and renamed (``OutputFile``), so a kill never leaves half a state file.
     public func save(_ path: String) throws(ATLError) {
         let text = "format: \(BatchState.formatTag)\nconfig: \(config)\nrows: \(rows)\noffset: \(offset)\ncomplete: \(complete ? "yes" : "no")\n"
@@ -30,11 +34,12 @@ public struct BatchState: Equatable, Sendable {
 
     /// Nil when there is no state file.
     public static func load(_ path: String) throws(ATLError) -> BatchState? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        if InputFile.kind(of: path) == .missing { return nil }
+        let data = try InputFile.read(path, what: "batch state file", limit: InputFile.Limit.smallText)
         var v: [String: (String, Int)] = [:]
         let text = String(decoding: data, as: UTF8.self)
         for (i, line) in TextDecoding.lines(text).enumerated() {
-            if let kv = try KeyValueLine.parse(line, line: i + 1, file: path) { v[kv.key] = (kv.value, kv.line) }
+            if let kv = try? KeyValueLine.parse(line, line: i + 1, file: path) { v[kv.key] = (kv.value, kv.line) }
         }
         guard v["format"]?.0 == formatTag, let config = v["config"]?.0, let rows = v["rows"].flatMap({ Int($0.0) }),
               let offset = v["offset"].flatMap({ UInt64($0.0) }), rows >= 0 else {
@@ -58,12 +63,12 @@ public enum BatchResume {
     public static func truncate(_ path: String, to offset: UInt64,
                                 line: (Int, ArraySlice<UInt8>) throws(ATLError) -> Void) throws(ATLError) {
         guard let h = FileHandle(forUpdatingAtPath: path) else {
-            throw ATLError(code: "batch-state.output-missing", file: path, "the output of the interrupted run is missing; run again without --resume")
+            throw ATLError(code: "batch-state.records-missing", file: path, "the records of the interrupted run are missing; run again without --resume")
         }
         defer { try? h.close() }
         let size = (try? h.seekToEnd()) ?? 0
         guard size >= offset else {
-            throw ATLError(code: "batch-state.output-shorter", file: path, "is shorter than the state file records; run again without --resume")
+            throw ATLError(code: "batch-state.records-shorter", file: path, "is shorter than the state file records; run again without --resume")
         }
         do {
             try h.truncate(atOffset: offset)
@@ -88,7 +93,7 @@ public enum BatchResume {
             pending.removeFirst(start)
         }
         guard read == offset, pending.isEmpty else {
-            throw ATLError(code: "batch-state.output-incomplete", file: path, "does not end with a complete record at the recorded offset; run again without --resume")
+            throw ATLError(code: "batch-state.records-incomplete", file: path, "does not end with a complete record at the recorded offset; run again without --resume")
         }
     }
 }

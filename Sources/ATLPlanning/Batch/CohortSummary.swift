@@ -94,8 +94,13 @@ public struct CohortSummary: Sendable {
         for u in o.listedURNs { appearances[u, default: 0] += 1 }
     }
 
-    /// True when input rows = listed + errors (every child accounted for).
-    public var reconciles: Bool { rows == listed + errors }
+    /// The rows the cohort file holds, counted by reading it before the run (``CohortReader/survey``); set by
+    /// the batch. `rows` counts the records the run wrote.
+    public var inputRows: Int?
+
+    /// True when the input rows equal listed + errors: every child of the file has exactly one record. False
+    /// when the input rows are not known (a summary built without the cohort's survey proves nothing).
+    public var reconciles: Bool { inputRows.map { $0 == listed + errors && $0 == rows } ?? false }
 
     /// Groups by primary need in the order of the need codes (SEN2 order), unknown last.
     public var needRows: [(need: String, group: Group)] {

@@ -8,7 +8,7 @@ extension CohortReader {
     /// every row is reported together; a reference given twice, an empty cohort, and a cohort mixing synthetic
     /// and real children are errors.
     public static func children(path: String, engine: MatchingEngine, academicYear: Int) throws(ATLError) -> (children: [CohortChild], hash: String) {
-        let (_, hash) = try CohortReader.survey(path: path)
+        let (_, hash) = try CohortReader.survey(path: path, academicYear: academicYear)
         var reader = try CohortReader(path: path, academicYear: academicYear)
         var out: [CohortChild] = []
         var diags: [Diagnostic] = []

@@ -48,6 +48,16 @@ public enum ScenarioApplication {
     /// URNs of hypothetical settings start here (fictional example settings use 9,000,000 and above).
     public static let firstHypotheticalURN = 9_900_001
 
+    /// Demand growth is bounded (docs/scenario-format.md, docs/limits.md): after a scenario's changes the cohort
+    /// may hold at most this many times the children of the input cohort…
+    public static let maxGrowthFactor = 10
+    /// …and at most this many more children. Every child costs memory for its list and allocation (about
+    /// 30 KB), so unbounded compounding growth (+1000% four times over) would exhaust the machine.
+    public static let maxAddedChildren = 50_000
+
+    /// The most children a scenario may grow a cohort of `n` to.
+    public static func growthLimit(cohort n: Int) -> Int { max(n, min(n * maxGrowthFactor, n + maxAddedChildren)) }
+
     public static func apply(_ s: Scenario, catalogue: Catalogue, weights: Weights, cohort: [CohortChild],
                              seed: UInt64) throws(ATLError) -> AppliedScenario {
         var byURN: [Int: Setting] = [:]
@@ -63,13 +73,13 @@ public enum ScenarioApplication {
         var closedOnLine: [Int: Int] = [:]
         func existing(_ urn: Int, _ e: Scenario.Entry, field: String = "setting") -> Setting? {
             guard let st = byURN[urn] else {
-                diags.append(Diagnostic(code: "scenario.setting-urn-catalogue-catalogue", file: s.file, line: e.line, field: field,
+                diags.append(Diagnostic(code: "scenario.unknown-urn", file: s.file, line: e.line, field: field,
                     "no setting with URN \(urn) in the catalogue\(catalogue.root.isEmpty ? "" : " \(catalogue.root)")"))
                 return nil
             }
             // A change to a setting this scenario already closed would be reported but have no effect.
             if let line = closedOnLine[urn] {
-                diags.append(Diagnostic(code: "scenario.setting-closed-line-scenario", file: s.file, line: e.line, field: field,
+                diags.append(Diagnostic(code: "scenario.setting-already-closed", file: s.file, line: e.line, field: field,
                     "setting \(urn) was closed on line \(line) of this scenario; a closed setting cannot be changed again"
                     + (field == "host" ? " or host a new provision" : "")))
                 return nil
@@ -103,7 +113,7 @@ public enum ScenarioApplication {
                     st.ofsted = host.ofsted
                     st.sources.append("location, phase, ages, gender, faith and Ofsted of the host, \(label(host))")
                     if host.location == nil {
-                        diags.append(Diagnostic(code: "scenario.host", file: s.file, line: e.line, field: "host",
+                        diags.append(Diagnostic(code: "scenario.host-without-location", file: s.file, line: e.line, field: "host",
                             "the host URN \(hostURN) has no location in the catalogue; give easting and northing instead"))
                         continue
                     }
@@ -146,7 +156,7 @@ public enum ScenarioApplication {
                     st.specialistVacanciesStated = nil
                 }
                 if st.specialistOnRoll == nil {
-                    diags.append(Diagnostic(code: "scenario.setting", file: s.file, line: e.line, field: "setting",
+                    diags.append(Diagnostic(code: "scenario.places-without-on-roll", file: s.file, line: e.line, field: "setting",
                         "URN \(urn) has no specialist on-roll figure in the catalogue, so its vacancies after the change would be unknown; use a 'vacancies' change instead"))
                     continue
                 }
@@ -194,6 +204,13 @@ public enum ScenarioApplication {
                 note(e, "Every child's longest acceptable journey set to \(Fixed.format(km, places: 1)) km.", real: false)
             case .demand(let need, let percent, let la):
                 let before = children.count
+                let limit = growthLimit(cohort: cohort.count)
+                let added = growthDelta(children, need: need, percent: percent, la: la)
+                if before + added > limit {
+                    diags.append(Diagnostic(code: "scenario.growth-too-large", file: s.file, line: e.line, field: "growth",
+                        "this change would take the cohort to \(before + added) children; a scenario may grow a cohort of \(cohort.count) to at most \(limit) (\(maxGrowthFactor) times the cohort, and at most \(maxAddedChildren) more; see docs/scenario-format.md)"))
+                    continue
+                }
                 children = grow(children, need: need, percent: percent, la: la, seed: seed, stream: UInt64(k + 1), changeNumber: k + 1)
                 let where_ = la.map { " living in LA \($0)" } ?? ""
                 let delta = children.count - before
@@ -220,6 +237,12 @@ public enum ScenarioApplication {
     /// copies of them, or removes that many when negative, chosen by a seeded shuffle of the group in reference
     /// order. Copies keep the profile, home and synthetic flag (a cohort is wholly synthetic or wholly real) and
     /// get a marked reference `G<change>-<i>-<original>`; reports count them as added by the scenario.
+    /// The number of children a demand change adds (negative: removes), as ``grow`` computes it.
+    static func growthDelta(_ cohort: [CohortChild], need: NeedCode, percent: Double, la: Int?) -> Int {
+        let n = cohort.lazy.filter { $0.profile.primaryNeed == need && (la == nil || $0.home.localAuthority?.code == la) }.count
+        return n == 0 ? 0 : Int((Double(n) * percent / 100).rounded(.toNearestOrAwayFromZero))
+    }
+
     public static func grow(_ cohort: [CohortChild], need: NeedCode, percent: Double, la: Int?, seed: UInt64,
                             stream: UInt64, changeNumber: Int) -> [CohortChild] {
         var group = cohort.indices.filter {

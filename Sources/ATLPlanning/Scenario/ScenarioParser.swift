@@ -21,14 +21,7 @@ public enum ScenarioParser {
     ]
 
     public static func load(path: String) throws(ATLError) -> Scenario {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw ATLError(Diagnostic(code: "scenario.folder-scenario-file", file: path, "is a folder, not a scenario file"))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ATLError(Diagnostic(code: "scenario.scenario-file-found", file: path, "scenario file not found"))
-        }
-        return try parse([UInt8](data), file: path)
+        try parse(InputFile.read(path, what: "scenario file", limit: InputFile.Limit.smallText), file: path)
     }
 
     /// One diagnostic per scenario whose name an earlier one already uses: their report columns would be
@@ -38,7 +31,7 @@ public enum ScenarioParser {
         var out: [Diagnostic] = []
         for sc in scenarios {
             if let f = first[sc.name] {
-                out.append(Diagnostic(code: "scenario.name", file: sc.file, field: "name",
+                out.append(Diagnostic(code: "scenario.duplicate-name", file: sc.file, field: "name",
                                       "scenario name \"\(sc.name)\" given twice (first in \(f)); give each scenario its own name"))
             } else {
                 first[sc.name] = sc.file
@@ -56,7 +49,7 @@ public enum ScenarioParser {
         for (i, raw) in TextDecoding.lines(text).enumerated() {
             guard let kv = try? KeyValueLine.parse(raw, line: i + 1, file: file), kv.key == "setting" || kv.key == "host",
                   let urn = Int(kv.value), urn > 0, catalogue.setting(urn: urn) == nil else { continue }
-            out.append(Diagnostic(code: "scenario.setting-urn-catalogue-catalogue", file: file, line: kv.line, field: kv.key,
+            out.append(Diagnostic(code: "scenario.unknown-urn", file: file, line: kv.line, field: kv.key,
                 "no setting with URN \(urn) in the catalogue\(catalogue.root.isEmpty ? "" : " \(catalogue.root)")"))
         }
         return out
@@ -77,19 +70,19 @@ public enum ScenarioParser {
             }
             if blocks.isEmpty {
                 guard ["format", "name", "description"].contains(kv.key) else {
-                    diags.append(Diagnostic(code: "scenario.unknown-header-field-before", file: file, line: kv.line, field: kv.key,
+                    diags.append(Diagnostic(code: "scenario.unknown-header-field", file: file, line: kv.line, field: kv.key,
                         "unknown header field; before the first 'change:' only format, name and description are allowed"))
                     continue
                 }
                 if let prev = header[kv.key] {
-                    diags.append(Diagnostic(code: "scenario.given-twice-first-line", file: file, line: kv.line, field: kv.key, "given twice (first on line \(prev.line))"))
+                    diags.append(Diagnostic(code: "scenario.header-field-given-twice", file: file, line: kv.line, field: kv.key, "given twice (first on line \(prev.line))"))
                     continue
                 }
                 header[kv.key] = kv
             } else {
                 let b = blocks.count - 1
                 if let prev = blocks[b].fields[kv.key] {
-                    diags.append(Diagnostic(code: "scenario.given-twice-change-first", file: file, line: kv.line, field: kv.key, "given twice in this change (first on line \(prev.line))"))
+                    diags.append(Diagnostic(code: "scenario.change-field-given-twice", file: file, line: kv.line, field: kv.key, "given twice in this change (first on line \(prev.line))"))
                     continue
                 }
                 blocks[b].fields[kv.key] = kv
@@ -97,21 +90,21 @@ public enum ScenarioParser {
         }
         if let f = header["format"] {
             if f.value != Scenario.formatTag {
-                diags.append(Diagnostic(code: "scenario.format", file: file, line: f.line, field: "format", "expected \(Scenario.formatTag), got \"\(f.value)\""))
+                diags.append(Diagnostic(code: "scenario.wrong-format", file: file, line: f.line, field: "format", "expected \(Scenario.formatTag), got \"\(f.value)\""))
             }
         } else {
-            diags.append(Diagnostic(code: "scenario.format", file: file, line: 1, field: "format", "missing; the first field must be 'format: \(Scenario.formatTag)'"))
+            diags.append(Diagnostic(code: "scenario.format-missing", file: file, line: 1, field: "format", "missing; the first field must be 'format: \(Scenario.formatTag)'"))
         }
         var name = ""
         if let n = header["name"] {
             if n.value.isEmpty || n.value.count > 120 {
-                diags.append(Diagnostic(code: "scenario.name", file: file, line: n.line, field: "name", "must be 1 to 120 characters"))
+                diags.append(Diagnostic(code: "scenario.bad-name", file: file, line: n.line, field: "name", "must be 1 to 120 characters"))
             } else if let d = controlCharacter(n, file: file) {
                 diags.append(d)
             }
             name = n.value
         } else {
-            diags.append(Diagnostic(code: "scenario.name", file: file, line: 1, field: "name", "missing; give the scenario a short name"))
+            diags.append(Diagnostic(code: "scenario.name-missing", file: file, line: 1, field: "name", "missing; give the scenario a short name"))
         }
         if let d = header["description"], let bad = controlCharacter(d, file: file) { diags.append(bad) }
         var changes: [Scenario.Entry] = []
@@ -129,15 +122,15 @@ public enum ScenarioParser {
         let p = FieldParser(file: file)
         let operation = op.value.lowercased()
         guard let spec = fields[operation] else {
-            throw ATLError(Diagnostic(code: "scenario.change", file: file, line: op.line, field: "change",
+            throw ATLError(Diagnostic(code: "scenario.unknown-operation", file: file, line: op.line, field: "change",
                 "unknown operation \"\(op.value)\"; expected one of: \(fields.keys.sorted().joined(separator: ", "))"))
         }
         var diags: [Diagnostic] = []
         for k in spec.required where f[k] == nil {
-            diags.append(Diagnostic(code: "scenario.missing-change-needs-spec", file: file, line: op.line, field: k, "missing; a '\(operation)' change needs \(spec.required.joined(separator: ", "))"))
+            diags.append(Diagnostic(code: "scenario.change-field-missing", file: file, line: op.line, field: k, "missing; a '\(operation)' change needs \(spec.required.joined(separator: ", "))"))
         }
         for (k, kv) in f where !spec.required.contains(k) && !spec.optional.contains(k) {
-            diags.append(Diagnostic(code: "scenario.field-change-takes-joined", file: file, line: kv.line, field: k,
+            diags.append(Diagnostic(code: "scenario.unknown-change-field", file: file, line: kv.line, field: k,
                 "not a field of a '\(operation)' change; it takes \((spec.required + spec.optional).joined(separator: ", "))"))
         }
         guard diags.isEmpty else { throw ATLError(diags) }
@@ -154,12 +147,12 @@ public enum ScenarioParser {
             case "needs":
                 let n = try p.needCodes(f["needs"]!)
                 try noRepeatedNeed(f["needs"]!, n, file: file)
-                if n.count == 0 { throw ATLError(code: "scenario.needs", file: file, line: f["needs"]!.line, field: "needs", "give at least one need code") }
+                if n.count == 0 { throw ATLError(code: "scenario.no-needs", file: file, line: f["needs"]!.line, field: "needs", "give at least one need code") }
                 return .needs(urn: try p.int(f["setting"]!, min: 1), needs: n)
             case "demand":
                 let nk = f["need"]!
                 guard let need = NeedCode(parsing: nk.value) else {
-                    throw ATLError(code: "scenario.need", file: file, line: nk.line, field: "need",
+                    throw ATLError(code: "scenario.unknown-need-code", file: file, line: nk.line, field: "need",
                         "unknown need code \"\(nk.value)\"; expected one of: \(NeedCode.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 return .demand(need: need, percent: try percent(f["growth"]!, file: file),
@@ -167,7 +160,7 @@ public enum ScenarioParser {
             case "weight":
                 let k = f["key"]!
                 guard let param = Weights.parameters.first(where: { $0.key == k.value }) else {
-                    throw ATLError(code: "scenario.key", file: file, line: k.line, field: "key",
+                    throw ATLError(code: "scenario.unknown-weight", file: file, line: k.line, field: "key",
                         "unknown weights key \"\(k.value)\"; see 'atl weights' for the keys")
                 }
                 let v = try p.double(f["value"]!, min: param.range.lowerBound, max: param.range.upperBound)
@@ -186,20 +179,20 @@ public enum ScenarioParser {
         let file = p.file
         let nameKV = f["name"]!
         guard !nameKV.value.isEmpty, nameKV.value.count <= 120 else {
-            throw ATLError(code: "scenario.name", file: file, line: nameKV.line, field: "name", "must be 1 to 120 characters")
+            throw ATLError(code: "scenario.bad-name", file: file, line: nameKV.line, field: "name", "must be 1 to 120 characters")
         }
         if let d = controlCharacter(nameKV, file: file) { throw ATLError(d) }
         let type = try p.enumValue(f["type"]!, SettingType.self) { SettingType(rawValue: $0.lowercased()) }
         guard type != .unknown else {
-            throw ATLError(code: "scenario.type", file: file, line: f["type"]!.line, field: "type", "a hypothetical setting must have a known type")
+            throw ATLError(code: "scenario.type-unknown", file: file, line: f["type"]!.line, field: "type", "a hypothetical setting must have a known type")
         }
         guard type.isSpecialist || type == .mainstreamResourced else {
-            throw ATLError(code: "scenario.type", file: file, line: f["type"]!.line, field: "type",
+            throw ATLError(code: "scenario.type-not-specialist", file: file, line: f["type"]!.line, field: "type",
                 "a scenario opens specialist provision: mainstream-resourced, special, non-maintained-special, independent-special or alternative-provision")
         }
         let needs = try p.needCodes(f["needs"]!)
         try noRepeatedNeed(f["needs"]!, needs, file: file)
-        if needs.count == 0 { throw ATLError(code: "scenario.needs", file: file, line: f["needs"]!.line, field: "needs", "give at least one need code") }
+        if needs.count == 0 { throw ATLError(code: "scenario.no-needs", file: file, line: f["needs"]!.line, field: "needs", "give at least one need code") }
         let places = try p.int(f["places"]!, min: 1, max: 10_000)
         var h = HypotheticalSetting(name: nameKV.value, type: type, needs: needs, places: places)
         h.host = try f["host"].map { kv throws(ATLError) in try p.int(kv, min: 1) }
@@ -207,21 +200,21 @@ public enum ScenarioParser {
         case (let e?, let n?):
             let pt = GridPoint(easting: try p.int(e, min: 0, max: 700_000), northing: try p.int(n, min: 0, max: 1_300_000))
             h.location = pt
-        case (let e?, nil): throw ATLError(code: "scenario.northing", file: file, line: e.line, field: "northing", "missing; easting and northing go together")
-        case (nil, let n?): throw ATLError(code: "scenario.easting", file: file, line: n.line, field: "easting", "missing; easting and northing go together")
+        case (let e?, nil): throw ATLError(code: "scenario.location-incomplete", file: file, line: e.line, field: "northing", "missing; easting and northing go together")
+        case (nil, let n?): throw ATLError(code: "scenario.location-incomplete", file: file, line: n.line, field: "easting", "missing; easting and northing go together")
         case (nil, nil): break
         }
         if h.host == nil && h.location == nil {
-            throw ATLError(code: "scenario.host", file: file, line: nameKV.line - 1, field: "host",
+            throw ATLError(code: "scenario.no-place", file: file, line: nameKV.line - 1, field: "host",
                 "a new setting needs a place: give 'host' (URN of the school it opens in) or 'easting' and 'northing'")
         }
         if h.host != nil, let e = f["easting"] {
-            throw ATLError(code: "scenario.easting", file: file, line: e.line, field: "easting", "give either 'host' or coordinates, not both")
+            throw ATLError(code: "scenario.host-and-location", file: file, line: e.line, field: "easting", "give either 'host' or coordinates, not both")
         }
         if let a = f["age-range"] {
             let parts = a.value.split(separator: "-").map { Int($0.trimmedSpaces) }
             guard parts.count == 2, let lo = parts[0], let hi = parts[1], (2...25).contains(lo), (lo...25).contains(hi) else {
-                throw ATLError(code: "scenario.age-range", file: file, line: a.line, field: "age-range", "expected LOW-HIGH statutory ages, e.g. 11-16; got \"\(a.value)\"")
+                throw ATLError(code: "scenario.bad-age-range", file: file, line: a.line, field: "age-range", "expected LOW-HIGH statutory ages, e.g. 11-16; got \"\(a.value)\"")
             }
             h.ageRange = AgeRange(low: lo, high: hi)
         }
@@ -231,7 +224,7 @@ public enum ScenarioParser {
         h.localAuthority = try f["la"].map { kv throws(ATLError) in try p.int(kv, min: 100, max: 999) }
         h.facilities = try f["facilities"].map { kv throws(ATLError) in try p.facilities(kv) }
         if h.host == nil && h.ageRange == nil && h.phase == nil {
-            throw ATLError(code: "scenario.age-range", file: file, line: nameKV.line, field: "age-range",
+            throw ATLError(code: "scenario.no-age-range", file: file, line: nameKV.line, field: "age-range",
                 "a new setting without a host needs 'age-range' or 'phase', so the children it admits are known")
         }
         return h
@@ -243,7 +236,7 @@ public enum ScenarioParser {
         if s.hasSuffix("%") { s.removeLast() }
         if s.hasPrefix("+") { s.removeFirst() }
         guard isPlainDecimal(s), let v = Double(s), v.isFinite, v >= -100, v <= 1000 else {
-            throw ATLError(code: "scenario.expected-percentage-e-g", file: file, line: kv.line, field: kv.key, "expected a percentage from -100% to +1000%, e.g. +20%; got \"\(kv.value)\"")
+            throw ATLError(code: "scenario.bad-growth", file: file, line: kv.line, field: kv.key, "expected a percentage from -100% to +1000%, e.g. +20%; got \"\(kv.value)\"")
         }
         return v
     }
@@ -252,7 +245,7 @@ public enum ScenarioParser {
     static func noRepeatedNeed(_ kv: KeyValueLine, _ set: NeedSet, file: String) throws(ATLError) {
         let items = kv.value.split(separator: ",").filter { !$0.trimmedSpaces.isEmpty }
         if set.count > 0 && items.count > set.count {
-            throw ATLError(code: "scenario.need-code-given-twice", file: file, line: kv.line, field: kv.key, "a need code is given twice in \"\(kv.value)\"")
+            throw ATLError(code: "scenario.need-given-twice", file: file, line: kv.line, field: kv.key, "a need code is given twice in \"\(kv.value)\"")
         }
     }
 
@@ -267,7 +260,7 @@ public enum ScenarioParser {
     /// A text field holding a control character (NUL, escape, …): it would be written into every output.
     static func controlCharacter(_ kv: KeyValueLine, file: String) -> Diagnostic? {
         guard let c = kv.value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { return nil }
-        return Diagnostic(code: "scenario.contains-control-character-u", file: file, line: kv.line, field: kv.key,
+        return Diagnostic(code: "scenario.control-character", file: file, line: kv.line, field: kv.key,
                           "contains the control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4)); use plain text")
     }
 
@@ -275,16 +268,16 @@ public enum ScenarioParser {
     static func distanceKm(_ kv: KeyValueLine, file: String) throws(ATLError) -> Double {
         let parts = kv.value.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2, isPlainDecimal(parts[0]), let v = Double(parts[0]), v.isFinite, v > 0 else {
-            throw ATLError(code: "scenario.expected-distance-such-miles", file: file, line: kv.line, field: kv.key, "expected a distance such as '12 miles' or '20 km', got \"\(kv.value)\"")
+            throw ATLError(code: "scenario.bad-distance", file: file, line: kv.line, field: kv.key, "expected a distance such as '12 miles' or '20 km', got \"\(kv.value)\"")
         }
         let km: Double
         switch parts[1].lowercased() {
         case "km": km = v
         case "mi", "mile", "miles": km = v * 1.609344
         default:
-            throw ATLError(code: "scenario.unit-must-km-miles", file: file, line: kv.line, field: kv.key, "unit must be km or miles, got \"\(parts[1])\"")
+            throw ATLError(code: "scenario.bad-distance-unit", file: file, line: kv.line, field: kv.key, "unit must be km or miles, got \"\(parts[1])\"")
         }
-        guard km <= 200 else { throw ATLError(code: "scenario.must-most-km", file: file, line: kv.line, field: kv.key, "must be at most 200 km") }
+        guard km <= 200 else { throw ATLError(code: "scenario.distance-too-long", file: file, line: kv.line, field: kv.key, "must be at most 200 km") }
         return km
     }
 }

@@ -38,11 +38,10 @@ public struct ScenarioRunner: Sendable {
 
     /// Lists for every child of the cohort (parallel over children; order follows the cohort).
     public func lists(_ engine: MatchingEngine, _ cohort: [CohortChild]) -> [AdvisoryList] {
-        let pool = max(engine.weights.listPoolInt, engine.weights.listSizeInt)
-        return Parallel.map(cohort.count, threads: threads) { i in
+        Parallel.map(cohort.count, threads: threads) { i in
             let c = cohort[i]
             let q = engine.query(c.profile, home: c.home)
-            let r = Scorer.score(q, index: engine.index, pool: pool, threads: 1)
+            let r = engine.score(q, threads: 1)
             return engine.compose(c.profile, home: c.home, query: q, result: r, profileHash: c.profileHash, date: date)
         }
     }

@@ -38,7 +38,7 @@ public enum CohortSummaryRender {
         out += "catalogue `\(c.stamp.catalogueHash.prefix(16))…`, weights `\(c.stamp.weightsHash.map { String($0.prefix(16)) } ?? "")…`.\n\n"
         out += "## Reconciliation\n\n"
         out += MarkdownText.table(["Input rows", "Listed", "Errors", "Reconciles"],
-                                  [[String(s.rows), String(s.listed), String(s.errors), s.reconciles ? "yes" : "NO"]],
+                                  [[String(s.inputRows ?? s.rows), String(s.listed), String(s.errors), s.reconciles ? "yes" : "NO"]],
                                   align: ["r", "r", "r", "l"])
         out += "\nA child with no suitable setting is still listed (an empty list with the reasons settings were excluded).\n\n"
         let head = ["Children", "Fewer than \(s.k) suitable", "No suitable setting", "Nothing within max journey"]
@@ -76,7 +76,7 @@ public enum CohortSummaryRender {
             ("synthetic_children", .int(s.syntheticChildren)),
             ("cohort", .string(c.cohort)),
             ("k", .int(s.k)),
-            ("rows", .int(s.rows)), ("listed", .int(s.listed)), ("errors", .int(s.errors)), ("reconciles", .bool(s.reconciles)),
+            ("rows", .int(s.inputRows ?? s.rows)), ("listed", .int(s.listed)), ("errors", .int(s.errors)), ("reconciles", .bool(s.reconciles)),
             ("all", .object(group(s.all))),
             ("by_primary_need", .array(s.needRows.map { .object([("need", .string($0.need))] + group($0.group)) })),
             ("by_home_district", .array(s.districtRows.map { .object([("district", .string($0.district))] + group($0.group)) })),

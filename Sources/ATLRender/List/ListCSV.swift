@@ -7,9 +7,9 @@ import ATLPlanning
 /// (RFC 4180, CRLF). The audit stamp is repeated on every row so a row copied elsewhere stays traceable.
 public enum ListCSV {
     public static let header = [
-        "reference", "rank", "urn", "name", "type", "fictional", "la_code", "score",
+        "reference", "rank", "urn", "name", "type", "fictional", "la_code", "band", "score",
         "need", "evidence", "facilities", "travel", "capacity", "quality", "preference",
-        "inclusion", "labels", "distance_km", "minutes", "vacancies", "unknown", "catalogue_hash", "weights_hash", "date",
+        "inclusion", "labels", "cautions", "distance_km", "minutes", "vacancies", "unknown", "catalogue_hash", "weights_hash", "date",
     ]
 
     public static func rows(_ l: AdvisoryList) -> [[String]] {
@@ -17,9 +17,9 @@ public enum ListCSV {
         return l.entries.map { e in
             let comp = Dictionary(uniqueKeysWithValues: e.explanation.details.map { ($0.key, $0.points) })
             return [l.reference, String(e.rank), String(e.setting.urn), e.setting.name, e.setting.type.rawValue,
-                    e.setting.fictional ? "yes" : "no", e.setting.localAuthority.map { String($0.code) } ?? "", e.points]
+                    e.setting.fictional ? "yes" : "no", e.setting.localAuthority.map { String($0.code) } ?? "", e.band.rawValue, e.points]
                 + ScoreComponent.allCases.map { comp[$0.rawValue] ?? "0.000" }
-                + [e.inclusion.key, e.labels.map(\.rawValue).joined(separator: ";"),
+                + [e.inclusion.key, e.labels.map(\.rawValue).joined(separator: ";"), e.cautions.map(\.key.rawValue).joined(separator: ";"),
                    e.distanceKm.map { Fixed.format($0, places: 2) } ?? "", e.minutes.map(String.init) ?? "",
                    e.vacancies.map(String.init) ?? "", e.unknown.map(\.key).joined(separator: ";"),
                    l.stamp.catalogueHash, weightsHash, l.stamp.date]

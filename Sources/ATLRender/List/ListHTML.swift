@@ -73,8 +73,8 @@ public enum ListHTML {
 
     static func summaryTable(_ l: AdvisoryList) -> String {
         var o = "<div class=\"table-wrap\">\n<table class=\"summary\">\n"
-        o += "<caption>Settings on the list, in order of points (higher points mean a closer match to the profile)</caption>\n"
-        o += "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Setting</th><th scope=\"col\">Type</th>"
+        o += "<caption>Settings on the list: those that meet the need first, then those that may also meet it; within each, nearer, maintained and better-judged settings first, then by points (higher points mean a closer match to the profile)</caption>\n"
+        o += "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Setting</th><th scope=\"col\">Type</th><th scope=\"col\">Fit</th>"
         o += "<th scope=\"col\">Journey</th><th scope=\"col\">Vacancies</th><th scope=\"col\">Why listed</th>"
         o += "<th scope=\"col\" class=\"num\">Points</th></tr></thead>\n<tbody>\n"
         for e in l.entries {
@@ -82,6 +82,7 @@ public enum ListHTML {
             o += "<tr><td class=\"num rank-cell\" data-label=\"#\">\(e.rank)</td>"
             o += "<th scope=\"row\"><a href=\"#\(anchor(e))\">\(esc(e.setting.name))</a>\(labels(e))</th>"
             o += "<td data-label=\"Type\">\(esc(e.setting.type.shortTitle))</td>"
+            o += "<td data-label=\"Fit\">\(esc(e.band.title))</td>"
             o += "<td data-label=\"Journey\">\(esc(ListText.journey(e)))</td>"
             o += "<td data-label=\"Vacancies\">\(esc(ListText.vacancies(e)))</td>"
             o += "<td data-label=\"Why listed\">\(esc(ListText.inclusion(e)))</td>"
@@ -105,6 +106,7 @@ public enum ListHTML {
         }
         o += "<dt>Journey</dt><dd>\(esc(journey))</dd>\n"
         o += "<dt>Vacancies</dt><dd>\(esc(ListText.vacancies(e)))</dd>\n"
+        o += "<dt>Fit</dt><dd>\(esc(e.band.title))</dd>\n"
         o += "<dt>Why it is on the list</dt><dd>Listed \(esc(ListText.inclusion(e)))</dd>\n"
         o += "<dt>Points</dt><dd>\(esc(e.points))</dd>\n</dl>\n"
         o += bullets("Why it may suit", e.reasons, id: "\(id)-suits")
@@ -116,20 +118,18 @@ public enum ListHTML {
                 o += "<figcaption>Section: <cite>\(esc(q.section.title))</cite></figcaption></figure>\n"
             }
         }
-        o += bullets("Questions to ask the setting", e.toAsk + standardQuestions(e), id: "\(id)-ask")
+        o += bullets("Points to weigh", e.cautions.map(\.text), id: "\(id)-weigh")
+        o += bullets("Questions to ask the setting or the LA", e.toAsk + standardQuestions(e), id: "\(id)-ask")
         o += "<details class=\"breakdown\"><summary>How the \(esc(e.points)) points add up</summary>\n"
         o += "<ul class=\"tree\">\n" + tree(e.explanation) + "</ul>\n</details>\n"
         o += "</section>\n"
         return o
     }
 
-    /// Questions worth asking every setting, whatever the data says.
+    /// Questions worth asking every setting, whatever the data says (the cautions' questions come first, in
+    /// ``ListEntry/toAsk``).
     static func standardQuestions(_ e: ListEntry) -> [String] {
-        var q: [String] = []
-        if e.vacancies == 0 { q.append("It is full at present: is a place likely to come up for the year the placement is for?") }
-        if e.labels.contains(.outOfArea) { q.append("It is in another local authority: how would transport and support from home work?") }
-        q.append("Can we visit, and talk to the SENCO or head of provision about the child's plan?")
-        return q
+        ["Can we visit, and talk to the SENCO or head of provision about the child's plan?"]
     }
 
     static func bullets(_ heading: String, _ items: [String], id: String) -> String {

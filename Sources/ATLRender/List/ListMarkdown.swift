@@ -15,18 +15,18 @@ public enum ListMarkdown {
         if l.entries.isEmpty {
             o += "No setting in the catalogue is eligible for this profile. See \"Settings not on the list\" below.\n\n"
         } else {
-            o += MarkdownText.table(["#", "Setting", "Type", "Points", "Journey", "Vacancies", "Listed"],
+            o += MarkdownText.table(["#", "Setting", "Type", "Fit", "Points", "Journey", "Vacancies", "Listed"],
                 l.entries.map { e in
                     [String(e.rank), "\(e.setting.name) (\(e.setting.urn))" + (e.labels.isEmpty ? "" : " — " + e.labels.map(\.title).joined(separator: ", ")),
-                     e.setting.type.shortTitle, e.points, ListText.journey(e), ListText.vacancies(e), ListText.inclusion(e)]
-                }, align: ["r", "l", "l", "r", "l", "r", "l"])
+                     e.setting.type.shortTitle, e.band.title, e.points, ListText.journey(e), ListText.vacancies(e), ListText.inclusion(e)]
+                }, align: ["r", "l", "l", "l", "r", "l", "r", "l"])
             o += "\n"
         }
         for n in l.notes { o += "> Note: \(m(n))\n\n" }
         for e in l.entries {
             o += "### \(e.rank). \(m(e.setting.name))\n\n"
             o += "URN \(e.setting.urn) · \(m(ListText.settingFacts(e.setting)))\n\n"
-            o += "**\(e.points) points**, listed \(ListText.inclusion(e))."
+            o += "**\(e.band.title)**, \(e.points) points, listed \(ListText.inclusion(e))."
             if !e.labels.isEmpty { o += " Labels: " + e.labels.map(\.title).joined(separator: ", ") + "." }
             o += "\n\n**Why it may suit**\n\n"
             for r in e.reasons { o += "- \(m(r))\n" }
@@ -38,8 +38,12 @@ public enum ListMarkdown {
                 o += "\n**What it does not offer that the profile asked for**\n\n"
                 for r in e.notOffered { o += "- \(m(r))\n" }
             }
+            if !e.cautions.isEmpty {
+                o += "\n**To weigh**\n\n"
+                for c in e.cautions { o += "- \(m(c.text))\n" }
+            }
             if !e.toAsk.isEmpty {
-                o += "\n**To ask the setting**\n\n"
+                o += "\n**To ask (the setting, or the LA)**\n\n"
                 for r in e.toAsk { o += "- \(m(r))\n" }
             }
             o += "\n**How the points add up**\n\n"

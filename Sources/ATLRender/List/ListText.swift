@@ -68,7 +68,13 @@ public enum ListText {
             "Named by the family but not listed: \(n.name.map { "\($0) (URN \(n.urn))" } ?? "URN \(n.urn)"), because: \(n.reason)."
         }
         out.append("\(l.settingsConsidered) settings considered, \(l.eligible) eligible.")
-        for (rule, n) in l.excludedByRule { out.append("\(n) not eligible: \(rule.title).") }
+        for (rule, n) in l.excludedByRule {
+            if rule == .journey {
+                out.append("\(n) further than the maximum journey (when too few settings within it meet the need, the nearest beyond it are listed as long journeys).")
+            } else {
+                out.append("\(n) not eligible: \(rule.title).")
+            }
+        }
         if l.leftOutByShare > 0 {
             out.append("\(l.leftOutByShare) higher-scoring settings were left out so that the list illustrates choice (no one type takes more than its share, and each suitable type has a place).")
         }
@@ -95,6 +101,8 @@ public enum ListText {
         if let a = s.ageRange { parts.append("ages \(a.low)–\(a.high)") } else if let p = s.phase, p != .notApplicable { parts.append("\(p.title.lowercased()) phase") }
         if let g = s.gender, g != .mixed { parts.append(g.rawValue) }
         if let r = s.religiousCharacter, r != "None" { parts.append(r) }
+        // A judgement is information for families, never a reason a setting suits (policy R7).
+        parts.append(s.ofsted.map { "Ofsted: \($0.rawValue)" } ?? "no Ofsted judgement recorded")
         if let la = s.localAuthority { parts.append(la.name) }
         if let pc = s.postcode ?? s.nearestPostcode { parts.append(pc) }
         return parts.joined(separator: " · ")

@@ -8,19 +8,17 @@ public enum WhyText {
         let s = a.setting
         var o = "\(s.name) (URN \(s.urn))\(s.fictional ? " [FICTIONAL]" : "")\(s.synthetic ? " [SYNTHETIC: real school, invented SEN facts]" : "") for \(reference)\n"
         o += ListText.settingFacts(s) + "\n\n"
-        if a.brokenRules.isEmpty {
-            o += "ELIGIBLE: rank \(a.rank ?? 0) of \(a.eligible) eligible settings, \(Explanation.points(a.detail.explanation.milli)) points.\n"
-            if a.onList {
-                let how: String
-                switch a.inclusion {
-                case .diversity(let t)?: how = "to illustrate choice (best-scoring \(t.shortTitle.lowercased()) setting)"
-                case .shareRelaxed?: how = "by score, with the one-type share limit relaxed"
-                default: how = "by score"
-                }
-                o += "It is on the list (\(a.listSize) setting\(a.listSize == 1 ? "" : "s")), included \(how).\n"
+        if let e = a.entry {
+            o += "ON THE LIST: rank \(e.rank) of \(ListText.count(a.listSize, "setting")) (\(e.band.title.lowercased())), \(Explanation.points(a.detail.explanation.milli)) points; listed \(e.inclusionReason).\n"
+            if a.brokenRules.isEmpty {
+                o += "Eligible: rank \(a.rank ?? 0) of \(a.eligible) eligible settings within the journey.\n"
             } else {
-                o += "It is not on the list: the list holds \(a.listSize) settings, and higher-scoring settings (or the diversity rule) took the places.\n"
+                o += "It is listed although it breaks these rules, which are shown as cautions:\n"
+                for r in a.brokenRules { o += "  - \(r.title) [\(r.key)]\(detail(r, a))\n" }
             }
+        } else if a.brokenRules.isEmpty {
+            o += "ELIGIBLE: rank \(a.rank ?? 0) of \(a.eligible) eligible settings, \(Explanation.points(a.detail.explanation.milli)) points.\n"
+            o += "It is not on the list: the list holds \(a.listSize) settings, and settings that meet the need better (or the rule that the list illustrates choice) took the places.\n"
         } else {
             o += "NOT ELIGIBLE, because:\n"
             for r in a.brokenRules { o += "  - \(r.title) [\(r.key)]\(detail(r, a))\n" }
@@ -34,8 +32,12 @@ public enum WhyText {
             o += "\nWhat it does not offer:\n"
             for r in a.detail.notOffered { o += "  - \(r)\n" }
         }
+        if !a.detail.cautions.isEmpty {
+            o += "\nTo weigh:\n"
+            for c in a.detail.cautions { o += "  - \(c.text) [\(c.key.rawValue)]\n" }
+        }
         if !a.detail.toAsk.isEmpty {
-            o += "\nNot known (ask the setting):\n"
+            o += "\nTo ask (the setting, or the LA):\n"
             for r in a.detail.toAsk { o += "  - \(r)\n" }
         }
         o += "\nScore breakdown:\n"

@@ -52,7 +52,7 @@ public struct SyntheticCohort: Sendable {
         let homes = wanted.isEmpty ? [] : postcodes.entries(inDistricts: wanted).map(\.postcode)
             .filter { !Postcode.outcode(of: $0).hasSuffix("99") }
         guard !homes.isEmpty else {
-            throw ATLError(code: "synthetic-cohort.la", file: "--la", field: "la", "no postcodes of LA \(laCode) in the postcode lookup (it covers the West Midlands LAs in provision-catalogue/geography/districts.csv, and 999 for the example LA)")
+            throw ATLError(code: "synthetic-cohort.no-postcodes-for-la", file: "--la", field: "la", "no postcodes of LA \(laCode) in the postcode lookup (it covers the West Midlands LAs in provision-catalogue/geography/districts.csv, and 999 for the example LA)")
         }
         self.laCode = laCode
         self.seed = seed

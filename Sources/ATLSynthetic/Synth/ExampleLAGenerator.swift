@@ -236,10 +236,49 @@ public enum ExampleLAGenerator {
                 designation = d.isEmpty ? nil : d
             }
             SyntheticProvision.assign(to: &s, needs: designation, rng: &r)
+            // Facts the matching policy reads, from a stream of their own so every earlier fact stays as it was.
+            var policyRandom = SeededRandom(seed: seed, stream: policyStream | UInt64(urn))
+            policyFacts(&s, rng: &policyRandom)
             s.report = SyntheticReport.sections(for: s, town: town(outcode: Postcode.outcode(of: spot.postcode)), rng: &r)
             out.append(s)
         }
         return out
+    }
+
+    /// Offset of the random streams for the matching-policy facts (``policyFacts(_:rng:)``), apart from the
+    /// per-setting streams (the URN).
+    static let policyStream: UInt64 = 1 << 40
+
+    /// The fictional facts the matching policy reads (docs/matching-policy.md R6, R7, R15):
+    /// - the date of the judgement: state schools were last given single-word judgements in the summer term of
+    ///   2024, and most are inspected about every four years, so a day from September 2019 to 19 July 2024; an
+    ///   Outstanding school may be older (such schools were exempt from routine inspection until 2020), so a day
+    ///   from January 2016;
+    /// - s41 approval for an independent special school or special post-16 institution: four in five;
+    /// - `single-storey` for about a third of step-free primary, infant, junior and nursery schools (the report's
+    ///   access sections then say so).
+    static func policyFacts(_ s: inout Setting, rng: inout SeededRandom) {
+        if let judgement = s.ofsted {
+            // 2016-01-01 is day 0, 2019-09-01 day 1339, 2024-07-19 day 3122.
+            s.ofstedDate = isoDate(daysAfter2016: rng.int(in: (judgement == .outstanding ? 0 : 1339)...3122))
+        }
+        if s.isS41Eligible { s.s41Approved = rng.chance(0.8) }
+        let young = (s.ageRange?.high ?? 99) <= 11
+        if young, [.mainstream, .mainstreamResourced, .earlyYears].contains(s.type), s.facilities?.contains(.stepFree) == true,
+           rng.chance(0.35) {
+            s.facilities?.insert(FacilitySet(.singleStorey))
+        }
+    }
+
+    /// The date `days` after 1 January 2016, `YYYY-MM-DD`.
+    static func isoDate(daysAfter2016 days: Int) -> String {
+        var y = 2016, d = days
+        func leap(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
+        while d >= (leap(y) ? 366 : 365) { d -= leap(y) ? 366 : 365; y += 1 }
+        let lengths = [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        var m = 0
+        while d >= lengths[m] { d -= lengths[m]; m += 1 }
+        return "\(y)-\(m < 9 ? "0" : "")\(m + 1)-\(d < 9 ? "0" : "")\(d + 1)"
     }
 
     /// Ofsted judgements in roughly national proportions; a few settings not yet inspected (absent).

@@ -37,7 +37,7 @@ public enum SyntheticReport {
         .signing: ["BSL", "sign-supported", "British Sign Language"], .makaton: ["Makaton"],
         .aac: ["AAC", "augmentative"], .qtod: ["teacher of the deaf"], .radioAids: ["radio aid"],
         .qtvi: ["vision impairment"], .braille: ["Braille"], .hydrotherapy: ["hydrotherapy"],
-        .nurtureGroup: ["nurture group"], .residential: ["residential", "boarding"],
+        .nurtureGroup: ["nurture group"], .residential: ["residential", "boarding"], .singleStorey: ["single-storey"],
     ]
 
     /// Wraps paragraphs at 105 columns, as the hand-written reports are.
@@ -553,7 +553,7 @@ public enum SyntheticReport {
                 p.append(one("Staff receive Equality Act training, and our equality objectives are published.",
                              "Any prejudice-based incident is recorded and reported to leaders."))
             case .accessFacilities:
-                let access = [Facility.stepFree, .lift, .hoist, .changingPlaces].filter(has)
+                let access = [Facility.stepFree, .singleStorey, .lift, .hoist, .changingPlaces].filter(has)
                 if access.isEmpty {
                     p.append("Some parts of our building are not fully accessible; please talk to us so we can plan adjustments before your child starts.")
                 } else {
@@ -591,7 +591,7 @@ public enum SyntheticReport {
                     p.append("We have " + SyntheticReport.list(sp.map(\.title)) + " for \(learners) who need to regulate or take a break.")
                 }
             case .physicalAccess:
-                let acc = [Facility.stepFree, .lift, .hoist, .changingPlaces, .hydrotherapy].filter(has)
+                let acc = [Facility.stepFree, .singleStorey, .lift, .hoist, .changingPlaces, .hydrotherapy].filter(has)
                 if acc.isEmpty {
                     p.append("Parts of our site are not step-free. If your child uses a wheelchair or has other mobility needs, please visit so we can plan together.")
                 } else {

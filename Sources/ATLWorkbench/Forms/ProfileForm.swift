@@ -15,8 +15,14 @@ enum ProfileForm {
     static let designed: Set<ProfileParser.Field> = [
         .format, .reference, .synthetic, .primaryNeed, .secondaryNeeds, .mustHave, .desirable, .dateOfBirth, .ncYear,
         .placementYear, .sex, .homePostcode, .homeEasting, .homeNorthing, .maxJourney, .allowedTypes, .preferredSettings,
-        .avoidSettings, .faith, .singleSex, .mainstreamFirst, .excludeFull,
+        .avoidSettings, .faith, .singleSex, .mainstreamFirst, .excludeFull, .includeAlternativeProvision, .prefersIndependent,
     ]
+
+    /// The types the engine considers when a profile leaves `allowed-types` out: every type but alternative
+    /// provision and fee-paying independent schools, which a family asks for (policy R8, R12). The form ticks these
+    /// by default, so leaving the boxes as they are writes no `allowed-types` line.
+    static let defaultTypes: [SettingType] = SettingType.allCases.filter { ![.unknown, .alternativeProvision, .independent].contains($0) }
+    static let allTypes: [SettingType] = SettingType.allCases.filter { $0 != .unknown }
 
     /// Facilities in groups an officer recognises from section F; a facility in no group lands in "Other".
     static let facilityGroups: [(title: String, hint: String, facilities: [Facility])] = [
@@ -45,8 +51,9 @@ enum ProfileForm {
     static var blank: FormInput {
         var f = FormInput()
         f.fields = [("primary-severity", "moderate"), ("single-sex", "no-preference"), ("mainstream-first", "no"),
-                    ("exclude-full", "no"), ("max-journey-unit", "miles"), ("sex", "")]
-        for t in SettingType.allCases where t != .unknown { f.fields.append(("allowed-types", t.rawValue)) }
+                    ("exclude-full", "no"), ("include-alternative-provision", "no"), ("prefers-independent", "no"),
+                    ("max-journey-unit", "miles"), ("sex", "")]
+        for t in defaultTypes { f.fields.append(("allowed-types", t.rawValue)) }
         return f
     }
 
@@ -68,10 +75,14 @@ enum ProfileForm {
                 let code = f.line("primary-need")
                 put(field, code.isEmpty ? "" : code + " " + f.line("primary-severity"))
             case .secondaryNeeds:
-                put(field, NeedCode.allCases.compactMap { n -> String? in
+                // Most severe first (the order lists show them in), then in the vocabulary's order.
+                let chosen = NeedCode.allCases.compactMap { n -> (NeedCode, String)? in
                     let s = f.line("secondary-\(n.rawValue)")
-                    return s.isEmpty ? nil : "\(n.rawValue) \(s)"
-                }.joined(separator: ", "))
+                    return s.isEmpty ? nil : (n, s)
+                }
+                func weight(_ s: String) -> Int { -(Severity.allCases.firstIndex { $0.rawValue == s } ?? -1) }
+                put(field, chosen.enumerated().sorted { (weight($0.element.1), $0.offset) < (weight($1.element.1), $1.offset) }
+                    .map { "\($0.element.0.rawValue) \($0.element.1)" }.joined(separator: ", "))
             case .mustHave: put(field, Facility.allCases.filter { f["facility-\($0.rawValue)"] == "must" }.map(\.rawValue).joined(separator: ", "))
             case .desirable: put(field, Facility.allCases.filter { f["facility-\($0.rawValue)"] == "desirable" }.map(\.rawValue).joined(separator: ", "))
             case .dateOfBirth:
@@ -85,18 +96,18 @@ enum ProfileForm {
                 put(field, n.isEmpty ? "" : n + " " + (f.line("max-journey-unit") == "km" ? "km" : "miles"))
             case .allowedTypes:
                 let chosen = f.values("allowed-types").compactMap(SettingType.init(rawValue:))
-                let all = SettingType.allCases.filter { $0 != .unknown }
                 if chosen.isEmpty {
                     lines.append("\(field.rawValue): ")     // the parser says what is wrong with an empty choice
-                } else if Set(chosen) != Set(all) {
-                    put(field, all.filter(chosen.contains).map(\.rawValue).joined(separator: ", "))
+                } else if Set(chosen) != Set(defaultTypes) {
+                    put(field, allTypes.filter(chosen.contains).map(\.rawValue).joined(separator: ", "))
                 }
             case .preferredSettings, .avoidSettings:
                 let (urns, problems) = resolveSettings(f.line(field.rawValue), field: field.rawValue, catalogue: catalogue)
                 put(field, urns)
                 errors += problems
             case .singleSex: put(field, f.line("single-sex") == "no-preference" ? "" : f.line("single-sex"))
-            case .mainstreamFirst, .excludeFull: put(field, f.line(field.rawValue) == "yes" ? "yes" : "")
+            case .mainstreamFirst, .excludeFull, .includeAlternativeProvision, .prefersIndependent:
+                put(field, f.line(field.rawValue) == "yes" ? "yes" : "")
             default: put(field, f.line(field.rawValue))
             }
         }
@@ -145,15 +156,36 @@ enum ProfileForm {
         case .postcode(let pc): set("home-postcode", pc)
         case .grid(let g): set("home-easting", String(g.easting)); set("home-northing", String(g.northing))
         }
-        if let km = p.maxJourneyKm { set("max-journey", Fixed.format(km, places: 3)); set("max-journey-unit", "km") } else { set("max-journey-unit", "miles") }
-        for t in (p.allowedTypes.map { Array($0) } ?? SettingType.allCases.filter { $0 != .unknown }) { set("allowed-types", t.rawValue) }
+        if let km = p.maxJourneyKm {
+            let (number, unit) = journeyText(km)
+            set("max-journey", number); set("max-journey-unit", unit)
+        } else {
+            set("max-journey-unit", "miles")
+        }
+        for t in (p.allowedTypes.map { allTypes.filter($0.contains) } ?? defaultTypes) { set("allowed-types", t.rawValue) }
         set("preferred-settings", p.preferredSettings.map(String.init).joined(separator: ", "))
         set("avoid-settings", p.avoidSettings.map(String.init).joined(separator: ", "))
         if let faith = p.faith { set("faith", faith) }
         set("single-sex", p.singleSex.rawValue)
         set("mainstream-first", p.mainstreamFirst ? "yes" : "no")
         set("exclude-full", p.excludeFull ? "yes" : "no")
+        set("include-alternative-provision", p.includeAlternativeProvision ? "yes" : "no")
+        set("prefers-independent", p.prefersIndependent ? "yes" : "no")
         return f
+    }
+
+    /// A journey in the words that give back exactly the same kilometres when the form is sent: miles when the
+    /// profile said miles ("10 miles" is 16.09344 km), else kilometres, with the fewest decimals that round-trip.
+    static func journeyText(_ km: Double) -> (number: String, unit: String) {
+        func shortest(_ x: Double, _ exact: (Double) -> Bool) -> String? {
+            for places in 0...6 {
+                let text = places == 0 ? String(Int(x.rounded())) : Fixed.format(x, places: places)
+                if let back = Double(text), exact(back) { return text }
+            }
+            return nil
+        }
+        if let miles = shortest(km / 1.609344, { $0 * 1.609344 == km }) { return (miles, "miles") }
+        return (shortest(km, { $0 == km }) ?? "\(km)", "km")
     }
 
     // MARK: - Problems → field errors
@@ -184,8 +216,8 @@ enum ProfileForm {
     /// The order of the controls on the page, so the error summary reads top to bottom like the form.
     static let pageOrder: [String] = ["reference", "synthetic", "sex", "primary-need", "primary-severity", "secondary-", "facility-",
                                       "dob-", "nc-year", "placement-year", "home-postcode", "home-easting", "home-northing", "max-journey",
-                                      "allowed-types", "preferred-settings", "avoid-settings", "faith", "single-sex", "mainstream-first",
-                                      "exclude-full", "field-"]
+                                      "allowed-types", "include-alternative-provision", "prefers-independent", "preferred-settings", "avoid-settings",
+                                      "faith", "single-sex", "mainstream-first", "exclude-full", "field-"]
 
     static func sorted(_ errors: [H.FieldError]) -> [H.FieldError] {
         func rank(_ id: String) -> Int { pageOrder.firstIndex { id == $0 || ($0.hasSuffix("-") && id.hasPrefix($0)) } ?? pageOrder.count }
@@ -195,26 +227,32 @@ enum ProfileForm {
     static func message(_ d: Diagnostic) -> String {
         let code = d.code.description
         switch (d.field ?? "", code) {
-        case ("reference", "profile.required-field-missing"), ("reference", "profile.empty-value-field-required"):
+        case ("reference", "profile.required-field-missing"), ("reference", "profile.empty-value"):
             return "Enter the child’s case reference, like EHC-2026-0042"
         case ("reference", _):
             return "Enter a case reference of letters and digits with at least one digit, like EHC-2026-0042 (never a name)"
-        case ("primary-need", "profile.required-field-missing"), ("primary-need", "profile.empty-value-field-required"):
+        case ("primary-need", "profile.required-field-missing"), ("primary-need", "profile.empty-value"):
             return "Select the child’s primary need"
-        case ("home-postcode", "profile.home-postcode"):
-            return "Enter a home postcode, like TF3 4NT, so journeys can be measured"
-        case ("home-postcode", "engine.home-postcode"):
-            return "Enter a postcode in the area the workbench knows (the West Midlands lookup), or use grid coordinates"
-        case ("home-postcode", _):
+        case ("home-postcode", "profile.bad-home-postcode"):
             return "Enter a real postcode, like TF3 4NT, or just its first part, like TF3"
-        case ("placement-year", "profile.placement-year"):
+        case ("home-postcode", "engine.postcode-not-in-lookup"):
+            return "That postcode is not in the postcode lookup the workbench has: check it, or give grid coordinates instead"
+        case ("home-postcode", "engine.no-postcode-lookup"):
+            return "No postcode lookup is loaded: give the home as grid coordinates"
+        case (_, "profile.home-missing"):
+            return "Enter a home postcode, like TF3 4NT, so journeys can be measured"
+        case ("placement-year", "profile.placement-year-missing"), (_, "profile.placement-year-missing"):
             return "Select the year group the placement is for, or the current year group, or enter a date of birth"
-        case ("date-of-birth", "profile.expected-date-yyyy-mm"):
+        case ("date-of-birth", "profile.bad-date-of-birth"):
             return "Date of birth must be a real date, like 14 5 2015"
-        case ("max-journey", "profile.expected-distance-like-miles"):
+        case ("max-journey", "profile.not-a-distance"):
             return "Enter the longest acceptable journey as a number, like 12"
-        case ("allowed-types", "profile.empty-value-field-required"), ("allowed-types", "profile.allow-least-one-type"):
+        case ("allowed-types", "profile.empty-value"), ("allowed-types", "profile.no-allowed-type"):
             return "Select at least one type of setting to consider"
+        case ("include-alternative-provision", "profile.include-alternative-provision-not-allowed"):
+            return "Tick alternative provision in the types to consider, or answer No here"
+        case ("prefers-independent", "profile.prefers-independent-not-allowed"):
+            return "Tick an independent type in the types to consider, or answer No here"
         default:
             let m = d.message
             return m.prefix(1).uppercased() + m.dropFirst()

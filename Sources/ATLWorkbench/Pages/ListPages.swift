@@ -262,7 +262,7 @@ extension WorkbenchApp {
         let input: ProfileInput
         do throws(ATLError) {
             input = try ProfileInput.parse(w.profile, source: "form", date: date)
-            answer = try ListService.why(input, urn: setting.urn, engine: engine)
+            answer = try ListService.why(input, urn: setting.urn, engine: engine, date: date)
         } catch {
             return show(request, w)
         }
@@ -276,18 +276,24 @@ extension WorkbenchApp {
         if let r = reviewed {
             facts.append(("Your review", (r.action == .remove ? "You took it off the list: " : "You put it on the list: ") + e(r.reason)))
         }
-        if answer.brokenRules.isEmpty {
-            facts.append(("Eligible", "Yes: ranked \(answer.rank ?? 0) of \(answer.eligible) eligible settings, with \(e(Explanation.points(answer.detail.explanation.milli))) points"))
-            if answer.onList {
-                facts.append(("On the computed list", "Yes, " + e(answer.inclusion.map(inclusionText) ?? "by score")))
-            } else {
-                facts.append(("On the computed list", "No: the list holds \(answer.listSize) settings, and higher-scoring settings (or the rule that a list shows a choice of types) took the places"))
-            }
-        } else {
-            let rules = "<ul>" + answer.brokenRules.map { r in
+        func ruleList(_ rules: [EligibilityRule]) -> String {
+            "<ul>" + rules.map { r in
                 "<li>" + e(r.title.prefix(1).uppercased() + r.title.dropFirst() + r.detail(for: setting, distanceKm: answer.detail.outcome.distanceKm)) + "</li>"
             }.joined() + "</ul>"
-            facts.append(("Eligible", "No, because:" + rules))
+        }
+        // The same cases, in the same words, as `atl why` (WhyText).
+        if let entry = answer.entry {
+            facts.append(("On the computed list", e("Yes: rank \(entry.rank) of \(answer.listSize) (\(entry.band.title.lowercased())), \(Explanation.points(answer.detail.explanation.milli)) points; listed \(entry.inclusionReason)")))
+            if answer.brokenRules.isEmpty {
+                facts.append(("Eligible", "Yes: ranked \(answer.rank ?? 0) of \(answer.eligible) eligible settings within the journey"))
+            } else {
+                facts.append(("Eligible", "No, but it is listed and these rules are shown as cautions:" + ruleList(answer.brokenRules)))
+            }
+        } else if answer.brokenRules.isEmpty {
+            facts.append(("Eligible", "Yes: ranked \(answer.rank ?? 0) of \(answer.eligible) eligible settings, with \(e(Explanation.points(answer.detail.explanation.milli))) points"))
+            facts.append(("On the computed list", "No: the list holds \(answer.listSize) settings, and settings that meet the need better (or the rule that the list illustrates choice) took the places"))
+        } else {
+            facts.append(("Eligible", "No, because:" + ruleList(answer.brokenRules)))
         }
         o += H.summaryList(facts)
         func bullets(_ title: String, _ items: [String]) -> String {
@@ -295,19 +301,11 @@ extension WorkbenchApp {
         }
         o += bullets("What fits the child’s needs", answer.detail.reasons)
         o += bullets("What it does not offer that the profile asks for", answer.detail.notOffered)
+        o += bullets("To weigh", answer.detail.cautions.map(\.text))
         o += bullets("Not known: ask the setting", answer.detail.toAsk)
         o += H.details("How the \(Explanation.points(answer.detail.explanation.milli)) points add up", "<ul>" + tree(answer.detail.explanation) + "</ul>")
         o += "<form method=\"post\" action=\"/lists\">" + csrfField(request) + w.hiddenFields + H.button("Back to the list", kind: "secondary") + "</form>\n"
         return page(Page(title: "Why \(setting.name) is \(onList ? "" : "not ")on the list", section: .newList, body: o, noStore: true), request)
-    }
-
-    func inclusionText(_ i: Inclusion) -> String {
-        switch i {
-        case .score: "by score"
-        case .diversity(let t): "to show a choice of types: the best-scoring \(t.shortTitle.lowercased()) setting"
-        case .shareRelaxed: "by score (few other types were eligible)"
-        case .addedByOfficer: "because an officer added it"
-        }
     }
 
     func tree(_ x: Explanation) -> String {

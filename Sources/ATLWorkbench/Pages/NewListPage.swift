@@ -109,9 +109,17 @@ extension WorkbenchApp {
         // Settings to consider
         o += "<h2>Settings to consider</h2>\n"
         o += H.checkboxes(name: "allowed-types", legend: "Types of setting to consider",
-                          hint: "Untick any type the family and you have ruled out.",
-                          choices: SettingType.allCases.filter { $0 != .unknown }.map { H.Choice($0.rawValue, $0.title) },
+                          hint: "Untick any type the family and you have ruled out. Alternative provision and fee-paying independent schools are left out unless ticked here or asked for below.",
+                          choices: ProfileForm.allTypes.map { H.Choice($0.rawValue, $0.title) },
                           selected: Set(f.values("allowed-types")), error: err("allowed-types"))
+        o += H.radios(name: "include-alternative-provision", legend: "Should alternative provision be listed?",
+                      hint: "Pupil referral units and alternative provision academies: education for a time, not usually a long-term placement. They are labelled as such.",
+                      choices: [H.Choice("no", "No"), H.Choice("yes", "Yes")], selected: f["include-alternative-provision"].ifEmpty("no"),
+                      error: err("include-alternative-provision"), inline: true)
+        o += H.radios(name: "prefers-independent", legend: "Would the family like independent schools considered?",
+                      hint: "Independent and non-maintained special schools, and fee-paying independent schools. They are listed after maintained settings of the same fit unless the family asks for them.",
+                      choices: [H.Choice("no", "No"), H.Choice("yes", "Yes")], selected: f["prefers-independent"].ifEmpty("no"),
+                      error: err("prefers-independent"), inline: true)
         let names = catalogue.settings.count <= 3000 ? " list=\"setting-names\"" : ""
         o += H.textInput(id: "preferred-settings", label: "Settings the family would like considered (optional)",
                          hint: "Names or URNs, separated by commas. They score higher, and the list says why any of them is not on it.",

@@ -105,7 +105,7 @@ import ATLRender
         #expect(atl(["allocate", "--lists", batch, "--catalogue", cat.path, "--seed", "-1"]).code == 1)
         #expect(atl(["allocate", "--lists", batch, "--catalogue", cat.path, "--format", "html"]).code == 1)
         let missing = atl(["allocate", "--lists", cat.file("nope.jsonl").path, "--catalogue", cat.path])
-        #expect(missing.code == 2 && missing.err.contains("nope.jsonl: file not found or not readable"))
+        #expect(missing.code == 2 && missing.err.contains("nope.jsonl: batch records file not found"))
     }
 
     // #14, #21: allocating against another catalogue: one clear line, or a warning when the URNs still match.

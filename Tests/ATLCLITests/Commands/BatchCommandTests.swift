@@ -32,7 +32,7 @@ import ATLServices
     }
 
     func run(_ args: [String], hooks: BatchService.Hooks = .init()) -> (code: Int32, err: String) {
-        if hooks.crashAfterBlocks == nil { let r = atl(["batch"] + args); return (r.code, r.err) }
+        if hooks.crashAfterBlocks == nil && hooks.diskFullAfterBlocks == nil && hooks.afterBlock == nil { let r = atl(["batch"] + args); return (r.code, r.err) }
         let c = CapturingConsole()
         do {
             let parsed = try ParsedArguments.parse(args, specs: BatchCommand.spec.options)
@@ -103,8 +103,9 @@ import ATLServices
         let crashed = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md")] + e,
                           hooks: .init(crashAfterBlocks: 2))
         #expect(crashed.code == 3)
-        let partial = t.read("resumed.jsonl")
-        #expect(partial.count > 0 && !partial.hasSuffix("\n"), "the crash leaves a partial trailing record")
+        let partial = t.read("resumed.jsonl.partial")
+        #expect(partial.count > 0 && !partial.hasSuffix("\n"), "the crash leaves a partial trailing record in the work file")
+        #expect(!FileManager.default.fileExists(atPath: t.path("resumed.jsonl")), "the output appears only when the run is complete")
         #expect(t.read("resumed.jsonl.state").contains("rows: 12\n"))
         let resumed = run(common + [t.path("lists-b"), "--output", t.path("resumed.jsonl"), "--summary", t.path("resumed.md"), "--resume"] + e)
         #expect(resumed.code == 0)
@@ -157,7 +158,9 @@ import ATLServices
         let rec = records(t.read("o.jsonl"))[0]
         #expect(rec["status"] as? String == "listed")
         let list = rec["list"] as! [String: Any]
-        #expect((list["entries"] as! [Any]).isEmpty)
+        // Nothing lies within 1 km; the nearest settings that meet the need are listed as long journeys (policy R2).
+        let entries = list["entries"] as! [[String: Any]]
+        #expect(!entries.isEmpty && entries.allSatisfy { ($0["labels"] as! [String]).contains("long-journey") })
         let summary = list["summary"] as! [String: Any]
         #expect(summary["eligible"] as? Int == 0)
         #expect((summary["excluded"] as! [[String: Any]]).contains { $0["rule"] as? String == "journey" })

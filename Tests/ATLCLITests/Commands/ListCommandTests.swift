@@ -104,6 +104,6 @@ import ATLServices
         let a = try engine.why(BatchFixture.profile("SYN-1", .ASD, km: 1), file: "x.profile", urn: 9000202)
         #expect(a.listSize == 1)
         let text = WhyText.render(a, reference: "SYN-1")
-        #expect(text.contains("It is on the list (1 setting)"), "\(text)")
+        #expect(text.contains("ON THE LIST: rank 1 of 1 setting "), "\(text)")
     }
 }

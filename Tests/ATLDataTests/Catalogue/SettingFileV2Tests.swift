@@ -110,7 +110,7 @@ import Testing
         ("pupils-with-ehcp: 9 of 8  [schools 2026-01-30]", "setting.pupil-count"),
         ("dfe-number: 8941001  [schools 2026-01-30]", "setting.dfe-number"),
         ("la-code: 894  [schools 2026-01-30]\nla-name: Telford  [officer 2026-11-23 by SENDO-07]", "setting.pair-provenance"),
-        ("source: local-offer | public | site | a page", "setting.source.url"),
+        ("source: local-offer | public | site | a page", "setting.source.url-missing"),
         ("source: schools | public | again | twice", "setting.source-key-twice"),
         ("confirmed: not-an-id  [officer 2026-11-23 by SENDO-07]", "setting.reviewed-row"),
         ("needs: none (partial)  [schools 2026-01-30]", "setting.needs-partial"),
@@ -131,7 +131,7 @@ import Testing
         #expect(d.contains { $0.code == "setting.as-of-future" && $0.level == .error })
         let v1 = "---\nformat: atl-setting/1\nurn: 100001\nname: A School\ntype: unknown\n---\n"
         let (_, w) = parseSetting({ try SettingFile.parse(text: v1, file: "v1", runDate: "2026-11-23") })
-        #expect(w.map(\.code) == ["setting.format-v1"] && w.allSatisfy { $0.level == .warning })
+        #expect(w.map(\.code) == ["setting.format-v1-without-provenance"] && w.allSatisfy { $0.level == .warning })
         let fictional = "---\nformat: atl-setting/1\nurn: 9000001\nname: A School\nfictional: yes\ntype: unknown\n---\n"
         #expect(parseSetting({ try SettingFile.parse(text: fictional, file: "x", runDate: "2026-11-23") }).1.isEmpty,
                 "invented example settings are not asked for dates")

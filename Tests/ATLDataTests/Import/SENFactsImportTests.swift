@@ -161,9 +161,9 @@ import Testing
         #expect(code(.confirmRow(row.id), by: "Jane Smith") == "confirm.officer-id")
         #expect(code(.confirmRow(row.id), urn: 100002) == "confirm.row-other-setting")
         #expect(code(.confirmRow("local-offer:00000000")) == "confirm.row-not-found")
-        #expect(code(.facts([.init(.needs, "AUTISM")])) == "text.unknown-need-code-expected")
-        #expect(code(.facts([.init(.urn, "1")])) == "confirm.field")
-        #expect(code(.facts([.init(.type, "special")]), urn: 999999) == "confirm.urn")
+        #expect(code(.facts([.init(.needs, "AUTISM")])) == "text.unknown-need-code")
+        #expect(code(.facts([.init(.urn, "1")])) == "confirm.not-an-officer-fact")
+        #expect(code(.facts([.init(.type, "special")]), urn: 999999) == "confirm.unknown-urn")
     }
 
     @Test func fictionalCataloguesAreRefused() throws {

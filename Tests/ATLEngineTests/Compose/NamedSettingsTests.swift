@@ -5,25 +5,36 @@ import ATLTestSupport
 import Foundation
 import Testing
 
-/// Tester #7: a setting the family named that is not on the list is reported with the reason; unknown URNs in
-/// preferred-settings and avoid-settings give a warning note, not an error.
+/// Policy R1: a setting the family names is always on the list, labelled, with every caution; one that cannot
+/// admit the child is listed last with the reason. Unknown URNs in preferred-settings and avoid-settings give a
+/// warning note, not an error (tester #7).
 @Suite struct NamedSettingsTests {
     static let settings = [
         MatchFixture.setting(9000001, "Near Special", type: .special, km: 3, needs: [.ASD]),
-        MatchFixture.setting(9000002, "Far Special", type: .special, km: 40, needs: [.ASD]),
+        MatchFixture.setting(9000002, "Far Special", type: .special, km: 40, needs: [.ASD], places: 10, onRoll: 10),
         MatchFixture.setting(9000003, "Primary Only", type: .mainstream, km: 2, ages: (4, 11)),
+        MatchFixture.setting(9000004, "SEMH Special", type: .special, km: 4, needs: [.SEMH]),
+        MatchFixture.setting(9000005, "Near Mainstream", type: .mainstream, km: 1),
     ]
 
-    @Test func namedSettingsNotListedSayWhy() {
+    func entry(_ l: AdvisoryList, _ urn: Int) -> ListEntry? { l.entries.first { $0.setting.urn == urn } }
+
+    @Test func aNamedSettingIsAlwaysAnEntryWithEveryCaution() throws {
         let e = MatchFixture.engine(Self.settings)
-        let l = MatchFixture.list(e, MatchFixture.profile(.ASD, maxKm: 20, preferred: [9000002, 1234567, 9000003, 9000001]))
-        let named = l.namedSettingsNotListed
-        #expect(named.map(\.urn) == [9000002, 1234567, 9000003], "a listed named setting (9000001) is not repeated")
-        #expect(named[0].rule == .journey && named[0].name == "Far Special")
-        #expect(named[0].reason.hasPrefix("further than the maximum journey: about ") && named[0].reason.hasSuffix("miles by road"))
-        #expect(named[1].name == nil && named[1].rule == nil && named[1].reason == "not in this catalogue")
-        #expect(named[2].rule == .phase && named[2].reason.contains("ages 4-11"))
-        #expect(l.entries.first { $0.setting.urn == 9000001 }?.labels.contains(.namedByFamily) == true)
+        let l = MatchFixture.list(e, MatchFixture.profile(.ASD, maxKm: 20, preferred: [9000002, 1234567, 9000003, 9000001, 9000004]))
+        let far = try #require(entry(l, 9000002), "a named setting beyond the maximum journey is listed, not a footnote")
+        #expect(far.labels.contains(.namedByFamily) && far.labels.contains(.longJourney) && far.labels.contains(.full))
+        #expect(far.inclusion == .named)
+        #expect(Set(far.cautions.map(\.key)).isSuperset(of: [.longJourney, .full]))
+        let wrongPhase = try #require(entry(l, 9000003), "a named setting that cannot admit the child is still shown")
+        #expect(wrongPhase.band == .namedNotAdmitting && wrongPhase.cautions.contains { $0.key == .notAdmittingYear })
+        #expect(l.entries.last?.setting.urn == 9000003, "listed last, with the reason")
+        #expect(!wrongPhase.reasons.contains { $0.hasPrefix("Meets the need") }, "it cannot meet a need it cannot admit")
+        let otherNeed = try #require(entry(l, 9000004))
+        #expect(otherNeed.band == .mayAlsoMeet && otherNeed.cautions.contains { $0.key == .needNotDesignated })
+        #expect(entry(l, 9000001)?.labels.contains(.namedByFamily) == true)
+        #expect(l.namedSettingsNotListed.map(\.urn) == [1234567], "only a URN the catalogue does not hold")
+        #expect(l.namedSettingsNotListed[0].reason == "not in this catalogue")
     }
 
     @Test func unknownURNsGiveAWarningNote() {

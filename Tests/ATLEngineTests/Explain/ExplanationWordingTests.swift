@@ -23,6 +23,6 @@ import Testing
         let s = MatchFixture.setting(9000202, type: .special, km: 2, needs: [.ASD], facilities: [])
         let l = MatchFixture.list(MatchFixture.engine([s]), MatchFixture.profile(.ASD, secondary: [.init(.SLCN, .moderate)]))
         let need = try #require(l.entries.first?.explanation.details.first { $0.key == "need" })
-        #expect(need.details.first { $0.key == "need.secondary.SLCN" }?.description == "Secondary need SLCN (moderate): not designated")
+        #expect(need.details.first { $0.key == "need.secondary.SLCN" }?.description == "Secondary need SLCN (moderate): not designated for it")
     }
 }

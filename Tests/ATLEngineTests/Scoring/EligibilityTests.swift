@@ -67,6 +67,30 @@ import Testing
         #expect(unknowns(unknownType, F.profile()).contains(.type))
     }
 
+    // Policy R8: alternative provision is education for a time (Education Act 1996 s19), listed only when the
+    // profile asks for it.
+    @Test func alternativeProvisionOnlyWhenAsked() {
+        let ap = F.setting(9000001, type: .alternativeProvision, needs: [.SEMH], places: 20, onRoll: 10)
+        #expect(rules(ap, F.profile(.SEMH, severity: .severe)) == [.alternativeProvisionNotAsked])
+        #expect(rules(ap, F.profile(.SEMH, severity: .severe, allowed: [.special, .alternativeProvision])) == [])
+        var asks = F.profile(.SEMH, severity: .severe)
+        asks.includeAlternativeProvision = true
+        #expect(rules(ap, asks) == [])
+        #expect(rules(ap, F.profile(.SEMH, severity: .severe, allowed: [.special])) == [.typeNotAllowed])
+    }
+
+    // Policy R12: a fee-paying independent school is listed only when the family asks.
+    @Test func feePayingIndependentOnlyWhenAsked() {
+        let indie = F.setting(9000001, type: .independent)
+        #expect(rules(indie, F.profile(.SPLD, severity: .mild)) == [.feePayingNotAsked])
+        #expect(rules(indie, F.profile(.SPLD, severity: .mild, allowed: [.mainstream, .independent])) == [])
+        var asks = F.profile(.SPLD, severity: .mild)
+        asks.prefersIndependent = true
+        #expect(rules(indie, asks) == [])
+        // Independent special schools are never left out for their sector (domain primer).
+        #expect(rules(F.setting(9000002, type: .independentSpecial, needs: [.SPLD]), F.profile(.SPLD, severity: .severe)) == [])
+    }
+
     @Test func needNotProvidedBySpecialistSetting() {
         let semh = F.setting(9000001, type: .special, needs: [.SEMH])
         #expect(rules(semh, F.profile(.ASD)) == [.needNotProvided])

@@ -65,7 +65,7 @@ import Testing
         let g = general.leaves.first { $0.0 == .needPrimary }!.1
         let d = designated.leaves.first { $0.0 == .needPrimary }!.1
         #expect(d > g)
-        #expect(g == 14_000, "moderate need at mainstream: 0.5 × 28 points")
+        #expect(g == 21_000, "moderate need at mainstream: 0.75 × 28 points")
         #expect(d == 28_000)
     }
 
@@ -91,12 +91,36 @@ import Testing
 
     // MARK: explanations
 
+    // Policy R3/R12: "mainstream first" is about mainstream schools in law (Children and Families Act 2014 s83):
+    // a fee-paying independent school is not one.
+    @Test func mainstreamFirstNeverRewardsAnIndependentSchool() {
+        let p = F.profile(.SPLD, allowed: [.mainstream, .independent], mainstreamFirst: true)
+        func bonus(_ s: Setting) -> Int32? {
+            F.evaluate(s.urn, in: F.engine([s]), p).1.leaves.first { $0.0 == .preferenceMainstreamFirst }?.1
+        }
+        #expect(bonus(F.setting(9000001, type: .independent)) == 0)
+        #expect(bonus(F.setting(9000002, type: .mainstream)) == 2000)
+        #expect(bonus(F.setting(9000003, type: .mainstreamResourced, needs: [.HI])) == 2000)
+    }
+
+    /// On settings with report text, so the evidence leaves are not all zero (RankingPropertyTests checks every
+    /// eligible setting of the example LA).
     @Test func explanationsAddUpToScores() {
-        let e = F.engine(F.mixed)
+        let withReports = F.mixed.enumerated().map { i, s -> Setting in
+            var s = s
+            let sentences = ["We provide for autistic pupils and for speech, language and communication needs.",
+                             "Our hearing impaired pupils are taught by a qualified teacher of the deaf; we sign.",
+                             "Counselling and a nurture group support social, emotional and mental health."]
+            s.report = [.kindsOfSEN: sentences[i % 3] + " " + sentences[(i + 1) % 3]]
+            return s
+        }
+        let e = F.engine(withReports)
         for p in [F.profile(), F.profile(.SEMH, secondary: [.init(.SLCN, .mild)], desirable: [.counselling], faith: "church"),
                   F.profile(.HI, mustHave: [.signing], mainstreamFirst: true)] {
             let l = F.list(e, p)
             #expect(!l.entries.isEmpty)
+            #expect(l.entries.contains { $0.explanation.details.first { $0.key == "evidence" }.map { $0.milli > 0 } ?? false },
+                    "some evidence is scored, so its leaves are summed too")
             for entry in l.entries {
                 #expect(entry.explanation.isConsistent)
                 #expect(entry.explanation.milli == entry.milli)
@@ -145,9 +169,9 @@ import Testing
         let p = F.profile(.ASD)
         let home = try! e.resolveHome(p, file: "t")
         let q = e.query(p, home: home)
-        let one = Scorer.score(q, index: e.index, pool: 30, threads: 1)
-        let two = Scorer.score(q, index: e.index, pool: 30, threads: 2)
-        let unpruned = Scorer.score(q, index: e.index, pool: 30, threads: 2, prune: false)
+        let one = Scorer.score(q, index: e.index, keepPerType: 10, threads: 1)
+        let two = Scorer.score(q, index: e.index, keepPerType: 10, threads: 2)
+        let unpruned = Scorer.score(q, index: e.index, keepPerType: 10, threads: 2, prune: false)
         #expect(one.top == two.top)
         #expect(one.top == unpruned.top, "spatial pruning never loses an eligible setting")
         #expect(one.eligible == two.eligible && one.eligible == unpruned.eligible)
@@ -170,7 +194,7 @@ import Testing
         for trial in 0..<50 {
             let n = rng.int(in: 0...300), k = rng.int(in: 1...40)
             var all: [Candidate] = []
-            for i in 0..<n { all.append(Candidate(total: Int32(rng.int(in: 0...50)), urn: Int32(100_000 + rng.below(1000) * 1000 + i), position: Int32(i))) }
+            for i in 0..<n { all.append(Candidate(order: UInt8(rng.int(in: 0...3)), total: Int32(rng.int(in: 0...50)), urn: Int32(100_000 + rng.below(1000) * 1000 + i), position: Int32(i))) }
             var top = TopK(capacity: k)
             for c in all { top.insert(c) }
             let expected = Array(all.sorted { $0.ranksAbove($1) }.prefix(k))

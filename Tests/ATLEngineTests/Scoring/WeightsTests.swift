@@ -1,6 +1,7 @@
 import ATLTestSupport
 import ATLModel
 @testable import ATLEngine
+import Foundation
 import Testing
 
 /// The scoring weights file (`atl-weights/1`): defaults, partial files and bad values.
@@ -11,10 +12,28 @@ import Testing
         #expect(back == Weights.defaults)
         #expect(back.hash == Weights.defaults.hash)
         let defaultPoints = Weights.defaults.needPrimary + Weights.defaults.needSecondary + Weights.defaults.evidence
-            + Weights.defaults.facilities + Weights.defaults.travel + Weights.defaults.capacity + Weights.defaults.ofsted
+            + Weights.defaults.facilities + Weights.defaults.travel + Weights.defaults.capacity
             + Weights.defaults.preferenceNamed + Weights.defaults.preferenceFaith + Weights.defaults.preferenceSingleSex
             + Weights.defaults.preferenceMainstreamFirst
-        #expect(defaultPoints == 100)
+        #expect(defaultPoints == 97, "Ofsted only costs points (policy R7)")
+        #expect(Weights.defaults.ofstedRequiresImprovementPoints < 0 && Weights.defaults.ofstedInadequatePoints < Weights.defaults.ofstedRequiresImprovementPoints)
+    }
+
+    /// The shipped weights file is the defaults, written out: a weight changed in one must change in the other.
+    @Test func shippedWeightsFileIsTheDefaults() throws {
+        let shipped = try Weights.load(path: Repository.path("provision-catalogue/weights.conf"))
+        #expect(shipped == Weights.defaults)
+        let text = try String(contentsOfFile: Repository.path("provision-catalogue/weights.conf"), encoding: .utf8)
+        #expect(text == Weights.defaults.render(), "regenerate it with `atl weights --output provision-catalogue/weights.conf`")
+    }
+
+    /// A key of an earlier weights file is an error that says what replaced it.
+    @Test func retiredKeysSayWhatReplacedThem() {
+        guard case .failure(let e) = attempt({ try Weights.parse(text: "format: atl-weights/1\nlist.pool: 30\n", file: "w") }) else {
+            Issue.record("list.pool should be refused")
+            return
+        }
+        #expect(e.diagnostics.contains { $0.field == "list.pool" && $0.message.hasPrefix("no longer a weight") })
     }
 
     @Test func partialFileKeepsDefaultsAndChangesHash() throws {

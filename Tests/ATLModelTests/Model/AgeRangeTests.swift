@@ -16,3 +16,23 @@ func ageRangeYears(low: Int, high: Int, years: ClosedRange<Int>) {
     #expect(AgeRange(low: 11, high: 18).years == Phase.secondary.typicalYears)
     #expect(AgeRange(low: 16, high: 19).years == Phase.sixteenPlus.typicalYears)
 }
+
+/// Policy R4: a nursery school admits only the years below Reception. Its statutory upper age of 5 is for children
+/// who stay until compulsory school age (School Admissions Code 2.17), not a Reception class.
+@Suite struct AdmittedYearsTests {
+    func setting(_ type: SettingType, phase: Phase?, ages: (Int, Int)) -> Setting {
+        Setting(urn: 9000001, name: "N", fictional: true, type: type, phase: phase, ageRange: AgeRange(low: ages.0, high: ages.1))
+    }
+
+    @Test func nurserySchoolHasNoReceptionClass() {
+        #expect(setting(.earlyYears, phase: .nursery, ages: (3, 5)).admittedYears?.years == -1 ... -1)
+        #expect(setting(.earlyYears, phase: .nursery, ages: (2, 5)).admittedYears?.years == -2 ... -1)
+        #expect(setting(.earlyYears, phase: nil, ages: (3, 5)).admittedYears?.years == -1 ... -1, "early-years type alone")
+        #expect(setting(.mainstream, phase: .nursery, ages: (3, 5)).admittedYears?.years == -1 ... -1, "nursery phase alone")
+    }
+
+    @Test func schoolsWithANurseryStillAdmitReception() {
+        #expect(setting(.mainstream, phase: .primary, ages: (3, 11)).admittedYears?.years == -1 ... 6)
+        #expect(setting(.special, phase: .allThrough, ages: (2, 19)).admittedYears?.years == -2 ... 14)
+    }
+}

@@ -67,11 +67,11 @@ import Testing
         func code(_ s: String) -> String? {
             do { _ = try SourceDeclaration.parse(s); return nil } catch { return error.code }
         }
-        #expect(code("local-offer | public | site | a page") == "source.url", "a web source names its page")
+        #expect(code("local-offer | public | site | a page") == "source.url-missing", "a web source names its page")
         #expect(code("census | private | DfE | x") == "source.class")
         #expect(code("officer | public | x | y") == "source.key", "officer is reserved")
         #expect(code("x | public | y") == "source.syntax")
-        #expect(code("report-link | public | y | z | ftp://x") == "source.url")
+        #expect(code("report-link | public | y | z | ftp://x") == "source.bad-url")
     }
 
     @Test func precedenceClassesOrder() {

@@ -355,6 +355,16 @@ enum AllocationFixture {
         #expect(p.syntheticChildren && p.fictionalSettings)
     }
 
+    // Matching policy R1: a named setting that cannot admit the child is on the list for the family, never a place.
+    @Test func aNamedSettingThatCannotAdmitTheChildIsNeverAPlace() throws {
+        let cat = Catalogue(settings: [MatchFixture.setting(9000101, type: .mainstream), MatchFixture.setting(9000102, type: .mainstream)])
+        let c = ListedChild(reference: "A", primaryNeed: .ASD, synthetic: true, fictionalCatalogue: true, catalogueHash: nil,
+                            file: "b.jsonl", line: 1, entries: [.init(rank: 1, urn: 9000101, milli: 1, distanceKm: 1, band: .meetsNeed),
+                                                                 .init(rank: 2, urn: 9000102, milli: 9, distanceKm: 1, band: .namedNotAdmitting)])
+        let p = try AllocationProblem.from(children: [c], unlisted: [], catalogue: cat, seed: 1)
+        #expect(p.children[0].applications.map { p.providers[$0.provider].urn } == [9000101])
+    }
+
     @Test func refusesUnknownSettingsDuplicatesAndMixedChildren() {
         let cat = Catalogue(settings: [MatchFixture.setting(9000101, type: .mainstream)])
         func child(_ ref: String, urn: Int = 9000101, synthetic: Bool = true, line: Int) -> ListedChild {

@@ -37,6 +37,15 @@ import Testing
         #expect(r.unlisted[0].errors == ["cohort.csv:3: field 'primary-need': 'XYZ' is not a need code", "field 'home-postcode': not found", "line 9: no list"])
     }
 
+    // Matching policy R1: the band tells allocation which entries can be places; lists from before bands have none.
+    @Test func readsTheBandOfEachEntry() throws {
+        let e = #"[{"rank":1,"urn":9000004,"score":71.441,"distance_km":2.84,"band":"A"},{"rank":2,"urn":9000001,"score":60.5,"distance_km":0.1,"band":"named"}]"#
+        let c = try read(Self.listed(entries: e) + "\n").get().listed[0]
+        #expect(c.entries.map(\.band) == [.meetsNeed, .namedNotAdmitting] && c.entries.map(\.canAdmit) == [true, false])
+        let bad = #"[{"rank":1,"urn":9000004,"score":71.441,"distance_km":2.84,"band":"Z"}]"#
+        #expect(errors(Self.listed(entries: bad) + "\n").contains { $0.contains("band") })
+    }
+
     @Test func fullPostcodesInErrorMessagesAreCutToTheirDistrict() throws {
         #expect(BatchRecordFormat.redactPostcodes("NE1 4ST is not in the lookup; TF31LA too; B1 1AA") == "NE1 *** is not in the lookup; TF3 *** too; B1 ***")
         #expect(BatchRecordFormat.redactPostcodes("row 12: field 'nc-year': 14 is not a year") == "row 12: field 'nc-year': 14 is not a year")
@@ -52,7 +61,7 @@ import Testing
 
     @Test func adversarialLinesNameFileLineAndField() {
         let cases: [(String, String)] = [
-            ("", "b.jsonl: the file has no records"),
+            ("", "b.jsonl:1: the file has no records"),
             ("\n", "b.jsonl:1: empty line; each line must be one record"),
             (Self.listed() + "\n\n" + Self.listed(row: 2, ref: "R-2"), "b.jsonl:2: empty line; each line must be one record"),
             ("{not json", "b.jsonl:1: not valid JSON (each line must be one JSON object)"),

@@ -42,8 +42,10 @@ import Testing
         let csv = "reference,secondary-needs,primary-need,placement-year,home-postcode\nA-1,\"SLCN\nmild\",QQQ,7,TF3 1AB\n"
         let rows = try rows(csv)
         guard case .failure(let e) = rows[0].profile else { Issue.record("expected an error"); return }
-        #expect(e.diagnostics.map(\.line) == [3])
-        #expect(e.diagnostics.map(\.field) == ["primary-need"])
+        // The problem is on the cell's own line; the row as a whole names both of its lines.
+        #expect(e.diagnostics.map(\.line) == [2, 3])
+        #expect(e.diagnostics.map(\.field) == [nil, "primary-need"])
+        #expect(e.diagnostics[0].code == "cohort.row-spans-lines" && e.diagnostics[0].message.contains("lines 2–3"))
     }
 
     @Test func shortAndLongRowsAndBlankRowsAreErrorRows() throws {

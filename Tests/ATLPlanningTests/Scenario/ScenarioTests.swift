@@ -140,7 +140,7 @@ import Testing
                 }
             }
             if case .failure(let e) = attempt({ try ScenarioParser.parse(b, file: "m.scenario") }) {
-                #expect(!e.diagnostics.isEmpty && e.diagnostics.allSatisfy { $0.file == "m.scenario" })
+                #expect(!e.diagnostics.isEmpty && e.diagnostics.allSatisfy { $0.file == "m.scenario" && $0.line != nil }, "\(e)")
             }
         }
     }

@@ -61,7 +61,7 @@ enum ListRenderFixture {
         let resolved = ResolvedHome(point: home, postcodeDistrict: "ZZ9", districtCode: nil, localAuthority: severnvale,
                                     matrixOrigin: nil, approximate: false)
         let q = engine.query(profile, home: resolved)
-        let result = Scorer.score(q, index: engine.index, pool: 30, threads: 1)
+        let result = engine.score(q)
         return engine.compose(profile, home: resolved, query: q, result: result, profileHash: String(repeating: "a", count: 64),
                               date: "2026-11-23")
     }
@@ -200,10 +200,11 @@ enum ListRenderFixture {
     }()
 
     @Test func headingSaysTypesAreNotKnown() {
-        #expect(Self.list.entries.count == 6)
-        #expect(ListText.listHeading(Self.list) == "The list: 6 settings, types not known")
-        #expect(ListMarkdown.render(Self.list).contains("## The list: 6 settings, types not known\n"))
-        #expect(ListHTML.render(Self.list).contains(">The list: 6 settings, types not known</h2>"))
+        // Six settings of unknown type: they may also meet the need (band B), so a handful (5) are listed.
+        #expect(Self.list.entries.count == 5)
+        #expect(ListText.listHeading(Self.list) == "The list: 5 settings, types not known")
+        #expect(ListMarkdown.render(Self.list).contains("## The list: 5 settings, types not known\n"))
+        #expect(ListHTML.render(Self.list).contains(">The list: 5 settings, types not known</h2>"))
     }
 
     @Test func absentTypesAreNotClaimedAbsent() {
@@ -213,13 +214,14 @@ enum ListRenderFixture {
     }
 
     @Test func unknownTypeInclusionIsExplainedAsSuch() {
-        #expect(Self.list.entries.contains { $0.inclusion == .shareRelaxed })
-        for e in Self.list.entries where e.inclusion == .shareRelaxed {
-            #expect(ListText.inclusion(e) == "by score (its type is not known, so it could not be counted towards choice)")
+        // Unknown provision never leads (policy R5): it may also meet the need, and says why it is there.
+        #expect(Self.list.entries.allSatisfy { $0.band == .mayAlsoMeet && $0.inclusion == .mayAlsoMeet })
+        for e in Self.list.entries {
+            #expect(ListText.inclusion(e) == "because its type is not known, so it may also meet the need (and it could not be counted towards choice)")
         }
     }
 
     @Test func notApplicablePhaseIsNotShownAsAPhase() {
-        #expect(ListText.settingFacts(Self.list.entries[0].setting) == "Type not known · Severnvale (fictional example LA) · ZZ9 9ZZ")
+        #expect(ListText.settingFacts(Self.list.entries[0].setting) == "Type not known · no Ofsted judgement recorded · Severnvale (fictional example LA) · ZZ9 9ZZ")
     }
 }

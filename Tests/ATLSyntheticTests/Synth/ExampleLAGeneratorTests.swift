@@ -119,6 +119,20 @@ enum SynthPostcodes {
         }
     }
 
+    // The facts the matching policy reads (fictional, like every generated fact): a dated judgement for every
+    // inspected setting, s41 status for every independent special school, single-storey primaries.
+    @Test func policyFactsAreGenerated() {
+        for s in Self.settings {
+            #expect((s.ofsted == nil) == (s.ofstedDate == nil), "\(s.urn)")
+            if let d = s.ofstedDate { #expect(d >= "2016-01-01" && d <= "2024-07-19", "single-word grades ended in summer 2024") }
+            #expect((s.s41Approved != nil) == s.isS41Eligible, "\(s.urn)")
+            if s.facilities?.contains(.singleStorey) == true {
+                #expect(s.facilities!.contains(.stepFree) && (s.ageRange?.high ?? 99) <= 11)
+                #expect(s.report.values.contains { $0.contains(Facility.singleStorey.title) }, "the report says so")
+            }
+        }
+    }
+
     @Test func designationsCoverTheSpecialKinds() {
         let special = Self.settings.filter { $0.type == .special }.compactMap(\.needs)
         #expect(Set(special).count == special.count, "special schools of different designations")

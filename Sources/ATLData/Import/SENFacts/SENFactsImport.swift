@@ -106,9 +106,7 @@ public enum SENFactsImport {
             if text == old { unchanged += 1; continue }
             updated.append(rel)
             if write {
-                do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                    throw ATLError(code: "output.cannot-write", file: path, "cannot write: \(error.localizedDescription)")
-                }
+                try OutputFile.write(text, to: path)
             }
         }
 

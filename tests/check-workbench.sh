@@ -5,7 +5,8 @@
 # Installs what it needs when missing: Debian chromium and fonts; PyPI playwright and axe-playwright-python.
 # Playwright never downloads a browser of its own: it drives the Debian chromium (same install as
 # tests/check-pages.sh).
-#   tests/check-workbench.sh [--atl PATH]        (default: .build/release/atl, else .build/debug/atl)
+#   tests/check-workbench.sh [--atl PATH]        (default: a fresh debug build, .build/debug/atl; CI passes the
+#                                                 release build it has just made)
 # Artefacts (screenshots, results.json): out/workbench-check/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,8 @@ python3 -c "import axe_playwright_python" 2>/dev/null || { echo "check-workbench
 atl=""
 if [ "${1:-}" = "--atl" ]; then atl="$2"; shift 2; fi
 if [ -z "$atl" ]; then
-    if [ -x .build/release/atl ]; then atl=.build/release/atl; else swift build --product atl >/dev/null; atl=.build/debug/atl; fi
+    # Never an older release binary left lying about: the check must see the code as it is now.
+    swift build --product atl >/dev/null
+    atl=.build/debug/atl
 fi
 exec python3 -u tests/check_workbench.py --atl "$atl" --chromium "$(command -v chromium)" "$@"

@@ -100,6 +100,7 @@ import Testing
         // The downloaded profile is the exact text, and `atl list` on it gives the list on the page.
         let download = try client.post("/lists/download", form: [("_csrf", page.csrf ?? ""), ("profile", profile), ("format", "profile")])
         #expect(download.status == 200 && download.text == text)
+        #expect(download.header("Cache-Control") == "no-store", "a downloaded profile is child data")
         #expect(download.header("Content-Disposition")?.contains("WB-0001.profile") == true)
         let folder = try TemporaryFolder("wb-profile")
         let file = try folder.write("child.profile", text)

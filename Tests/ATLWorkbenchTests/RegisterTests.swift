@@ -127,5 +127,12 @@ import Testing
         #expect(lines.count == 1)
         #expect(try c.get("/register/ATL-2026-000002").status == 404)
         #expect(try c.get("/register/ATL-2026-000001/list.json").text.contains("\"reference\": \"EX-0004\""))
+        // Every answer that holds the child's list is kept out of caches: the check page, the confirmation, the
+        // issued list and its downloads (the download of the working list is checked in ListPageTests).
+        #expect(check.header("Cache-Control") == "no-store")
+        #expect(confirmation.header("Cache-Control") == "no-store")
+        for path in ["/register/ATL-2026-000001", "/register/ATL-2026-000001/list.json"] {
+            #expect(try c.get(path).header("Cache-Control") == "no-store", "\(path)")
+        }
     }
 }

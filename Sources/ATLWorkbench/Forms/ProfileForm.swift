@@ -29,7 +29,7 @@ enum ProfileForm {
         ("Therapies and health", "Provision delivered on the setting's site by therapists, nurses or counsellors.",
          [.saltOnsite, .otOnsite, .physioOnsite, .nurseOnsite, .counselling, .hydrotherapy]),
         ("Physical access and personal care", "What a child who uses a wheelchair or needs personal care relies on.",
-         [.stepFree, .lift, .hoist, .changingPlaces]),
+         [.stepFree, .lift, .singleStorey, .hoist, .changingPlaces]),
         ("Communication, hearing and vision", "Specialist staff and resources for communication and sensory needs.",
          [.signing, .makaton, .aac, .qtod, .radioAids, .qtvi, .braille]),
         ("Learning environment", "How teaching is organised and the spaces the child can use.",

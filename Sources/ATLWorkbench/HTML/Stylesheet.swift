@@ -80,6 +80,7 @@ enum Stylesheet {
     .wb-button--small { padding: .3rem .6rem .25rem; font-size: .9375rem; min-height: 2rem; margin-bottom: .5rem; }
     .wb-button-group { display: flex; flex-wrap: wrap; align-items: center; gap: 0 .25rem; }
     .wb-link-button { background: none; border: 0; padding: 0; font: inherit; color: var(--link); text-decoration: underline; cursor: pointer; min-height: 24px; }
+    .wb-link-button.wb-back { padding-left: .9rem; }   /* a back link drawn as a button keeps room for its chevron */
     .wb-error-summary { border: 5px solid var(--error); padding: 1rem 1.25rem; margin: 0 0 2rem; }
     .wb-error-summary:focus { background: #fff; outline: 3px solid var(--focus); outline-offset: 0; box-shadow: none; }
     #main-content:focus { background: none; box-shadow: none; outline: none; }

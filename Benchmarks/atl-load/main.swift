@@ -242,7 +242,8 @@ var info = utsname()
 uname(&info)
 let machine = withUnsafeBytes(of: &info.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
 var md = "# Workbench load check (`atl-load`)\n\n"
-md += "List requests (`POST /lists`, the example profiles in turn, each client on its own kept-alive connection) against "
+let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+md += "Measured \(today). List requests (`POST /lists`, the example profiles in turn, each client on its own kept-alive connection) against "
 md += "`atl serve` in process on loopback; at most \(options.requests) requests or \(Int(options.seconds)) s per level. "
 let loadAverage = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "").split(separator: " ").prefix(3).joined(separator: " ")
 md += "\(ProcessInfo.processInfo.activeProcessorCount) cores (\(machine)), shared with other work (load average \(loadAverage.isEmpty ? "unknown" : loadAverage) at the end); "

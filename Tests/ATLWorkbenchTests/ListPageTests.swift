@@ -67,6 +67,30 @@ import Testing
         }
     }
 
+    /// A child's profile lives in memory for the request: building a list, asking why, reviewing it and
+    /// downloading it leave the data folder exactly as it was (only issuing writes, to the register).
+    @Test func nothingAboutAChildIsKeptUntilTheListIsIssued() throws {
+        let (w, c, _) = try Fixture.workbench("nothing-kept")
+        defer { w.shutdown(gracePeriod: .seconds(1)) }
+        func folder() -> [String: Data] {
+            let root = w.configuration.dataDirectory
+            let items = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+            return Dictionary(uniqueKeysWithValues: items.sorted().map { ($0, FileManager.default.contents(atPath: root + "/" + $0) ?? Data()) })
+        }
+        let before = folder()
+        let path = Fixture.examples.first { $0.hasSuffix("asd-slcn-year7.profile") }!
+        let list = try Self.upload(c, path)
+        #expect(list.status == 200)
+        let profile = try #require(list.firstMatch(#"name="profile" value="([^"]+)""#))
+        let csrf = list.csrf ?? ""
+        #expect(try c.post("/lists/why", form: [("_csrf", csrf), ("profile", profile), ("why-setting", "9000002")]).status == 200)
+        for format in ["md", "json", "csv", "html", "profile"] {
+            #expect(try c.post("/lists/download", form: [("_csrf", csrf), ("profile", profile), ("format", format)]).status == 200)
+        }
+        #expect(try c.post("/lists/check", form: [("_csrf", csrf), ("profile", profile)]).status == 200)
+        #expect(folder() == before, "the data folder changed before anything was issued")
+    }
+
     @Test func formBuildsTheListFromProfileTextThatDownloadsExactly() throws {
         let client = try Fixture.client()
         let form = try client.get("/lists/new")

@@ -76,6 +76,8 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "ATLRenderTests", dependencies: ["ATLTestSupport", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLMaps", "ATLRender"],
                     exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "ATLServicesTests", dependencies: ["ATLTestSupport", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning"],
+                    swiftSettings: strict),
         .testTarget(name: "ATLCLITests", dependencies: ["ATLTestSupport", "ATLCLI", "ATLServices", "ATLModel", "ATLData", "ATLEngine", "ATLPlanning", "ATLSynthetic", "ATLMaps", "ATLRender"],
                     swiftSettings: strict),
         .testTarget(name: "ExampleTests", dependencies: ["ATLExamples", "ATLTestSupport", "ATLCLI"], swiftSettings: strict),

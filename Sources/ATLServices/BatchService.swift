@@ -71,15 +71,14 @@ public enum BatchService {
     /// What the run reports as it goes: rows done of the total, and the rows done before this run (a resume).
     public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ already: Int) -> Void
 
+    /// Runs the batch: checks every output before reading anything, starts afresh or after the last complete
+    /// block of an interrupted run, matches and writes the rest a block at a time, then checks that every input
+    /// row gave exactly one record before the work file replaces the output.
     public static func run(_ r: Request, engine: MatchingEngine, renderList: (@Sendable (AdvisoryList) -> String)? = nil,
                            notify: EngineLoader.Notify, progress: Progress, hooks: Hooks = Hooks()) throws(ATLError) -> Result {
         let statePath = BatchState.path(forOutput: r.output)
         let workPath = BatchState.workPath(forOutput: r.output)
-        try OutputPolicy.check(OutputPlan(
-            outputs: [.init("--output", r.output), .init("the resume state", statePath), .init("the work file", workPath)]
-                + (r.listsDir.map { [.init("--lists-dir", $0, isFolder: true)] } ?? []),
-            inputs: [.init("--cohort", r.cohort)] + (r.postcodesFile.map { [.init("--postcodes", $0)] } ?? []),
-            catalogues: engine.catalogue.root.isEmpty ? [] : [engine.catalogue.root]))
+        try checkOutputs(r, engine: engine, statePath: statePath, workPath: workPath)
         let survey = try CohortReader.survey(path: r.cohort, academicYear: r.date.academicYear)
         var reader = try CohortReader(path: r.cohort, academicYear: r.date.academicYear)
         let config = configHash(r, engine: engine, cohortHash: survey.hash)
@@ -87,55 +86,53 @@ public enum BatchService {
         OutputFile.removeStaleTemporaries(in: (workPath as NSString).deletingLastPathComponent)
         if let dir = r.listsDir { OutputFile.removeStaleTemporaries(in: dir) }
 
-        // Where to start: from scratch, or after the last complete block of an interrupted run. Records go to
-        // the work file `<output>.partial`, which replaces the output only when the run is complete, so a run
-        // that fails (a full disk) or is killed never damages the previous output.
-        var summary = CohortSummary(k: r.fewOptions)
-        var start = BatchState(config: config, rows: 0, offset: 0, complete: false)
-        var work = workPath
-        let out: AppendableFile
-        if r.resume, let saved = try BatchState.load(statePath) {
-            guard saved.config == config else {
-                throw ATLError(code: "batch-state.config-differs", file: statePath, field: "config",
-                    "the cohort, catalogue, weights, geography, date or list options differ from the interrupted run; run again without --resume")
-            }
-            // A finished run whose work file was already moved over the output: read the output itself.
-            if saved.complete, InputFile.kind(of: workPath) == .missing { work = r.output }
-            start = saved
-            var kept = 0
-            try BatchResume.truncate(work, to: saved.offset) { n, line throws(ATLError) in
-                guard let o = BatchRecordFormat.outcome(ofRecord: line) else {
-                    throw ATLError(code: "batch-state.incomplete-record", file: work, line: n,
-                                   "not a complete atl-batch/1 record; run again without --resume")
-                }
-                summary.add(o)
-                kept = n
-            }
-            guard kept == saved.rows else {
-                throw ATLError(code: "batch-state.record-count", file: work,
-                               "holds \(kept) records where the state file records \(saved.rows); run again without --resume")
-            }
-            notify(saved.rows == 0 && !saved.complete
-                   ? "atl batch: the interrupted run wrote no complete block; starting from the beginning"
-                   : "atl batch: resuming after row \(saved.rows) of \(survey.rows)")
-            out = try OutputFile.openForAppending(work, at: saved.offset)
-        } else {
-            if r.resume { notify("atl batch: no state file \(statePath); starting from the beginning") }
-            out = try OutputFile.createForAppending(workPath)
-            try start.save(statePath)
-        }
+        let start = try startingPoint(r, config: config, rows: survey.rows, statePath: statePath, workPath: workPath,
+                                      notify: notify)
         if let dir = r.listsDir { try OutputFile.createFolder(dir, shownAs: dir) }
+        var seen = try skipRowsDone(&reader, rows: start.state.rows, cohort: r.cohort)
 
-        var seen: [String: Int] = [:]
-        let skipped = BatchRunner.skip(&reader, rows: start.rows, seen: &seen)
-        guard skipped == start.rows else {
-            throw ATLError(code: "batch-state.cohort-shorter", file: r.cohort, "has fewer rows than the interrupted run wrote; run again without --resume")
+        var blocks = BlockWriter(request: r, start: start, statePath: statePath, hooks: hooks)
+        try writeBlocks(&reader, &blocks, seen: &seen, r, engine: engine, renderList: renderList) { done in
+            progress(done, survey.rows, start.state.rows)
         }
+        let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogueHash: engine.catalogue.contentHash,
+                                    weightsHash: engine.weights.hash, inputs: [.init("cohort", hash: survey.hash)], date: r.date.text)
+        if blocks.stopped {
+            return Result(summary: blocks.summary, demand: [], rows: survey.rows, cohortHash: survey.hash, stamp: stamp,
+                          firstErrors: blocks.firstErrors, completed: false)
+        }
+        try finish(&blocks, r, rows: survey.rows, statePath: statePath, work: start.work)
+        return Result(summary: blocks.summary, demand: blocks.summary.demand(engine.catalogue), rows: survey.rows,
+                      cohortHash: survey.hash, stamp: stamp, firstErrors: blocks.firstErrors, completed: true)
+    }
 
-        var state = start
-        var blocks = 0
-        var firstErrors: [String] = []
-        var stopped = false
+    /// Every file the run writes (the output, its resume state and work file, the lists folder) is checked
+    /// against the output policy before anything is read, so a mistaken path fails at once, not after hours.
+    static func checkOutputs(_ r: Request, engine: MatchingEngine, statePath: String, workPath: String) throws(ATLError) {
+        try OutputPolicy.check(OutputPlan(
+            outputs: [.init("--output", r.output), .init("the resume state", statePath), .init("the work file", workPath)]
+                + (r.listsDir.map { [.init("--lists-dir", $0, isFolder: true)] } ?? []),
+            inputs: [.init("--cohort", r.cohort)] + (r.postcodesFile.map { [.init("--postcodes", $0)] } ?? []),
+            catalogues: engine.catalogue.root.isEmpty ? [] : [engine.catalogue.root]))
+    }
+
+    /// Reads past the rows an interrupted run already wrote, remembering their references so a later duplicate
+    /// is still caught. A cohort now shorter than that cannot be resumed.
+    static func skipRowsDone(_ reader: inout CohortReader, rows: Int, cohort: String) throws(ATLError) -> [String: Int] {
+        var seen: [String: Int] = [:]
+        let skipped = BatchRunner.skip(&reader, rows: rows, seen: &seen)
+        guard skipped == rows else {
+            throw ATLError(code: "batch-state.cohort-shorter", file: cohort, "has fewer rows than the interrupted run wrote; run again without --resume")
+        }
+        return seen
+    }
+
+    /// Matches the rest of the cohort and hands each block to `blocks`, then reports the rows written so far
+    /// (`blockWritten`, then the test hook). A write failure that is not already an ``ATLError`` is reported as
+    /// the output not being writable.
+    static func writeBlocks(_ reader: inout CohortReader, _ blocks: inout BlockWriter, seen: inout [String: Int],
+                            _ r: Request, engine: MatchingEngine, renderList: (@Sendable (AdvisoryList) -> String)?,
+                            blockWritten: (Int) -> Void) throws(ATLError) {
         let options = BatchRunner.Options(blockSize: r.blockSize, threads: r.threads, date: r.date.text)
         let listsDir = r.listsDir
         do {
@@ -144,34 +141,9 @@ public enum BatchService {
                 guard listsDir != nil, let l = item.list, let renderList else { return (record, nil) }
                 return (record, renderList(l))
             }, flush: { texts, items in
-                let text = texts.map(\.0).joined()
-                if let full = hooks.diskFullAfterBlocks, blocks == full {
-                    try out.append(Array(text.utf8.prefix(text.utf8.count / 2)))
-                    throw OutputFile.failure(r.output, ENOSPC)
-                }
-                if let crash = hooks.crashAfterBlocks, blocks == crash {
-                    try out.append(Array(text.utf8.prefix(text.utf8.count / 2)))
-                    stopped = true
-                    return false
-                }
-                if let listsDir {
-                    for (item, t) in zip(items, texts) {
-                        guard let listText = t.1 else { continue }
-                        try OutputFile.write(listText, to: listsDir + "/" + listFileName(item, extension: r.listExtension))
-                    }
-                }
-                try out.append(text)
-                try out.sync()
-                state.rows += items.count
-                state.offset = out.offset
-                try state.save(statePath)
-                for item in items {
-                    summary.add(item.list.map(CohortSummary.Outcome.init) ?? .error)
-                    if !item.errors.isEmpty, firstErrors.count < 20 { firstErrors += item.errors.map(\.description) }
-                }
-                blocks += 1
-                progress(state.rows, survey.rows, start.rows)
-                hooks.afterBlock?(state.rows)
+                guard try blocks.append(texts, items) else { return false }
+                blockWritten(blocks.state.rows)
+                blocks.hooks.afterBlock?(blocks.state.rows)
                 return true
             })
         } catch let e as ATLError {
@@ -179,23 +151,19 @@ public enum BatchService {
         } catch {
             throw ATLError(code: "output.cannot-write", file: r.output, "cannot write \(r.output): \(FileProblem.describe(error))")
         }
-        let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogueHash: engine.catalogue.contentHash,
-                                    weightsHash: engine.weights.hash, inputs: [.init("cohort", hash: survey.hash)], date: r.date.text)
-        if stopped {
-            return Result(summary: summary, demand: [], rows: survey.rows, cohortHash: survey.hash, stamp: stamp,
-                          firstErrors: firstErrors, completed: false)
-        }
-        // Every input row must have given exactly one record.
-        guard summary.rows == survey.rows, state.rows == survey.rows else {
+    }
+
+    /// The end of a complete run. Every input row must have given exactly one record (a child never disappears);
+    /// only then is the state marked complete and the work file renamed over the output.
+    static func finish(_ blocks: inout BlockWriter, _ r: Request, rows: Int, statePath: String, work: String) throws(ATLError) {
+        guard blocks.summary.rows == rows, blocks.state.rows == rows else {
             throw ATLError(code: "output.rows-do-not-reconcile", file: r.output,
-                           "wrote \(summary.rows) records for \(survey.rows) input rows; the cohort changed during the run?")
+                           "wrote \(blocks.summary.rows) records for \(rows) input rows; the cohort changed during the run?")
         }
-        summary.inputRows = survey.rows
-        state.complete = true
-        try state.save(statePath)
+        blocks.summary.inputRows = rows
+        blocks.state.complete = true
+        try blocks.state.save(statePath)
         if work != r.output { try OutputFile.commit(work, to: r.output) }
-        return Result(summary: summary, demand: summary.demand(engine.catalogue), rows: survey.rows, cohortHash: survey.hash,
-                      stamp: stamp, firstErrors: firstErrors, completed: true)
     }
 
     /// `<row>-<reference>.<ext>`, e.g. `000012-EHC-2026-0042.md`; a `/` in a reference becomes `_`.

@@ -58,179 +58,23 @@ public enum ScenarioApplication {
     /// The most children a scenario may grow a cohort of `n` to.
     public static func growthLimit(cohort n: Int) -> Int { max(n, min(n * maxGrowthFactor, n + maxAddedChildren)) }
 
+    /// Applies the changes in file order, each to the catalogue, weights and cohort as the changes before it left
+    /// them (a setting closed on line 3 cannot be changed on line 5). Every problem is collected, so one run
+    /// reports all of a scenario's mistakes; any problem makes the whole scenario an error.
     public static func apply(_ s: Scenario, catalogue: Catalogue, weights: Weights, cohort: [CohortChild],
                              seed: UInt64) throws(ATLError) -> AppliedScenario {
-        var byURN: [Int: Setting] = [:]
-        for st in catalogue.settings { byURN[st.urn] = st }
-        var w = weights
-        var children = cohort
-        var log: [AppliedScenario.LogEntry] = []
-        var hypothetical = Set<Int>(), closed = Set<Int>()
-        var diags: [Diagnostic] = []
-        var nextURN = firstHypotheticalURN
-        let tag = "Scenario \"\(s.name)\""
-
-        var closedOnLine: [Int: Int] = [:]
-        func existing(_ urn: Int, _ e: Scenario.Entry, field: String = "setting") -> Setting? {
-            guard let st = byURN[urn] else {
-                diags.append(Diagnostic(code: "scenario.unknown-urn", file: s.file, line: e.line, field: field,
-                    "no setting with URN \(urn) in the catalogue\(catalogue.root.isEmpty ? "" : " \(catalogue.root)")"))
-                return nil
-            }
-            // A change to a setting this scenario already closed would be reported but have no effect.
-            if let line = closedOnLine[urn] {
-                diags.append(Diagnostic(code: "scenario.setting-already-closed", file: s.file, line: e.line, field: field,
-                    "setting \(urn) was closed on line \(line) of this scenario; a closed setting cannot be changed again"
-                    + (field == "host" ? " or host a new provision" : "")))
-                return nil
-            }
-            return st
-        }
-        func label(_ st: Setting) -> String { "\(st.name) (URN \(st.urn)\(hypothetical.contains(st.urn) ? ", hypothetical" : ""))" }
-        func note(_ e: Scenario.Entry, _ text: String, real: Bool) {
-            log.append(.init(line: e.line, operation: e.change.operation, text: text, altersRealSetting: real))
-        }
-
+        var draft = Draft(scenario: s, catalogue: catalogue, weights: weights, cohort: cohort, seed: seed)
         for (k, e) in s.changes.enumerated() {
-            switch e.change {
-            case .open(let h):
-                while byURN[nextURN] != nil { nextURN += 1 }
-                let urn = nextURN
-                nextURN += 1
-                var st = Setting(urn: urn, name: "Hypothetical: \(h.name)", fictional: catalogue.isFictional,
-                                 type: h.type, status: .open, sources: ["\(tag): hypothetical setting, not a real one"])
-                if let hostURN = h.host {
-                    guard let host = existing(hostURN, e, field: "host") else { continue }
-                    st.localAuthority = host.localAuthority
-                    st.location = host.location
-                    st.postcode = host.postcode
-                    st.nearestPostcode = host.nearestPostcode
-                    st.phase = host.phase
-                    st.ageRange = host.ageRange
-                    st.gender = host.gender
-                    st.religiousCharacter = host.religiousCharacter
-                    // A resourced provision is inspected as part of its host school.
-                    st.ofsted = host.ofsted
-                    st.sources.append("location, phase, ages, gender, faith and Ofsted of the host, \(label(host))")
-                    if host.location == nil {
-                        diags.append(Diagnostic(code: "scenario.host-without-location", file: s.file, line: e.line, field: "host",
-                            "the host URN \(hostURN) has no location in the catalogue; give easting and northing instead"))
-                        continue
-                    }
-                }
-                if let p = h.location { st.location = p }
-                if let a = h.ageRange { st.ageRange = a }
-                if let p = h.phase { st.phase = p }
-                if let code = h.localAuthority {
-                    let known = catalogue.settings.lazy.compactMap(\.localAuthority).first { $0.code == code }
-                    st.localAuthority = known ?? LocalAuthority(code: code, name: "LA \(code)")
-                }
-                st.needs = h.needs
-                st.specialistProvision = h.type == .mainstreamResourced ? .resourcedProvision : nil
-                st.specialistPlaces = h.places
-                st.specialistOnRoll = 0
-                // The hypothetical setting is the provision only: a resourced provision has no general places of
-                // its own (the host keeps those), so children it is not designated for find it full.
-                st.capacity = h.places
-                st.onRoll = h.type == .mainstreamResourced ? h.places : 0
-                st.facilities = h.facilities
-                byURN[urn] = st
-                hypothetical.insert(urn)
-                let needs = h.needs.codes.map(\.plainLabel).joined(separator: "; ")
-                note(e, "Opened \(label(st)): \(h.type.shortTitle), \(h.places) places for \(needs)"
-                     + (h.host.map { " in the host setting URN \($0)" } ?? " at a new site")
-                     + ". Its SEN information report is unknown; facilities \(h.facilities == nil ? "unknown" : "as given").", real: false)
-            case .close(let urn):
-                guard var st = existing(urn, e) else { continue }
-                st.status = .closed
-                st.sources.append("\(tag): closed")
-                byURN[urn] = st
-                closed.insert(urn)
-                closedOnLine[urn] = e.line
-                note(e, "Closed \(label(st)) to new placements.", real: !hypothetical.contains(urn))
-            case .places(let urn, let places):
-                guard var st = existing(urn, e) else { continue }
-                let before = st.specialistPlaces
-                st.specialistPlaces = places
-                if st.specialistVacanciesStated != nil {
-                    st.specialistVacanciesStated = nil
-                }
-                if st.specialistOnRoll == nil {
-                    diags.append(Diagnostic(code: "scenario.places-without-on-roll", file: s.file, line: e.line, field: "setting",
-                        "URN \(urn) has no specialist on-roll figure in the catalogue, so its vacancies after the change would be unknown; use a 'vacancies' change instead"))
-                    continue
-                }
-                st.sources.append("\(tag): specialist places \(before.map(String.init) ?? "unknown") → \(places)")
-                byURN[urn] = st
-                note(e, "Specialist places at \(label(st)): \(before.map(String.init) ?? "unknown") → \(places) (on roll \(st.specialistOnRoll!), so vacancies \(st.specialistVacancies!)).",
-                     real: !hypothetical.contains(urn))
-            case .vacancies(let urn, let v):
-                guard var st = existing(urn, e) else { continue }
-                var assumption = ""
-                let before: Int?
-                if st.hasSpecialistOffer {
-                    before = st.specialistVacancies
-                    st.specialistVacanciesStated = v
-                } else {
-                    // No specialist offer: the vacancies are the general ones, capacity − on roll.
-                    before = st.generalVacancies
-                    switch (st.capacity, st.onRoll) {
-                    case (let c?, _) where c >= v: st.onRoll = c - v
-                    case (_, let r?): st.capacity = r + v
-                    default:
-                        st.capacity = v
-                        st.onRoll = 0
-                        assumption = " (capacity and number on roll are not known: the scenario assumes \(v) places)"
-                    }
-                }
-                st.sources.append("\(tag): vacancies \(before.map(String.init) ?? "unknown") → \(v)")
-                byURN[urn] = st
-                note(e, "Vacancies at \(label(st)): \(before.map(String.init) ?? "unknown") → \(v)\(assumption).", real: !hypothetical.contains(urn))
-            case .needs(let urn, let needs):
-                guard var st = existing(urn, e) else { continue }
-                let before = st.needs.map { $0.codes.map(\.plainLabel).joined(separator: "; ") } ?? "unknown"
-                st.needs = needs
-                st.sources.append("\(tag): designated needs changed")
-                byURN[urn] = st
-                note(e, "Designated needs at \(label(st)): \(before) → \(needs.codes.map(\.plainLabel).joined(separator: "; ")).",
-                     real: !hypothetical.contains(urn))
-            case .weight(let key, let value):
-                let p = Weights.parameters.first { $0.key == key }!
-                let before = w[keyPath: p.path]
-                w[keyPath: p.path] = value
-                note(e, "Weight \(key): \(Fixed.format(before, places: 2)) → \(Fixed.format(value, places: 2)).", real: false)
-            case .maxJourney(let km):
-                for i in children.indices { children[i].profile.maxJourneyKm = km }
-                note(e, "Every child's longest acceptable journey set to \(Fixed.format(km, places: 1)) km.", real: false)
-            case .demand(let need, let percent, let la):
-                let before = children.count
-                let limit = growthLimit(cohort: cohort.count)
-                let added = growthDelta(children, need: need, percent: percent, la: la)
-                if before + added > limit {
-                    diags.append(Diagnostic(code: "scenario.growth-too-large", file: s.file, line: e.line, field: "growth",
-                        "this change would take the cohort to \(before + added) children; a scenario may grow a cohort of \(cohort.count) to at most \(limit) (\(maxGrowthFactor) times the cohort, and at most \(maxAddedChildren) more; see docs/scenario-format.md)"))
-                    continue
-                }
-                children = grow(children, need: need, percent: percent, la: la, seed: seed, stream: UInt64(k + 1), changeNumber: k + 1)
-                let where_ = la.map { " living in LA \($0)" } ?? ""
-                let delta = children.count - before
-                let group = children.filter { $0.profile.primaryNeed == need && (la == nil || $0.home.localAuthority?.code == la) }
-                if group.isEmpty && delta == 0 {
-                    note(e, "Demand for \(need.plainLabel)\(where_): the cohort has no children with that primary need\(la == nil ? "" : " there"), so nothing changed.", real: false)
-                    continue
-                }
-                note(e, "Demand for \(need.plainLabel)\(where_) \(percent >= 0 ? "+" : "")\(Fixed.format(percent, places: 1))%: "
-                     + (delta >= 0 ? "\(delta) \(delta == 1 ? "child" : "children") added (copies of cohort children with that primary need, references marked 'G\(k + 1)-')."
-                                   : "\(-delta) \(delta == -1 ? "child" : "children") removed."), real: false)
-            }
+            draft.apply(e, changeNumber: k + 1)
         }
-        guard diags.isEmpty else { throw ATLError(diags) }
-        let settings = byURN.values.sorted { $0.urn < $1.urn }
-        let cat = s.changes.contains(where: { if case .demand = $0.change { false } else if case .maxJourney = $0.change { false } else if case .weight = $0.change { false } else { true } })
-            ? Catalogue(settings: settings, files: catalogue.files, root: catalogue.root)
-            : catalogue
-        return AppliedScenario(scenario: s, catalogue: cat, weights: w, cohort: children, log: log,
-                               hypothetical: hypothetical, closed: closed)
+        guard draft.diags.isEmpty else { throw ATLError(draft.diags) }
+        return draft.applied()
+    }
+
+    /// Whether a scenario changes any setting. Demand, journey and weight changes leave the catalogue exactly as
+    /// it was given (the same value, not a rebuilt copy).
+    static func changesSettings(_ s: Scenario) -> Bool {
+        s.changes.contains(where: { if case .demand = $0.change { false } else if case .maxJourney = $0.change { false } else if case .weight = $0.change { false } else { true } })
     }
 
     /// Demand growth: with n children of that primary need (in that LA), adds round(n × percent / 100)

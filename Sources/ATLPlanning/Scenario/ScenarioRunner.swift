@@ -94,16 +94,33 @@ public struct ScenarioRunner: Sendable {
 
     /// Lists, allocation and measures for one applied scenario.
     public func measure(_ a: AppliedScenario) throws(ATLError) -> ScenarioResult {
-        let engine: MatchingEngine
-        if let e = loadedEngine, e.catalogue.contentHash == a.catalogue.contentHash, e.weights == a.weights {
-            engine = e
-        } else {
-            engine = makeEngine(a.catalogue, a.weights)
-        }
+        let engine = self.engine(for: a)
         let lists = self.lists(engine, a.cohort)
         var places: [Int: Int] = [:]
         for s in a.catalogue.settings { if let p = ScenarioRunner.places(of: s) { places[s.urn] = p } }
         let placements = try allocate(lists, a.catalogue, seed)
+        let (children, count) = outcomes(a, lists: lists, placements: placements)
+        let districts = districtUse(children)
+        let settings = settingsInArea(a, districts: districts, placedCount: count, places: places)
+        let needs = needUse(a, children: children)
+        return ScenarioResult(name: a.scenario.name, description: a.scenario.description, scenarioHash: a.scenario.hash,
+                              catalogueHash: a.catalogue.contentHash, weightsHash: a.weights.hash, log: a.log,
+                              children: children, settings: settings, needs: needs, districts: districts,
+                              settingDistricts: SettingDistrictUse.of(settings), metrics: .of(children))
+    }
+
+    /// The engine already loaded when the scenario left the catalogue and weights as they were; otherwise one
+    /// compiled for the changed catalogue.
+    func engine(for a: AppliedScenario) -> MatchingEngine {
+        if let e = loadedEngine, e.catalogue.contentHash == a.catalogue.contentHash, e.weights == a.weights {
+            return e
+        }
+        return makeEngine(a.catalogue, a.weights)
+    }
+
+    /// Each child's outcome (where placed, how far, whether on unknown places), in reference order, and the
+    /// children placed at each URN.
+    func outcomes(_ a: AppliedScenario, lists: [AdvisoryList], placements: [ScenarioPlacement?]) -> ([ChildOutcome], [Int: Int]) {
         let placed = placements.map { $0?.urn }
         var children: [ChildOutcome] = []
         var count: [Int: Int] = [:]
@@ -129,24 +146,32 @@ public struct ScenarioRunner: Sendable {
                 inGeneralPlacesAfterBase: placements[i]?.inGeneralPlacesAfterBase ?? false))
         }
         children.sort { $0.reference < $1.reference }
+        return (children, count)
+    }
 
-        // Districts.
+    /// Children by home postcode district (for the map): how many, placed, with no suitable place, and the mean
+    /// journey of those placed.
+    func districtUse(_ children: [ChildOutcome]) -> [DistrictUse] {
         var byDistrict: [String: [ChildOutcome]] = [:]
         for c in children { byDistrict[c.homeDistrict ?? "(no postcode district)", default: []].append(c) }
-        let districts = byDistrict.keys.sorted(by: DistrictOrder.less).map { k -> DistrictUse in
+        return byDistrict.keys.sorted(by: DistrictOrder.less).map { k -> DistrictUse in
             let cs = byDistrict[k]!
             let d = cs.compactMap(\.distanceKm)
             return DistrictUse(district: k, centre: k.hasPrefix("(") ? nil : districtCentre(k), children: cs.count,
                                placed: cs.filter(\.placed).count, noSuitablePlace: cs.filter { $0.eligible == 0 }.count,
                                meanKm: d.isEmpty ? nil : d.reduce(0, +) / Double(d.count))
         }
+    }
 
-        // Settings in the cohort's area: within the bounding box of the district centres (+ 5 km), or placed at.
+    /// Settings in the cohort's area: within the bounding box of the district centres (+ 5 km), or placed at,
+    /// opened or closed by the scenario (all settings when no district has a centre).
+    func settingsInArea(_ a: AppliedScenario, districts: [DistrictUse], placedCount count: [Int: Int],
+                        places: [Int: Int]) -> [SettingUse] {
         let centres = districts.compactMap(\.centre)
         let box: (ClosedRange<Int>, ClosedRange<Int>)? = centres.isEmpty ? nil : (
             (centres.map(\.easting).min()! - 5000)...(centres.map(\.easting).max()! + 5000),
             (centres.map(\.northing).min()! - 5000)...(centres.map(\.northing).max()! + 5000))
-        let settings = a.catalogue.settings.filter { s in
+        return a.catalogue.settings.filter { s in
             if count[s.urn] != nil || a.hypothetical.contains(s.urn) || a.closed.contains(s.urn) { return true }
             guard let box, let p = s.location else { return box == nil }
             return box.0.contains(p.easting) && box.1.contains(p.northing)
@@ -156,11 +181,14 @@ public struct ScenarioRunner: Sendable {
                        closed: s.status != .open,
                        district: (s.postcode ?? s.nearestPostcode).map { String(Postcode.outcode(of: $0)) })
         }
+    }
 
-        // Needs.
+    /// Children by primary need against the places designated for that need: the sufficiency question a
+    /// commissioner asks of a scenario.
+    func needUse(_ a: AppliedScenario, children: [ChildOutcome]) -> [NeedUse] {
         let needCodes = Set(children.map(\.primaryNeed)).sorted()
         let byURN = Dictionary(uniqueKeysWithValues: a.catalogue.settings.map { ($0.urn, $0) })
-        let needs = needCodes.map { n -> NeedUse in
+        return needCodes.map { n -> NeedUse in
             let cs = children.filter { $0.primaryNeed == n }
             var designated = 0, unknown = 0
             for s in a.catalogue.settings where s.status == .open && s.hasSpecialistOffer && (s.needs?.contains(n) ?? false) {
@@ -173,10 +201,6 @@ public struct ScenarioRunner: Sendable {
                            noSuitablePlace: cs.filter { $0.eligible == 0 }.count, designatedPlaces: designated,
                            settingsWithUnknownPlaces: unknown, placedInDesignated: inDesignated)
         }
-        return ScenarioResult(name: a.scenario.name, description: a.scenario.description, scenarioHash: a.scenario.hash,
-                              catalogueHash: a.catalogue.contentHash, weightsHash: a.weights.hash, log: a.log,
-                              children: children, settings: settings, needs: needs, districts: districts,
-                              settingDistricts: SettingDistrictUse.of(settings), metrics: .of(children))
     }
 
     /// Plain statements of what the results rest on that the catalogue does not know.

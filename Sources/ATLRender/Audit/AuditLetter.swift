@@ -16,8 +16,27 @@ public enum AuditLetter {
         "\(s.urn)-\(SettingFile.slug(s.name)).md"
     }
 
+    /// The letter, in the order a busy reader needs it: who it is to and why, where our facts came from, what we
+    /// hold, the numbered questions, the facts, and how to reply.
     public static func render(_ s: SettingAudit, stamp: ProvenanceStamp) -> String {
         let team = s.localAuthority.map { "the SEND team, \($0.name)" } ?? "the local authority SEND team"
+        var out = opening(s, team: team, stamp: stamp)
+        out += sources(s)
+        out += reportHeld(s)
+        out += questions(s)
+        out += factsHeld(s)
+        out += "## How to reply\n\n"
+        out += "Please reply to \(team), answering by question number, and tell us about anything in this letter that is wrong or out of date. "
+        out += "What you send will help us describe \(s.name) accurately to families.\n\n"
+        out += "With thanks,\n\n\(team.prefix(1).uppercased() + team.dropFirst())\n\n"
+        out += "---\n\n"
+        out += (s.fictional ? GapAnalysis.fictionalLabel : s.synthetic ? "SYNTHETIC – DO NOT SEND. " + GapAnalysis.syntheticLabel : GapAnalysis.realLabel) + " · " + AuditFormat.stampLine(stamp) + "\n"
+        return out
+    }
+
+    /// The fictional or synthetic warning first (such a letter must never be sent as if real), the addressee,
+    /// and why the LA is writing: lists for families, not an inspection.
+    static func opening(_ s: SettingAudit, team: String, stamp: ProvenanceStamp) -> String {
         var out = ""
         if s.fictional {
             out += "> **\(GapAnalysis.fictionalLabel).** This letter is addressed to an invented setting, for demonstration only.\n\n"
@@ -41,9 +60,14 @@ public enum AuditLetter {
 
 
             """
+        return out
+    }
 
+    /// The setting's `source:` lines, and for a real setting that they may be incomplete — and, when no report
+    /// text is held, that this does not mean the setting has not published one.
+    static func sources(_ s: SettingAudit) -> String {
         let r = s.reportCoverage
-        out += "## Where our information came from\n\n"
+        var out = "## Where our information came from\n\n"
         if s.sources.isEmpty {
             out += "Our record of \(s.name) does not say where its facts came from.\n\n"
         } else {
@@ -60,8 +84,13 @@ public enum AuditLetter {
             }
             out += "\n\n"
         }
+        return out
+    }
 
-        out += "## What we hold from your SEN information report\n\n"
+    /// How many applicable report sections we hold, which ones, and which were not asked of a setting of its type.
+    static func reportHeld(_ s: SettingAudit) -> String {
+        let r = s.reportCoverage
+        var out = "## What we hold from your SEN information report\n\n"
         let typeNote = s.type == .unknown
             ? "We do not know your type of setting, so we have counted every section."
             : "Your setting is recorded as: \(s.type.title)."
@@ -75,36 +104,46 @@ public enum AuditLetter {
             out += "Not asked of you: " + notAsked.map { "\($0.reference) (\($0.title.lowercasedFirst)), which applies to \($0.appliesTo)" }
                 .joined(separator: "; ") + ".\n\n"
         }
+        return out
+    }
 
-        out += "## What we would like to ask you\n\n"
+    /// One numbered question per item not held, grouped by where the requirement comes from (the law first, then
+    /// what parent carers asked, then the engine's facts), numbered through so the setting can answer by number.
+    static func questions(_ s: SettingAudit) -> String {
+        let r = s.reportCoverage
+        var out = "## What we would like to ask you\n\n"
         let questions = s.questions
         if questions.isEmpty {
             out += "We hold every report section and every fact we ask settings for. Thank you. Please tell us if anything has changed.\n\n"
-        } else {
-            if r.present == 0 && r.empty == 0 && !s.fictional {
-                out += "If your SEN information report is published online, the simplest reply is a link to it: we will read it against the items below and come back to you only about anything it does not cover.\n\n"
-            }
-            out += "The questions are numbered so that you can answer by number. If your published SEN information report already answers a question, a link to it or the relevant text is all we need.\n\n"
-            var n = 0
-            let groups: [(String, (AuditItem) -> Bool)] = [
-                ("Your SEN information report: SEND Regulations 2014, Schedule 1", { if case .section(let x) = $0 { x.source == .schedule1 } else { false } }),
-                ("Access for disabled pupils: Children and Families Act 2014 s.69(3)(b)", { if case .section(let x) = $0 { x.source == .accessibility } else { false } }),
-                ("What parent carers have asked to know (not a legal requirement)", { if case .section(let x) = $0 { x.source == .parentCriteria } else { false } }),
-                ("Facts we use to match settings to children's needs", { if case .fact = $0 { true } else { false } }),
-            ]
-            for (heading, belongs) in groups {
-                let qs = questions.filter { belongs($0.item) }
-                guard !qs.isEmpty else { continue }
-                out += "### \(heading)\n\n"
-                for q in qs {
-                    n += 1
-                    out += "\(n). " + itemLine(q) + "  \n    **Question:** \(q.text)\n"
-                }
-                out += "\n"
-            }
+            return out
         }
+        if r.present == 0 && r.empty == 0 && !s.fictional {
+            out += "If your SEN information report is published online, the simplest reply is a link to it: we will read it against the items below and come back to you only about anything it does not cover.\n\n"
+        }
+        out += "The questions are numbered so that you can answer by number. If your published SEN information report already answers a question, a link to it or the relevant text is all we need.\n\n"
+        var n = 0
+        let groups: [(String, (AuditItem) -> Bool)] = [
+            ("Your SEN information report: SEND Regulations 2014, Schedule 1", { if case .section(let x) = $0 { x.source == .schedule1 } else { false } }),
+            ("Access for disabled pupils: Children and Families Act 2014 s.69(3)(b)", { if case .section(let x) = $0 { x.source == .accessibility } else { false } }),
+            ("What parent carers have asked to know (not a legal requirement)", { if case .section(let x) = $0 { x.source == .parentCriteria } else { false } }),
+            ("Facts we use to match settings to children's needs", { if case .fact = $0 { true } else { false } }),
+        ]
+        for (heading, belongs) in groups {
+            let qs = questions.filter { belongs($0.item) }
+            guard !qs.isEmpty else { continue }
+            out += "### \(heading)\n\n"
+            for q in qs {
+                n += 1
+                out += "\(n). " + itemLine(q) + "  \n    **Question:** \(q.text)\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
 
-        out += "## The facts we hold about \(s.name)\n\n"
+    /// Every header fact with what we hold (or "not known"), then the ones we lack in one line.
+    static func factsHeld(_ s: SettingAudit) -> String {
+        var out = "## The facts we hold about \(s.name)\n\n"
         out += MarkdownText.table(["Fact", "What we hold"], HeaderFact.allCases.map { f in
             switch s.status(f) {
             case .present: [f.title, s.value(f) ?? ""]
@@ -118,13 +157,6 @@ public enum AuditLetter {
         } else {
             out += "We do not hold: " + lacking.map { $0.title.lowercasedFirst }.joined(separator: "; ") + " (see the questions above).\n\n"
         }
-
-        out += "## How to reply\n\n"
-        out += "Please reply to \(team), answering by question number, and tell us about anything in this letter that is wrong or out of date. "
-        out += "What you send will help us describe \(s.name) accurately to families.\n\n"
-        out += "With thanks,\n\n\(team.prefix(1).uppercased() + team.dropFirst())\n\n"
-        out += "---\n\n"
-        out += (s.fictional ? GapAnalysis.fictionalLabel : s.synthetic ? "SYNTHETIC – DO NOT SEND. " + GapAnalysis.syntheticLabel : GapAnalysis.realLabel) + " · " + AuditFormat.stampLine(stamp) + "\n"
         return out
     }
 

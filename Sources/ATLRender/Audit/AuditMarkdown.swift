@@ -11,34 +11,56 @@ public enum AuditMarkdown {
     public static func render(_ a: GapAnalysis, facts: FactAudit? = nil, stamp: ProvenanceStamp) -> String {
         var out = "# SEN information gap analysis — \(a.label)\n\n"
         out += banner(a) + "\n\n"
-        out += MarkdownText.table(["Audit stamp", "Value"], [
+        out += stampTable(a, stamp)
+        out += whatThisMeasures
+        out += headline(a.overall, byLA: a.byLA)
+        out += overall(a.overall)
+        out += byGroup(a)
+        out += bySection(a)
+        out += byFact(a)
+        if let facts { out += FactAuditMarkdown.section(facts) }
+        out += settingTables(a)
+        out += whatToAsk
+        out += "---\n\n\(a.label) · \(AuditFormat.stampLine(stamp))\n"
+        return out
+    }
+
+    /// The run's provenance, first, so a report sent on can be traced to the catalogue it describes.
+    static func stampTable(_ a: GapAnalysis, _ stamp: ProvenanceStamp) -> String {
+        MarkdownText.table(["Audit stamp", "Value"], [
             ["Engine", "atl \(stamp.engineVersion)"],
             ["Catalogue", stamp.catalogue ?? ""],
             ["Catalogue content hash", "`\(stamp.catalogueHash)`"],
             ["Date", stamp.date],
             ["Data", a.label],
         ]) + "\n"
+    }
 
-        out += """
-            ## What this measures
+    /// What is counted and how, with the warning that "missing" describes the catalogue, not the setting.
+    static var whatThisMeasures: String {
+        """
+        ## What this measures
 
-            For every setting, each of the \(ReportSection.allCases.count) sections of the SEN information report \
-            (SEND Regulations 2014, Schedule 1, items 1–13 with item 3 in its seven parts; the four accessibility items \
-            of the Children and Families Act 2014 s.69(3)(b); seven criteria parent carers asked for) and each of the \
-            \(HeaderFact.allCases.count) header facts the matching engine uses is **present** (text or a value held), \
-            **empty** (a heading with no text), **missing** (not held) or **not applicable** (does not apply to a \
-            setting of its type). Coverage is present ÷ applicable, where applicable = present + empty + missing; group \
-            figures pool the items of all the group's settings. **Missing means this catalogue does not hold it, not \
-            that the setting has not published it.** See docs/audit.md.
+        For every setting, each of the \(ReportSection.allCases.count) sections of the SEN information report \
+        (SEND Regulations 2014, Schedule 1, items 1–13 with item 3 in its seven parts; the four accessibility items \
+        of the Children and Families Act 2014 s.69(3)(b); seven criteria parent carers asked for) and each of the \
+        \(HeaderFact.allCases.count) header facts the matching engine uses is **present** (text or a value held), \
+        **empty** (a heading with no text), **missing** (not held) or **not applicable** (does not apply to a \
+        setting of its type). Coverage is present ÷ applicable, where applicable = present + empty + missing; group \
+        figures pool the items of all the group's settings. **Missing means this catalogue does not hold it, not \
+        that the setting has not published it.** See docs/audit.md.
 
 
-            """
+        """
+    }
 
-        let o = a.overall
-        out += "## Headline\n\n"
-        let laCount = a.byLA.filter { $0.localAuthority != nil }.count
+    /// The few figures a reader takes away: settings and LAs, coverage of sections, facts and both, and how many
+    /// settings are complete or hold no report text at all.
+    static func headline(_ o: AuditTotals, byLA: [GapAnalysis.LAGroup]) -> String {
+        var out = "## Headline\n\n"
+        let laCount = byLA.filter { $0.localAuthority != nil }.count
         out += "- **\(AuditFormat.count(o.settings)) setting\(o.settings == 1 ? "" : "s")** in \(laCount) local authorit\(laCount == 1 ? "y" : "ies")"
-        if let none = a.byLA.first(where: { $0.localAuthority == nil }) {
+        if let none = byLA.first(where: { $0.localAuthority == nil }) {
             out += " (and \(AuditFormat.count(none.totals.settings)) with no LA recorded)"
         }
         out += ".\n"
@@ -52,17 +74,24 @@ public enum AuditMarkdown {
         out += "- " + holds(o.completeReports, "every report section that applies to \(them(o.completeReports))", first: true)
             + "; " + holds(o.noReport, "no report text at all") + "; "
             + holds(o.completeFacts, "every header fact that applies to \(them(o.completeFacts))") + ".\n\n"
+        return out
+    }
 
-        out += "## Overall\n\n"
-        out += MarkdownText.table(
+    /// Present, empty, missing and not applicable for report sections, header facts and both together.
+    static func overall(_ o: AuditTotals) -> String {
+        "## Overall\n\n" + MarkdownText.table(
             ["Part", "Present", "Empty", "Missing", "Not applicable", "Applicable", "Coverage"],
             [coverageRow("Report sections", o.report), coverageRow("Header facts", o.facts),
              coverageRow("Combined", o.combined)],
             align: ["l", "r", "r", "r", "r", "r", "r"]) + "\n"
+    }
 
+    /// The same group columns by local authority and by setting type, so gaps that belong to one LA's records
+    /// or to one kind of setting stand out.
+    static func byGroup(_ a: GapAnalysis) -> String {
         let groupHeader = ["Settings", "Report sections", "Header facts", "Combined", "Complete reports", "No report text", "Complete facts"]
         let groupAlign: [Character] = ["l", "r", "r", "r", "r", "r", "r", "r"]
-        out += "## By local authority\n\n"
+        var out = "## By local authority\n\n"
         out += MarkdownText.table(["Local authority"] + groupHeader,
                                   a.byLA.map { [AuditFormat.laLabel($0.localAuthority)] + groupCells($0.totals) },
                                   align: groupAlign) + "\n"
@@ -70,9 +99,12 @@ public enum AuditMarkdown {
         out += MarkdownText.table(["Setting type"] + groupHeader,
                                   a.byType.map { [$0.type.shortTitle] + groupCells($0.totals) },
                                   align: groupAlign) + "\n"
+        return out
+    }
 
-        out += "## By report section\n\nHow many settings' reports hold each section.\n\n"
-        out += MarkdownText.table(
+    /// One row per report section, with its legal source and whom it applies to.
+    static func bySection(_ a: GapAnalysis) -> String {
+        "## By report section\n\nHow many settings' reports hold each section.\n\n" + MarkdownText.table(
             ["Item", "Section", "Source", "Applies to", "Present", "Empty", "Missing", "N/A", "Held by"],
             a.bySection.map { ic in
                 [ic.item.item, ic.item.title, AuditFormat.shortSource(ic.item), AuditFormat.appliesShort(ic.item),
@@ -81,9 +113,11 @@ public enum AuditMarkdown {
                  AuditFormat.percent(ic.counts)]
             },
             align: ["l", "l", "l", "l", "r", "r", "r", "r", "r"]) + "\n"
+    }
 
-        out += "## By header fact\n\nHow many settings' catalogue headers hold each fact the matching engine uses.\n\n"
-        out += MarkdownText.table(
+    /// One row per header fact, naming the catalogue fields that hold it.
+    static func byFact(_ a: GapAnalysis) -> String {
+        "## By header fact\n\nHow many settings' catalogue headers hold each fact the matching engine uses.\n\n" + MarkdownText.table(
             ["Ref", "Fact", "Catalogue fields", "Applies to", "Present", "Missing", "N/A", "Held by"],
             a.byFact.map { ic in
                 guard case .fact(let f) = ic.item else { return [] }
@@ -92,10 +126,12 @@ public enum AuditMarkdown {
                         AuditFormat.count(ic.counts.notApplicable), AuditFormat.percent(ic.counts)]
             },
             align: ["l", "l", "l", "l", "r", "r", "r", "r"]) + "\n"
+    }
 
-        if let facts { out += FactAuditMarkdown.section(facts) }
-
-        out += "## Settings\n\n"
+    /// One table per LA, one row per setting, with a character per item (``AuditFormat/matrix(_:)``) so the
+    /// gaps of a setting can be read along its row.
+    static func settingTables(_ a: GapAnalysis) -> String {
+        var out = "## Settings\n\n"
         out += """
             One row per setting, in URN order within each local authority. *Gaps* counts the applicable items not \
             held (missing or empty). *Sections* has one character per report section, in the order \
@@ -117,12 +153,15 @@ public enum AuditMarkdown {
                 },
                 align: ["r", "l", "l", "r", "r", "r", "r", "l", "l"]) + "\n"
         }
+        return out
+    }
 
-        out += "## What to ask\n\nThe question the LA sends a setting for each applicable item it does not hold "
+    /// The question an LA sends for each item a setting does not hold (the letters ask them per setting).
+    static var whatToAsk: String {
+        var out = "## What to ask\n\nThe question the LA sends a setting for each applicable item it does not hold "
         out += "(`atl audit --letters <dir>` writes one letter per setting with its own questions).\n\n"
         out += MarkdownText.table(["Item", "Section or fact", "Question"],
                                   AuditItem.all.map { [$0.item, $0.title, $0.question] }) + "\n"
-        out += "---\n\n\(a.label) · \(AuditFormat.stampLine(stamp))\n"
         return out
     }
 

@@ -157,19 +157,47 @@ public enum ExampleLAGenerator {
         guard !candidates.isEmpty, count > 0 else { return [] }
         var rng = SeededRandom(seed: seed, stream: 0)
         rng.shuffle(&candidates)
-        var inTown = candidates.map { townOutcodes.contains(Postcode.outcode(of: $0.postcode)) }
+        var sites = Sites(candidates)
         var names = FictionalNames(rng: &rng, reservedNames: reservedNames)
+        let order = plan(count: count, rng: &rng)
+        var out: [Setting] = []
+        for (offset, item) in order.enumerated() {
+            let kind = kinds[item.kind]
+            let urn = firstURN + offset
+            let spot = sites.take(urban: kind.urban)
+            out.append(setting(kind: kind, index: item.index, urn: urn, at: spot, seed: seed, names: &names))
+        }
+        return out
+    }
 
-        // The kinds in a seeded order, so URNs do not group by type.
+    /// Which kind each URN gets: every kind's share (``allocation(count:)``) in a seeded order, so URNs do not
+    /// group by type. `index` counts settings of the same kind, to cycle through its designations.
+    static func plan(count: Int, rng: inout SeededRandom) -> [(kind: Int, index: Int)] {
         var plan: [(kind: Int, index: Int)] = []
         for (k, n) in allocation(count: count).enumerated() { for i in 0..<n { plan.append((k, i)) } }
         rng.shuffle(&plan)
-        plan = Array(plan.prefix(count))
+        return Array(plan.prefix(count))
+    }
 
-        // Placed settings by grid cell of `minimumSpacing` metres: a new one need only check the 3 x 3 cells
-        // around it.
+    /// The real postcodes settings may stand at, in shuffled order, and the settings placed so far: each new
+    /// setting takes the next postcode at least ``minimumSpacing`` from every placed one (in a town for urban
+    /// kinds), so settings spread over the area.
+    struct Sites {
+        typealias Site = (postcode: String, point: GridPoint, district: String)
+        var candidates: [Site]
+        var inTown: [Bool]
+        var next = 0
+        /// Placed settings by grid cell of `minimumSpacing` metres: a new one need only check the 3 x 3 cells
+        /// around it.
         var placed: [Int: [GridPoint]] = [:]
+
+        init(_ candidates: [Site]) {
+            self.candidates = candidates
+            inTown = candidates.map { townOutcodes.contains(Postcode.outcode(of: $0.postcode)) }
+        }
+
         func cell(_ e: Int, _ n: Int) -> Int { (e / Int(minimumSpacing)) * 10_000 + n / Int(minimumSpacing) }
+
         func isClear(_ p: GridPoint) -> Bool {
             let ce = p.easting / Int(minimumSpacing), cn = p.northing / Int(minimumSpacing)
             for de in -1...1 {
@@ -181,19 +209,16 @@ public enum ExampleLAGenerator {
             }
             return true
         }
-        var next = 0
-        var out: [Setting] = []
-        for (offset, item) in plan.enumerated() {
-            let kind = kinds[item.kind]
-            let urn = firstURN + offset
-            var r = SeededRandom(seed: seed, stream: UInt64(urn))
-            // Location: the next shuffled postcode at least `minimumSpacing` from every placed setting.
+
+        /// The next shuffled postcode that is clear of every placed setting (and in a town when `urban`); when
+        /// none is, the next one in order. The chosen one is swapped forward so it is never offered again.
+        mutating func take(urban: Bool) -> Site {
             let n = candidates.count
             var spot = candidates[next % n]
             var tries = 0
             while tries < n {
                 let i = (next + tries) % n
-                if !kind.urban || inTown[i], isClear(candidates[i].point) {
+                if !urban || inTown[i], isClear(candidates[i].point) {
                     spot = candidates[i]
                     candidates.swapAt(next % n, i)
                     inTown.swapAt(next % n, i)
@@ -203,46 +228,53 @@ public enum ExampleLAGenerator {
             }
             next += 1
             placed[cell(spot.point.easting, spot.point.northing), default: []].append(spot.point)
-
-            let gias = r.pick(kind.giasTypes)
-            var religion = "None"
-            if gias == "Voluntary aided school" {
-                religion = r.chance(0.55) ? "Roman Catholic" : "Church of England"
-            } else if gias == "Voluntary controlled school" || (gias.hasPrefix("Academy") && kind.naming == .primary && r.chance(0.2)) {
-                religion = "Church of England"
-            }
-            var gender = Gender.mixed
-            if kind.type == .independent, kind.naming == .prep, r.chance(0.3) { gender = r.chance(0.5) ? .girls : .boys }
-            let ages = kind.designationAges.isEmpty ? r.pick(kind.ages)
-                : kind.designationAges[item.index % kind.designationAges.count]
-            var phase = kind.phase
-            if kind.type == .independent || kind.type == .alternativeProvision { phase = .notApplicable }
-            let name = uniqueName(kind: kind, ages: ages, gias: gias, religion: religion, gender: gender,
-                                  names: &names, rng: &r)
-            var s = Setting(urn: urn, name: name, fictional: true, localAuthority: localAuthority, type: kind.type,
-                            giasType: gias, status: .open, phase: phase, ageRange: ages, gender: gender,
-                            religiousCharacter: religion, ofsted: ofsted(&r), location: spot.point,
-                            postcode: spot.postcode,
-                            sources: ["\(sourcePrefix), seed \(seed) (fictional setting at a real postcode)"])
-            if kind.type == .independent {
-                // Independent schools are smaller than maintained ones.
-                s.capacity = ages.high <= 11 ? 20 * r.int(in: 6...16) : 50 * r.int(in: 4...16)
-            }
-            let designation: [NeedCode]?
-            if kind.designations.isEmpty {
-                designation = nil
-            } else {
-                let d = kind.designations[item.index % kind.designations.count]
-                designation = d.isEmpty ? nil : d
-            }
-            SyntheticProvision.assign(to: &s, needs: designation, rng: &r)
-            // Facts the matching policy reads, from a stream of their own so every earlier fact stays as it was.
-            var policyRandom = SeededRandom(seed: seed, stream: policyStream | UInt64(urn))
-            policyFacts(&s, rng: &policyRandom)
-            s.report = SyntheticReport.sections(for: s, town: town(outcode: Postcode.outcode(of: spot.postcode)), rng: &r)
-            out.append(s)
+            return spot
         }
-        return out
+    }
+
+    /// One fictional setting of `kind` at `spot`, from its own random stream (the URN), so a setting's facts do
+    /// not depend on the settings generated before it: GIAS type, faith, gender, ages, name, SEN provision
+    /// (``SyntheticProvision``), the policy's facts and the report text (``SyntheticReport``).
+    static func setting(kind: Kind, index: Int, urn: Int, at spot: Sites.Site, seed: UInt64,
+                        names: inout FictionalNames) -> Setting {
+        var r = SeededRandom(seed: seed, stream: UInt64(urn))
+        let gias = r.pick(kind.giasTypes)
+        var religion = "None"
+        if gias == "Voluntary aided school" {
+            religion = r.chance(0.55) ? "Roman Catholic" : "Church of England"
+        } else if gias == "Voluntary controlled school" || (gias.hasPrefix("Academy") && kind.naming == .primary && r.chance(0.2)) {
+            religion = "Church of England"
+        }
+        var gender = Gender.mixed
+        if kind.type == .independent, kind.naming == .prep, r.chance(0.3) { gender = r.chance(0.5) ? .girls : .boys }
+        let ages = kind.designationAges.isEmpty ? r.pick(kind.ages)
+            : kind.designationAges[index % kind.designationAges.count]
+        var phase = kind.phase
+        if kind.type == .independent || kind.type == .alternativeProvision { phase = .notApplicable }
+        let name = uniqueName(kind: kind, ages: ages, gias: gias, religion: religion, gender: gender,
+                              names: &names, rng: &r)
+        var s = Setting(urn: urn, name: name, fictional: true, localAuthority: localAuthority, type: kind.type,
+                        giasType: gias, status: .open, phase: phase, ageRange: ages, gender: gender,
+                        religiousCharacter: religion, ofsted: ofsted(&r), location: spot.point,
+                        postcode: spot.postcode,
+                        sources: ["\(sourcePrefix), seed \(seed) (fictional setting at a real postcode)"])
+        if kind.type == .independent {
+            // Independent schools are smaller than maintained ones.
+            s.capacity = ages.high <= 11 ? 20 * r.int(in: 6...16) : 50 * r.int(in: 4...16)
+        }
+        let designation: [NeedCode]?
+        if kind.designations.isEmpty {
+            designation = nil
+        } else {
+            let d = kind.designations[index % kind.designations.count]
+            designation = d.isEmpty ? nil : d
+        }
+        SyntheticProvision.assign(to: &s, needs: designation, rng: &r)
+        // Facts the matching policy reads, from a stream of their own so every earlier fact stays as it was.
+        var policyRandom = SeededRandom(seed: seed, stream: policyStream | UInt64(urn))
+        policyFacts(&s, rng: &policyRandom)
+        s.report = SyntheticReport.sections(for: s, town: town(outcode: Postcode.outcode(of: spot.postcode)), rng: &r)
+        return s
     }
 
     /// Offset of the random streams for the matching-policy facts (``policyFacts(_:rng:)``), apart from the

@@ -23,97 +23,136 @@ public enum SyntheticProvision {
         let ages = s.ageRange ?? defaultAges(s)
         switch s.type {
         case .mainstream, .independent, .unknown:
-            s.specialistProvision = s.type == .unknown ? nil : SpecialistProvisionKind.none
-            s.needs = nil
-            fillMainstreamRoll(&s, ages: ages, rng: &rng)
-            s.facilities = mainstreamFacilities(ages: ages, independent: s.type == .independent, rng: &rng)
+            assignMainstream(&s, ages: ages, rng: &rng)
         case .mainstreamResourced:
-            let needs = requested ?? resourcedNeeds(rng: &rng)
-            fillMainstreamRoll(&s, ages: ages, rng: &rng)
-            s.needs = NeedSet(needs)
-            let r = rng.unit()
-            s.specialistProvision = r < 0.7 ? .resourcedProvision : r < 0.95 ? .senUnit : .both
-            let sensory = needs.allSatisfy { [.HI, .VI, .MSI, .PD].contains($0) }
-            let places = sensory ? 2 * rng.int(in: 4...6) : 2 * rng.int(in: 4...10)
-            setPlaces(&s, places: places, needs: needs, splitAlways: false, rng: &rng)
-            var f = mainstreamFacilities(ages: ages, independent: false, rng: &rng)
-            f.formUnion(needFacilities(needs, setting: .mainstreamResourced, ages: ages, rng: &rng))
-            s.facilities = consistent(f, type: s.type)
+            assignResourced(&s, needs: requested, ages: ages, rng: &rng)
         case .special, .independentSpecial, .nonMaintainedSpecial, .alternativeProvision:
-            let needs = requested ?? specialistNeeds(s.type, rng: &rng)
-            s.needs = NeedSet(needs)
-            let places: Int
-            switch s.type {
-            case .special: places = needs == [.SEMH] ? 6 * rng.int(in: 10...15) : 10 * rng.int(in: 6...20)
-            case .independentSpecial: places = 4 * rng.int(in: 5...20)
-            case .nonMaintainedSpecial: places = 5 * rng.int(in: 8...18)
-            default: places = 4 * rng.int(in: 6...16)
-            }
-            setPlaces(&s, places: places, needs: needs, splitAlways: s.type != .alternativeProvision, rng: &rng)
-            if s.capacity == nil { s.capacity = places }
-            if s.onRoll == nil { s.onRoll = s.specialistOnRoll }
-            var f = needFacilities(needs, setting: s.type, ages: ages, rng: &rng)
-            if rng.chance(s.type == .special ? 0.8 : 0.5) { f.insert(FacilitySet(.stepFree)) }
-            if s.type == .independentSpecial, rng.chance(0.4) { f.insert(FacilitySet(.residential)) }
-            if s.type == .nonMaintainedSpecial { f.insert(FacilitySet(.residential)) }
-            s.facilities = consistent(f, type: s.type)
-            if s.costBand == nil {
-                switch s.type {
-                case .independentSpecial: s.costBand = [CostBand.C, .D, .D, .E][rng.below(4)]
-                case .nonMaintainedSpecial: s.costBand = .E
-                default: break
-                }
-            }
+            assignSpecialist(&s, needs: requested, ages: ages, rng: &rng)
         case .post16:
             let gias = (s.giasType ?? "").lowercased()
             if gias.contains("special post 16") {
-                let needs = requested ?? [.SLD, .PMLD, .ASD]
-                s.needs = NeedSet(needs)
-                setPlaces(&s, places: 6 * rng.int(in: 4...10), needs: needs, splitAlways: true, rng: &rng)
-                if s.capacity == nil { s.capacity = s.specialistPlaces }
-                if s.onRoll == nil { s.onRoll = s.specialistOnRoll }
-                s.facilities = consistent(needFacilities(needs, setting: .special, ages: ages, rng: &rng)
-                    .union(set(.stepFree)), type: s.type)
-                if s.costBand == nil { s.costBand = .D }
+                assignSpecialPost16(&s, needs: requested, ages: ages, rng: &rng)
             } else if gias.contains("further education") || (requested != nil && !gias.contains("sixth")) {
-                let needs = requested ?? [[.MLD, .SLD, .ASD], [.MLD, .ASD], [.MLD, .SLD], [.SLD, .ASD]][rng.below(4)]
-                s.needs = NeedSet(needs)
-                if s.capacity == nil { s.capacity = 250 * rng.int(in: 8...24) }
-                if s.onRoll == nil { s.onRoll = s.capacity! * rng.int(in: 86...99) / 100 }
-                setPlaces(&s, places: 10 * rng.int(in: 4...12), needs: needs, splitAlways: true, rng: &rng)
-                var f = needFacilities(needs, setting: .post16, ages: ages, rng: &rng)
-                f.formUnion(set(.stepFree, .lift, .quietSpace))
-                if rng.chance(0.6) { f.insert(FacilitySet(.counselling)) }
-                s.facilities = consistent(f, type: s.type)
+                assignFurtherEducation(&s, needs: requested, ages: ages, rng: &rng)
             } else {
-                s.needs = nil
-                s.specialistProvision = SpecialistProvisionKind.none
-                if s.capacity == nil { s.capacity = 100 * rng.int(in: 8...22) }
-                if s.onRoll == nil { s.onRoll = s.capacity! * rng.int(in: 82...99) / 100 }
-                var f = set(.stepFree, .lift)
-                if rng.chance(0.8) { f.insert(FacilitySet(.counselling)) }
-                if rng.chance(0.6) { f.insert(FacilitySet(.quietSpace)) }
-                s.facilities = f
+                assignSixthForm(&s, rng: &rng)
             }
         case .earlyYears:
-            if s.capacity == nil { s.capacity = 13 * rng.int(in: 4...10) }
-            if s.onRoll == nil { s.onRoll = s.capacity! * rng.int(in: 80...100) / 100 }
-            var f = set(.stepFree)
-            if rng.chance(0.7) { f.insert(FacilitySet(.quietSpace)) }
-            if let needs = requested, !needs.isEmpty {
-                s.needs = NeedSet(needs)
-                s.specialistProvision = .resourcedProvision
-                setPlaces(&s, places: rng.int(in: 8...12), needs: needs, splitAlways: needs.count > 1, rng: &rng)
-                f.formUnion(needFacilities(needs, setting: .earlyYears, ages: ages, rng: &rng))
-                f.formUnion(set(.smallClasses))
-            } else {
-                s.needs = nil
-                s.specialistProvision = SpecialistProvisionKind.none
-                if rng.chance(0.3) { f.insert(FacilitySet(.sensoryRoom)) }
-                if rng.chance(0.3) { f.insert(FacilitySet(.makaton)) }
-            }
-            s.facilities = consistent(f, type: s.type)
+            assignEarlyYears(&s, needs: requested, ages: ages, rng: &rng)
         }
+    }
+
+    /// A mainstream school with no designated offer: its roll and the facilities any school of its size has.
+    static func assignMainstream(_ s: inout Setting, ages: AgeRange, rng: inout SeededRandom) {
+        s.specialistProvision = s.type == .unknown ? nil : SpecialistProvisionKind.none
+        s.needs = nil
+        fillMainstreamRoll(&s, ages: ages, rng: &rng)
+        s.facilities = mainstreamFacilities(ages: ages, independent: s.type == .independent, rng: &rng)
+    }
+
+    /// A mainstream school with a resourced provision or unit: a small base (smaller for sensory and physical
+    /// needs), and the school's facilities plus those its designated needs call for.
+    static func assignResourced(_ s: inout Setting, needs requested: [NeedCode]?, ages: AgeRange, rng: inout SeededRandom) {
+        let needs = requested ?? resourcedNeeds(rng: &rng)
+        fillMainstreamRoll(&s, ages: ages, rng: &rng)
+        s.needs = NeedSet(needs)
+        let r = rng.unit()
+        s.specialistProvision = r < 0.7 ? .resourcedProvision : r < 0.95 ? .senUnit : .both
+        let sensory = needs.allSatisfy { [.HI, .VI, .MSI, .PD].contains($0) }
+        let places = sensory ? 2 * rng.int(in: 4...6) : 2 * rng.int(in: 4...10)
+        setPlaces(&s, places: places, needs: needs, splitAlways: false, rng: &rng)
+        var f = mainstreamFacilities(ages: ages, independent: false, rng: &rng)
+        f.formUnion(needFacilities(needs, setting: .mainstreamResourced, ages: ages, rng: &rng))
+        s.facilities = consistent(f, type: s.type)
+    }
+
+    /// A special school or AP, wholly designated: places in the steps each kind of school commonly has, the
+    /// whole school's roll from them, facilities for its needs, and a cost band for the independent sector.
+    static func assignSpecialist(_ s: inout Setting, needs requested: [NeedCode]?, ages: AgeRange, rng: inout SeededRandom) {
+        let needs = requested ?? specialistNeeds(s.type, rng: &rng)
+        s.needs = NeedSet(needs)
+        let places: Int
+        switch s.type {
+        case .special: places = needs == [.SEMH] ? 6 * rng.int(in: 10...15) : 10 * rng.int(in: 6...20)
+        case .independentSpecial: places = 4 * rng.int(in: 5...20)
+        case .nonMaintainedSpecial: places = 5 * rng.int(in: 8...18)
+        default: places = 4 * rng.int(in: 6...16)
+        }
+        setPlaces(&s, places: places, needs: needs, splitAlways: s.type != .alternativeProvision, rng: &rng)
+        if s.capacity == nil { s.capacity = places }
+        if s.onRoll == nil { s.onRoll = s.specialistOnRoll }
+        var f = needFacilities(needs, setting: s.type, ages: ages, rng: &rng)
+        if rng.chance(s.type == .special ? 0.8 : 0.5) { f.insert(FacilitySet(.stepFree)) }
+        if s.type == .independentSpecial, rng.chance(0.4) { f.insert(FacilitySet(.residential)) }
+        if s.type == .nonMaintainedSpecial { f.insert(FacilitySet(.residential)) }
+        s.facilities = consistent(f, type: s.type)
+        if s.costBand == nil {
+            switch s.type {
+            case .independentSpecial: s.costBand = [CostBand.C, .D, .D, .E][rng.below(4)]
+            case .nonMaintainedSpecial: s.costBand = .E
+            default: break
+            }
+        }
+    }
+
+    /// A special post-16 institution: wholly designated (by default for learning disabilities and autism),
+    /// step-free, cost band D.
+    static func assignSpecialPost16(_ s: inout Setting, needs requested: [NeedCode]?, ages: AgeRange, rng: inout SeededRandom) {
+        let needs = requested ?? [.SLD, .PMLD, .ASD]
+        s.needs = NeedSet(needs)
+        setPlaces(&s, places: 6 * rng.int(in: 4...10), needs: needs, splitAlways: true, rng: &rng)
+        if s.capacity == nil { s.capacity = s.specialistPlaces }
+        if s.onRoll == nil { s.onRoll = s.specialistOnRoll }
+        s.facilities = consistent(needFacilities(needs, setting: .special, ages: ages, rng: &rng)
+            .union(set(.stepFree)), type: s.type)
+        if s.costBand == nil { s.costBand = .D }
+    }
+
+    /// A general FE college (or another post-16 setting, not a sixth form, given needs): thousands of students,
+    /// with a supported learning department for learning disabilities and autism.
+    static func assignFurtherEducation(_ s: inout Setting, needs requested: [NeedCode]?, ages: AgeRange, rng: inout SeededRandom) {
+        let needs = requested ?? [[.MLD, .SLD, .ASD], [.MLD, .ASD], [.MLD, .SLD], [.SLD, .ASD]][rng.below(4)]
+        s.needs = NeedSet(needs)
+        if s.capacity == nil { s.capacity = 250 * rng.int(in: 8...24) }
+        if s.onRoll == nil { s.onRoll = s.capacity! * rng.int(in: 86...99) / 100 }
+        setPlaces(&s, places: 10 * rng.int(in: 4...12), needs: needs, splitAlways: true, rng: &rng)
+        var f = needFacilities(needs, setting: .post16, ages: ages, rng: &rng)
+        f.formUnion(set(.stepFree, .lift, .quietSpace))
+        if rng.chance(0.6) { f.insert(FacilitySet(.counselling)) }
+        s.facilities = consistent(f, type: s.type)
+    }
+
+    /// A sixth-form college: no designated offer, an accessible site.
+    static func assignSixthForm(_ s: inout Setting, rng: inout SeededRandom) {
+        s.needs = nil
+        s.specialistProvision = SpecialistProvisionKind.none
+        if s.capacity == nil { s.capacity = 100 * rng.int(in: 8...22) }
+        if s.onRoll == nil { s.onRoll = s.capacity! * rng.int(in: 82...99) / 100 }
+        var f = set(.stepFree, .lift)
+        if rng.chance(0.8) { f.insert(FacilitySet(.counselling)) }
+        if rng.chance(0.6) { f.insert(FacilitySet(.quietSpace)) }
+        s.facilities = f
+    }
+
+    /// A maintained nursery school, with an enhanced resource only when needs are given.
+    static func assignEarlyYears(_ s: inout Setting, needs requested: [NeedCode]?, ages: AgeRange, rng: inout SeededRandom) {
+        if s.capacity == nil { s.capacity = 13 * rng.int(in: 4...10) }
+        if s.onRoll == nil { s.onRoll = s.capacity! * rng.int(in: 80...100) / 100 }
+        var f = set(.stepFree)
+        if rng.chance(0.7) { f.insert(FacilitySet(.quietSpace)) }
+        if let needs = requested, !needs.isEmpty {
+            s.needs = NeedSet(needs)
+            s.specialistProvision = .resourcedProvision
+            setPlaces(&s, places: rng.int(in: 8...12), needs: needs, splitAlways: needs.count > 1, rng: &rng)
+            f.formUnion(needFacilities(needs, setting: .earlyYears, ages: ages, rng: &rng))
+            f.formUnion(set(.smallClasses))
+        } else {
+            s.needs = nil
+            s.specialistProvision = SpecialistProvisionKind.none
+            if rng.chance(0.3) { f.insert(FacilitySet(.sensoryRoom)) }
+            if rng.chance(0.3) { f.insert(FacilitySet(.makaton)) }
+        }
+        s.facilities = consistent(f, type: s.type)
     }
 
     static func set(_ fs: Facility...) -> FacilitySet { FacilitySet(fs) }

@@ -124,7 +124,7 @@ public enum FamilyWords {
         }
         // Mainstream provision: band A for a mild or moderate need, or when the family asked for mainstream first.
         if e.band == .meetsNeed {
-            return sev <= .moderate ? "a \(kind(s, l).one), the usual level for \(a)" : "a \(kind(s, l).one), which the family asked for first"
+            return sev <= .moderate ? "\(article(kind(s, l).one)), the usual level for \(a)" : "\(article(kind(s, l).one)), which the family asked for first"
         }
         return "a mainstream school with no provision designated for \(need); \(a) usually calls for more"
     }
@@ -276,7 +276,7 @@ public enum FamilyWords {
             r += e.inclusion == .nearestMaintained ? ": none within it is state-funded and not judged Inadequate"
                 : within == 0 ? ": none within it meets the need" : ": only \(within) within it meet\(within == 1 ? "s" : "") the need"
         case .designationNotPublished:
-            r = "A \(k.one) within \(limit) that does not publish which needs it is designated for: it may provide for \(need), so the list asks"
+            r = "\(article(k.one).capitalisedFirstLetter) within \(limit) that does not publish which needs it is designated for: it may provide for \(need), so the list asks"
         case .diversity:
             r = "The closest match among \(k.many) within \(limit), so that the list shows more than one kind of setting"
         case .mayAlsoMeet, .score, .shareRelaxed:
@@ -291,16 +291,19 @@ public enum FamilyWords {
             } else if designated && designatedGroup.count == 1 && group.count > 1 {
                 r = e.band == .meetsNeed ? "The only setting on this list that meets the need with provision designated for \(need)"
                     : "The only setting on this list designated for \(need) among those that may also meet the need"
+            } else if group.count == 1 && e.band == .meetsNeed {
+                r = "The only setting on this list within \(limit) that meets the need: \(designated ? "designated for \(need)" : article(k.one))"
+                if let km = e.distanceKm { r += ", \(miles(km)) away" }
             } else if nearest(among: sameKind) {
                 r = "The nearest \(k.one) on this list"
             } else if sameKind.count == 1 && group.count > 1 {
                 r = "The only \(k.one) on this list"
             } else if leftOff(l) == 0 && e.band == .meetsNeed && e.inclusion != .mayAlsoMeet {
                 let n = group.count
-                r = "One of the \(n) settings within \(limit) that meet the need: \(designated ? "designated for \(need)" : "a \(k.one)")"
+                r = "One of the \(n) settings within \(limit) that meet the need: \(designated ? "designated for \(need)" : article(k.one))"
                 if let km = e.distanceKm { r += ", \(miles(km)) away" }
             } else {
-                r = designated ? "Designated for \(need)" : "A \(k.one)"
+                r = designated ? "Designated for \(need)" : article(k.one).capitalisedFirstLetter
                 if let km = e.distanceKm { r += ", \(miles(km)) away" }
             }
             if e.inclusion == .mayAlsoMeet {
@@ -321,6 +324,11 @@ public enum FamilyWords {
             r += ". It has what the plan requires: " + f.map(\.title).joined(separator: "; ")
         }
         return r + "."
+    }
+
+    /// "a special school", "an independent special school".
+    static func article(_ noun: String) -> String {
+        ("aeiou".contains(noun.prefix(1).lowercased()) ? "an " : "a ") + noun
     }
 
     // MARK: What the list left off

@@ -382,6 +382,8 @@ public enum ListHTML {
           h1, h2, h3, caption, summary { break-after: avoid; }
           caption, thead { break-inside: avoid; }
           tr, figure.quote, dl.facts, .advisory, .banner, ul.bullets li, ul.weigh li, .why-listed, .easy-list li { break-inside: avoid; }
+          .glossary dl.facts { break-inside: auto; font-size: 9pt; line-height: 1.3; gap: 0.8mm 4mm; }
+          .glossary dl.facts dt, .glossary dl.facts dd { break-inside: avoid; }
           .officer { break-before: page; border: none; padding: 0; background: none; }
           ul.tree { font-size: 8.5pt; }
           details.breakdown { border: none; padding: 0; break-inside: avoid; }

@@ -53,7 +53,7 @@ public enum FamilyWords {
         if isPost16(l) {
             return "Does not apply: transport for students aged 16 to 19 works differently. Ask the LA about its post-16 transport policy."
         }
-        return "\(miles(l.walkingDistanceKm)) for this age (the statutory walking distance). For a school further away the child may qualify for free transport from the LA, and a child with SEN may qualify nearer."
+        return "\(miles(l.walkingDistanceKm)) for this age (the statutory walking distance). For a school further away the child may qualify for free transport from the LA, and a child with special educational needs (SEN) may qualify nearer."
     }
 
     // MARK: How one setting meets what was asked

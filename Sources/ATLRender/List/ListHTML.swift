@@ -32,7 +32,7 @@ public enum ListHTML {
         o += "<header class=\"page-header\">\n"
         for n in banners(l) { o += "<p class=\"banner \(n.class)\"><strong>\(esc(n.text))</strong></p>\n" }
         o += "<h1>Advisory Tailored List <span class=\"ref\">for \(esc(l.reference))</span></h1>\n"
-        o += "<p class=\"lede\">Schools and other settings that may suit a child with an Education, Health and Care plan (EHCP), "
+        o += "<p class=\"lede\">Schools and other settings that may suit a child with special educational needs and disabilities (SEND) and an Education, Health and Care plan (EHCP), "
         o += "from the local authority (LA): how each meets the child's needs, what to weigh and what to ask.</p>\n</header>\n<main>\n"
         let bodyStart = o.range(of: "<body>")!.upperBound
         o += family

@@ -12,7 +12,7 @@ public enum ListMarkdown {
         let m = MarkdownText.inline
         var o = "# Advisory Tailored List: \(m(l.reference))\n\n"
         for n in [ListText.syntheticCatalogueNotice(l), ListText.fictionalNotice(l), ListText.syntheticNotice(l)].compactMap({ $0 }) { o += "> **\(n)**\n>\n" }
-        o += "> Schools and other settings that may suit a child with an Education, Health and Care plan (EHCP), from the local authority (LA): how each meets the child's needs, what to weigh and what to ask.\n\n"
+        o += "> Schools and other settings that may suit a child with special educational needs and disabilities (SEND) and an Education, Health and Care plan (EHCP), from the local authority (LA): how each meets the child's needs, what to weigh and what to ask.\n\n"
 
         let r = FamilyWords.easyRead(l)
         o += "## Easy Read summary\n\n"

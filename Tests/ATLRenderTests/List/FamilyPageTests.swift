@@ -212,7 +212,8 @@ import Testing
         let page = Self.familyPart(ListHTML.render(list))
         let family = Self.text(String(page[page.range(of: "<h1>")!.lowerBound...]))
         for (long, short) in [("Education, Health and Care plan (EHCP)", "EHCP"), ("local authority (LA)", "LA"),
-                              ("Unique reference number (URN)", "URN")] {
+                              ("Unique reference number (URN)", "URN"),
+                              ("special educational needs and disabilities (SEND)", "SEND")] {
             let first = family.range(of: short)!
             let spelled = family.range(of: long)!
             #expect(spelled.lowerBound <= first.lowerBound || family[spelled].contains(short), "\(short) used before it is spelled out")

@@ -9,7 +9,8 @@ For each page and width:
   - no serious or critical accessibility violation (axe-core, through axe-playwright-python).
 Printed (print media, A4, the page's own @page sizes):
   - nothing wider than the printed page (the document fits an A4 portrait column);
-  - the page count is the one expected (tests/page-counts.txt), and text that must be on page 1 is there.
+  - the page count is the one expected (tests/page-counts.txt), and text that must be on page 1 is there
+    ("@2 text" in that file: on page 2, as the family list's table after its Easy Read page).
 Screenshots (full page, per width) and PDFs are written to the artefact folder (default out/page-check/,
 git-ignored), with a summary in results.json.
 
@@ -95,12 +96,18 @@ def pdf_pages(path):
         return len(re.findall(rb"/Type\s*/Page[^s]", data))
 
 
-def first_page_text(path):
+def page_text(path, page=1):
     try:
-        return subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", path, "-"], capture_output=True,
+        return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", path, "-"], capture_output=True,
                               text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
+
+
+def must_show(text):
+    """'@2 The list:' must be on page 2; anything else on page 1."""
+    m = re.match(r"@(\d+) (.*)", text)
+    return (int(m.group(1)), m.group(2)) if m else (1, text)
 
 
 def main():
@@ -183,13 +190,16 @@ def main():
             if want and not a.update_counts:
                 if n != want[0]:
                     failures.append(f"{rel} printed: {n} A4 pages, expected {want[0]} (tests/page-counts.txt)")
-                text = first_page_text(pdf) if want[1] else ""
+                texts = {}
                 for must in want[1]:
-                    if text is None:
-                        failures.append(f"{rel} printed: cannot read page 1 (pdftotext missing)")
+                    page, must = must_show(must)
+                    if page not in texts:
+                        texts[page] = page_text(pdf, page)
+                    if texts[page] is None:
+                        failures.append(f"{rel} printed: cannot read page {page} (pdftotext missing)")
                         break
-                    if must not in " ".join(text.split()):
-                        failures.append(f"{rel} printed: page 1 does not show \"{must}\"")
+                    if must not in " ".join(texts[page].split()):
+                        failures.append(f"{rel} printed: page {page} does not show \"{must}\"")
             elif not want and not a.update_counts:
                 failures.append(f"{rel} printed: {n} pages, no expected count in tests/page-counts.txt")
             sw = {k: v for k, v in s.items() if k != "print"}
@@ -201,7 +211,7 @@ def main():
     if a.update_counts:
         old = read_counts()
         lines = ["# Expected A4 page counts of the committed HTML examples, checked by tests/check-pages.sh.",
-                 "# path<TAB>pages[<TAB>text that must be on page 1 ...]; rewrite with --update-counts, review the diff."]
+                 "# path<TAB>pages[<TAB>text that must be on page 1 (\"@2 text\": on page 2) ...]; rewrite with --update-counts, review the diff."]
         for rel in sorted(set(old) | set(measured)):
             n = measured.get(rel, old.get(rel, (0, []))[0])
             lines.append("\t".join([rel, str(n)] + old.get(rel, (0, []))[1]))

@@ -2,60 +2,116 @@ import ATLModel
 import ATLEngine
 import ATLPlanning
 
-/// Markdown rendering of an advisory list: for officers, printable, readable by a parent.
+/// Markdown rendering of an advisory list: printable and readable by a parent, with the officer's points at the
+/// end. It says what the HTML page says (``FamilyWords``): an Easy Read summary, the list with how each setting
+/// meets what the profile asked and a specific reason it is listed, what was left off and why, a section per
+/// setting, the settings not on the list and a glossary; then, headed for the officer, the points and their
+/// exact breakdown (and the `atl why` command, which only an officer runs).
 public enum ListMarkdown {
     public static func render(_ l: AdvisoryList) -> String {
         let m = MarkdownText.inline
         var o = "# Advisory Tailored List: \(m(l.reference))\n\n"
         for n in [ListText.syntheticCatalogueNotice(l), ListText.fictionalNotice(l), ListText.syntheticNotice(l)].compactMap({ $0 }) { o += "> **\(n)**\n>\n" }
+        o += "> Schools and other settings that may suit a child with special educational needs and disabilities (SEND) and an Education, Health and Care plan (EHCP), from the local authority (LA): how each meets the child's needs, what to weigh and what to ask.\n\n"
+
+        let r = FamilyWords.easyRead(l)
+        o += "## Easy Read summary\n\n"
+        for line in r.opening { o += "\(m(line))\n\n" }
+        if !r.settings.isEmpty {
+            for (i, s) in r.settings.enumerated() { o += "\(i + 1). **\(m(s.name))**: \(m(s.line))\n" }
+            o += "\n"
+        }
+        for line in r.closing { o += "\(m(line))\n\n" }
+
+        o += "## \(ListText.listHeading(l))\n\n"
         o += "> \(ListText.advisoryNotice)\n\n"
-        o += "## The child's profile\n\n"
-        for (k, v) in ListText.profileLines(l) { o += "- **\(k)**: \(m(v))\n" }
-        o += "\n## \(ListText.listHeading(l))\n\n"
         if l.entries.isEmpty {
             o += "No setting in the catalogue is eligible for this profile. See \"Settings not on the list\" below.\n\n"
         } else {
-            o += MarkdownText.table(["#", "Setting", "Type", "Fit", "Points", "Journey", "Vacancies", "Listed"],
-                l.entries.map { e in
-                    [String(e.rank), "\(e.setting.name) (\(e.setting.urn))" + (e.labels.isEmpty ? "" : " — " + e.labels.map(\.title).joined(separator: ", ")),
-                     e.setting.type.shortTitle, e.band.title, e.points, ListText.journey(e), ListText.vacancies(e), ListText.inclusion(e)]
-                }, align: ["r", "l", "l", "l", "r", "l", "r", "l"])
+            let must = !l.mustHave.isEmpty
+            var header = ["#", "Setting", "Fit with the need"]
+            if must { header.append("Has what the plan requires?") }
+            header += ["Journey", "Places free", "Why it is on the list"]
+            o += MarkdownText.table(header, l.entries.map { e in
+                var name = "\(e.setting.name), \(FamilyWords.kind(e.setting, l).one)"
+                if !e.labels.isEmpty { name += " — " + e.labels.map(\.title).joined(separator: ", ") }
+                var row = [String(e.rank), name, "\(FamilyWords.needFit(e, l).title). \(FamilyWords.needDetail(e, l).capitalisedFirstLetter)."]
+                if must { row.append(FamilyWords.mustHaves(e, l)?.short ?? "") }
+                row += [FamilyWords.journeyShort(e), FamilyWords.placesShort(FamilyWords.places(e, l)), FamilyWords.whyListed(e, l)]
+                return row
+            }, align: ["r"] + Array(repeating: "l", count: header.count - 1))
             o += "\n"
         }
-        for n in l.notes { o += "> Note: \(m(n))\n\n" }
+        o += "### Settings left off the list\n\n"
+        for s in FamilyWords.leftOffLines(l) { o += "\(m(s))\n\n" }
+        for n in FamilyWords.familyNotes(l) { o += "> Note: \(m(n))\n\n" }
+
+        o += "## What the list was built from\n\n"
+        for (k, v) in FamilyWords.profileLines(l) { o += "- **\(k)**: \(m(v))\n" }
+        o += "\n"
+
         for e in l.entries {
-            o += "### \(e.rank). \(m(e.setting.name))\n\n"
-            o += "URN \(e.setting.urn) · \(m(ListText.settingFacts(e.setting)))\n\n"
-            o += "**\(e.band.title)**, \(e.points) points, listed \(ListText.inclusion(e))."
-            if !e.labels.isEmpty { o += " Labels: " + e.labels.map(\.title).joined(separator: ", ") + "." }
-            o += "\n\n**Why it may suit**\n\n"
-            for r in e.reasons { o += "- \(m(r))\n" }
+            o += "## \(e.rank). \(m(e.setting.name))\n\n"
+            let urn = e.rank == 1 ? "Unique reference number (URN) \(e.setting.urn)" : "URN \(e.setting.urn)"
+            o += "\(m(ListText.settingFacts(e.setting))) · \(urn)"
+            if !e.labels.isEmpty { o += " · Labels: " + e.labels.map(\.title).joined(separator: ", ") }
+            o += "\n\n**Why it is on the list:** \(m(FamilyWords.whyListed(e, l)))\n\n"
+            o += "- **Fit with the need:** \(FamilyWords.needFit(e, l).title). \(m(FamilyWords.needDetail(e, l).capitalisedFirstLetter)).\n"
+            if let mh = FamilyWords.mustHaves(e, l) { o += "- **What the plan requires:** \(m(FamilyWords.mustHavesLong(mh)))\n" }
+            o += "- **Journey:** \(m(FamilyWords.journeyLong(e, l)))\n"
+            o += "- **Places:** \(m(FamilyWords.placesLong(FamilyWords.places(e, l), l)))\n"
+            o += factsWithSources(e)
+            o += section("What it offers for this child", FamilyWords.otherReasons(e))
             if !e.quotes.isEmpty {
                 o += "\n**From its SEN information report**\n\n"
                 for q in e.quotes { o += "> “\(m(q.text))” — *\(q.section.title)*\n\n" }
             }
-            if !e.notOffered.isEmpty {
-                o += "\n**What it does not offer that the profile asked for**\n\n"
-                for r in e.notOffered { o += "- \(m(r))\n" }
-            }
+            o += section("What it does not offer that was asked for", e.notOffered)
             if !e.cautions.isEmpty {
-                o += "\n**To weigh**\n\n"
-                for c in e.cautions { o += "- \(m(c.text))\n" }
+                o += "\n**Things to weigh, and what to ask**\n\n"
+                for c in e.cautions { o += "- \(m(c.text)) *Ask:* \(m(c.question))\n" }
             }
-            if !e.toAsk.isEmpty {
-                o += "\n**To ask (the setting, or the LA)**\n\n"
-                for r in e.toAsk { o += "- \(m(r))\n" }
-            }
-            o += "\n**How the points add up**\n\n"
-            o += tree(e.explanation, depth: 0)
+            o += section(e.cautions.isEmpty ? "Questions to ask" : "Other questions to ask", FamilyWords.otherQuestions(e))
             o += "\n"
         }
         o += "## Settings not on the list\n\n"
-        for s in ListText.excludedSummary(l) { o += "- \(m(s))\n" }
-        o += "- To see why a particular setting is not listed: `atl why --profile <file> --setting <URN>`.\n\n"
+        for s in FamilyWords.notListedLines(l) { o += "- \(m(s))\n" }
+        o += "\n## Words used in this list\n\n"
+        for g in Glossary.entries(for: o) { o += "- **\(g.term)**: \(g.meaning)\n" }
+
+        o += "\n## For the SEND officer: points and how they add up\n\n"
+        o += "Points order settings within the list's groups; they have no fixed maximum and are not a grade, so they are not shown to the family above. Each total is the exact sum of its parts, in thousandths of a point.\n\n"
+        for n in l.notes where FamilyWords.isOfficerNote(n) { o += "> Note: \(m(n))\n\n" }
+        if !l.entries.isEmpty {
+            o += MarkdownText.table(["#", "Setting", "Group", "Included", "Points"], l.entries.map { e in
+                [String(e.rank), "\(e.setting.name) (\(e.setting.urn))", e.band.title, ListText.inclusion(e), e.points]
+            }, align: ["r", "l", "l", "l", "r"])
+            o += "\n"
+        }
+        if l.leftOutByShare > 0 {
+            o += "\(l.leftOutByShare) higher-scoring settings were left out so that the list illustrates choice (no one type takes more than its share, and each suitable type has a place).\n\n"
+        }
+        for e in l.entries {
+            o += "**\(e.rank). \(m(e.setting.name)): how the \(e.points) points add up**\n\n"
+            o += tree(e.explanation, depth: 0)
+            o += "\n"
+        }
+        o += "To see why a particular setting is not listed: `atl why --profile <file> --setting <URN>`.\n\n"
         o += "## Audit stamp\n\n"
         for (k, v) in ListText.stampLines(l.stamp) { o += "- \(k): `\(v)`\n" }
         return o
+    }
+
+    /// THE PLACE FOR EACH SETTING'S FACTS WITH THEIR SOURCES AND DATES (see ``ListHTML/factsWithSources(_:)``):
+    /// the lines from `Sources/ATLRender/List/EntryFacts.swift` go here once wired in.
+    static func factsWithSources(_ e: ListEntry) -> String {
+        let lines: [String] = []
+        return section("Facts, with where they come from and when", lines)
+    }
+
+    static func section(_ heading: String, _ items: [String]) -> String {
+        guard !items.isEmpty else { return "" }
+        return "\n**\(heading)**\n\n" + items.map { "- \(MarkdownText.inline($0))\n" }.joined()
     }
 
     static func tree(_ e: Explanation, depth: Int) -> String {

@@ -159,7 +159,7 @@ enum ListRenderFixture {
         #expect(h.contains("(fictional example)</title>"))
         for e in list.entries {
             #expect(h.contains("id=\"setting-\(e.setting.urn)\""))
-            #expect(h.contains("How the \(e.points) points add up"))
+            #expect(h.contains("how the \(e.points) points add up"))
         }
         #expect(h.contains("<footer"))
         #expect(h.contains(list.stamp.catalogueHash))

@@ -26,6 +26,7 @@ struct BenchOptions {
     var output: String?
     var batch: Int?
     var batchOnly = false
+    var explainedOnly = false
     var index = ""
     var threads = Parallel.defaultThreads
 
@@ -44,9 +45,11 @@ struct BenchOptions {
             case "--output": output = next()
             case "--batch": batch = Int(next())
             case "--batch-only": batchOnly = true
+            case "--explained-only": explainedOnly = true
             case "--index": index = next()
+            case "--table": _ = next()
             case "--help", "-h":
-                print("usage: atl-bench [--quick] [--catalogue DIR] [--seed N] [--output FILE] [--batch CHILDREN]")
+                print("usage: atl-bench [--quick] [--catalogue DIR] [--seed N] [--output FILE] [--batch CHILDREN] | --table RESULTS.json")
                 exit(0)
             default: fatalError("atl-bench: unknown option \(args[i])")
             }
@@ -112,20 +115,103 @@ func statsJSON(_ s: Stats, scale: Double = 1) -> [String: Any] {
 
 // MARK: machine
 
+/// The first line of `/proc/loadavg` (1, 5 and 15-minute load averages), recorded before and after the run so
+/// a reader can tell a quiet machine from a busy one.
+func loadAverage() -> String {
+    ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "unknown").split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+/// `swift --version`'s first line: the toolchain found on PATH when the bench runs (the one that built it, in
+/// the documented workflow).
+func toolchain() -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["swift", "--version"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = pipe
+    guard (try? p.run()) != nil else { return "unknown" }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "unknown"
+}
+
+/// Machine facts, read by the bench itself (never typed by hand).
 func machine() -> [String: Any] {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-        .split(separator: "\n").first { $0.hasPrefix("model name") }?
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let cpu = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
         .split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
     let mem = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?
         .split(separator: "\n").first { $0.hasPrefix("MemTotal") }.map(String.init) ?? ""
+    let kernel = ((try? String(contentsOfFile: "/proc/sys/kernel/osrelease", encoding: .utf8)) ?? "unknown")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
     return ["cpu": cpu, "cores": ProcessInfo.processInfo.activeProcessorCount, "threads_used": threads,
             "memory": mem.replacingOccurrences(of: "MemTotal:", with: "").trimmingCharacters(in: .whitespaces),
-            "os": ProcessInfo.processInfo.operatingSystemVersionString]
+            "os": ProcessInfo.processInfo.operatingSystemVersionString, "kernel": kernel, "toolchain": toolchain(),
+            "load_average_before": loadAverage(), "started_utc": utcNow()]
 }
+
+func utcNow() -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_GB_POSIX")
+    f.timeZone = TimeZone(identifier: "UTC")
+    f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+    return f.string(from: Date())
+}
+
+nonisolated(unsafe) var identityFailed = false
+
+// MARK: the results table (also run alone: --table FILE)
+
+/// The Markdown table docs/performance.md and the README quote, generated from a results JSON file so no figure
+/// is typed by hand.
+func resultsTable(_ d: [String: Any]) -> String {
+    func at(_ path: String) -> Any? {
+        var v: Any? = d
+        for k in path.split(separator: ".") { v = (v as? [String: Any])?[String(k)] }
+        return v
+    }
+    func num(_ path: String, _ scale: Double = 1, _ places: Int = 0) -> String {
+        guard let v = at(path) as? Double ?? (at(path) as? Int).map(Double.init) else { return "—" }
+        return String(format: "%.\(places)f", v * scale)
+    }
+    let m = d["machine"] as? [String: Any] ?? [:]
+    let settings = num("catalogue.settings")
+    var t = "| measure | result | target |\n|---|---:|---|\n"
+    t += "| catalogue parse, \(settings) text files (median) | \(num("catalogue_parse_seconds.median", 1, 2)) s | < 2 s |\n"
+    t += "| index build (median) | \(num("index_build_seconds.median", 1, 2)) s | — |\n"
+    t += "| snapshot load (median) | \(num("snapshot.load_seconds.median", 1, 3)) s | < 0.15 s |\n"
+    t += "| scoring, pruned, pairs/s counted over all pairs, 1 thread / all cores | \(num("scoring.pruned_1_thread.pairs_per_second_median", 1e-6)) M / \(num("scoring.pruned_all_cores.pairs_per_second_median", 1e-6)) M | — |\n"
+    t += "| scoring, every pair evaluated, 1 thread / all cores | \(num("scoring.unpruned_1_thread.pairs_per_second_median", 1e-6)) M / \(num("scoring.unpruned_all_cores.pairs_per_second_median", 1e-6)) M | ≥ 250 M (all cores) |\n"
+    t += "| bare-loop limit probe, same run, 1 thread / all cores | \(num("scoring.bare_loop_1_thread.pairs_per_second_median", 1e-6)) M / \(num("scoring.bare_loop_all_cores.pairs_per_second_median", 1e-6)) M | — |\n"
+    t += "| every pair evaluated as a share of the bare loop, 1 thread / all cores | \(num("scoring.bare_loop_1_thread.engine_unpruned_share", 100))% / \(num("scoring.bare_loop_all_cores.engine_unpruned_share", 100))% | — |\n"
+    t += "| naive baseline (no shared scoring code), 1 thread | \(num("naive_baseline.pairs_per_second_median", 1e-6, 2)) M | — |\n"
+    t += "| naive top 20 identical to the engine's (enforced) | \(num("naive_baseline.top20_identical_children")) of \(num("naive_baseline.top20_compared_children")) children | all |\n"
+    t += "| speed-up over naive, 1 thread (pruned / every pair) | \(num("naive_baseline.ratio_pruned_1_thread"))× / \(num("naive_baseline.ratio_unpruned_1_thread"))× | — |\n"
+    t += "| one explained list, p50 / p99 | \(num("explained_list_ms.p50", 1, 2)) / \(num("explained_list_ms.p99", 1, 2)) ms | < 2 / < 10 ms |\n"
+    t += "| explained lists + atl-list/1 JSON, all cores | \(num("batch.explained_lists_sample.children_per_second")) children/s | ≥ 5,000 children/s |\n"
+    t += "| batch of \(num("batch.children")) children, top 20, JSONL (+ snapshot load) | \(num("batch.seconds", 1, 1)) s (+ \(num("batch.snapshot_load_seconds", 1, 2)) s) | — |\n"
+    t += "| batch process peak memory | \(num("batch.peak_rss_mib", 1.0 / 1024, 2)) GiB | — |\n"
+    t += "\nMachine: \(m["cpu"] ?? "?"), \(m["cores"] ?? "?") cores, \(m["toolchain"] ?? "?"); load average "
+        + "\(m["load_average_before"] ?? "?") before, \(m["load_average_after"] ?? "?") after; \(d["mode"] ?? "?") run started \(m["started_utc"] ?? "?").\n"
+    return t
+}
+
+if let i = CommandLine.arguments.firstIndex(of: "--table"), i + 1 < CommandLine.arguments.count {
+    let path = CommandLine.arguments[i + 1]
+    guard let data = FileManager.default.contents(atPath: path),
+          let d = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        FileHandle.standardError.write(Data("atl-bench: cannot read results JSON \(path)\n".utf8))
+        exit(2)
+    }
+    print(resultsTable(d), terminator: "")
+    exit(0)
+}
+
 record("machine", machine())
 record("mode", quick ? "quick" : "full")
 record("engine_version", ATL.version)
-log("atl-bench (\(quick ? "quick" : "full")), \(threads) threads")
+if !opt.batchOnly && !opt.explainedOnly { log("atl-bench (\(quick ? "quick" : "full")), \(threads) threads") }
 
 // MARK: national batch (also run alone: --batch-only)
 
@@ -166,6 +252,24 @@ func nationalBatch(engine: MatchingEngine, cohort: NationalCohort, children: Int
     }
     try out.close()
     return (t, bytes)
+}
+
+// Explained lists alone, from the snapshot (for profiling with perf): --explained-only --index FILE [--batch N].
+if opt.explainedOnly {
+    let snapshot = try IndexSnapshot.load(path: opt.index, engineVersion: ATL.version)
+    let engine = MatchingEngine(catalogue: snapshot.catalogue, index: snapshot.index, engineVersion: ATL.version)
+    let cohort = NationalCohort(seed: opt.seed, catalogue: snapshot.catalogue)
+    let children = opt.batch ?? 2_000
+    var bytes = 0
+    let t = seconds {
+        bytes = Parallel.map(children, threads: opt.threads) { j -> Int in
+            let p = cohort.child(j)
+            let l = try! engine.advisoryList(for: p, file: p.reference, profileHash: "bench", date: "2026-11-23", threads: 1)
+            return ListJSON.render(l).utf8.count + 1
+        }.reduce(0, +)
+    }
+    log("explained lists + atl-list/1 JSON: \(children) children in \(r3(t)) s = \(Int(Double(children) / t)) children/s, \(bytes) bytes")
+    exit(0)
 }
 
 if opt.batchOnly {
@@ -232,7 +336,7 @@ if opt.batchOnly {
     let encodeTime = repeated(warmup: 0, runs: quick ? 1 : 3) { encoded = snapshot.encode() }
     try snapshot.write(to: snapPath)
     var loaded: IndexSnapshot!
-    let load = repeated(warmup: 1, runs: quick ? 3 : 7) { loaded = try! IndexSnapshot.load(path: snapPath, engineVersion: ATL.version) }
+    let load = repeated(warmup: quick ? 0 : 1, runs: quick ? 3 : 7) { loaded = try! IndexSnapshot.load(path: snapPath, engineVersion: ATL.version) }
     precondition(loaded.catalogue.settings.count == n && loaded.catalogue.contentHash == catalogue.contentHash)
     precondition(loaded.index.urn == index.urn && loaded.index.evidence.scores == index.evidence.scores)
     let fresh = repeated(warmup: 1, runs: quick ? 3 : 5) { try! loaded.checkFresh(catalogueRoot: opt.catalogue, file: snapPath) }
@@ -278,15 +382,41 @@ if opt.batchOnly {
                                       "children_per_second_median": (Double(scoringChildren) / s.median).rounded()]
         log("scoring (pruned, counted over all pairs) \(label): \(Int(pairs / s.median / 1e6)) M pairs/s")
     }
-    let unprunedChildren = quick ? 100 : 1_000
+    let unprunedChildren = quick ? 300 : 1_000
+    // Every pair evaluated, and the limit probe (a bare loop over the same columns, same children), run in
+    // turn — engine, probe, engine, probe … — so a burst of load from elsewhere falls on both; the share is the
+    // median of each pair's ratio.
+    let unprunedQueries = Array(queries.prefix(unprunedChildren))
+    func bareAll(threads t: Int) -> Int {
+        Parallel.map(t, threads: t) { w -> Int in
+            var sum = 0
+            for i in stride(from: w, to: unprunedQueries.count, by: t) { sum &+= BareLoop.pass(unprunedQueries[i], index) }
+            return sum
+        }.reduce(0, &+)
+    }
     for (label, t) in [("1_thread", 1), ("all_cores", threads)] {
         var check = 0
-        let s = repeated(warmup: 1, runs: quick ? 3 : 5) { check = scoreAll(queries.prefix(unprunedChildren), threads: t, prune: false) }
+        check &+= scoreAll(unprunedQueries[...], threads: t, prune: false)
+        check &+= bareAll(threads: t)
+        var engineTimes: [Double] = [], bareTimes: [Double] = [], shares: [Double] = []
+        for _ in 0..<(quick ? 5 : 7) {
+            let e = seconds { check &+= scoreAll(unprunedQueries[...], threads: t, prune: false) }
+            let b = seconds { check &+= bareAll(threads: t) }
+            engineTimes.append(e)
+            bareTimes.append(b)
+            shares.append(b / e)
+        }
         blackHole(check)
         let pairs = Double(unprunedChildren) * Double(n)
-        scoring["unpruned_\(label)"] = ["children": unprunedChildren, "settings": n, "seconds": statsJSON(s),
-                                        "pairs_per_second_median": (pairs / s.median).rounded()]
-        log("scoring (every pair evaluated) \(label): \(Int(pairs / s.median / 1e6)) M pairs/s")
+        let es = Stats(samples: engineTimes), bs = Stats(samples: bareTimes), share = Stats(samples: shares)
+        scoring["unpruned_\(label)"] = ["children": unprunedChildren, "settings": n, "seconds": statsJSON(es),
+                                        "pairs_per_second_median": (pairs / es.median).rounded()]
+        scoring["bare_loop_\(label)"] = ["children": unprunedChildren, "settings": n, "seconds": statsJSON(bs),
+                                         "pairs_per_second_median": (pairs / bs.median).rounded(),
+                                         "engine_unpruned_share": r3(share.median),
+                                         "engine_unpruned_share_min": r3(share.min), "engine_unpruned_share_max": r3(share.max)]
+        log("scoring (every pair evaluated) \(label): \(Int(pairs / es.median / 1e6)) M pairs/s; bare-loop probe \(Int(pairs / bs.median / 1e6)) M; "
+            + "engine = \(Int(100 * share.median))% of the probe (pairwise \(Int(100 * share.min))–\(Int(100 * share.max))%)")
     }
     var scanned = 0
     for q in queries.prefix(2000) { scanned += Scorer.score(q, index: index, keepPerType: pool).scanned }
@@ -295,30 +425,48 @@ if opt.batchOnly {
 
     // MARK: 6. naive baseline
 
-    let naiveSettings = Naive.settings(catalogue, index)
-    var medianByKey: [String: Double] = [:]
-    for (ci, c) in Vocabulary.Concept.all.enumerated() { medianByKey[c.key] = Double(index.evidence.medians[ci]) }
+    var naiveSettings: [NaiveSetting] = []
+    let naivePrep = seconds { naiveSettings = Naive.settings(catalogue) }
+    let naiveModel = Naive.model(naiveSettings, w: engine.weights)
     let naiveChildren = quick ? 10 : 40
-    let naiveKids = (0..<naiveChildren).map { Naive.child(profiles[$0], queries[$0]) }
+    let naiveKids = (0..<naiveChildren).map { Naive.child(profiles[$0], w: engine.weights) }
     var naiveTops: [[(Int, Int, Int)]] = []
     let naive = repeated(warmup: 1, runs: quick ? 1 : 3) {
-        naiveTops = naiveKids.map { Naive.top($0, naiveSettings, medians: medianByKey, w: engine.weights, k: pool) }
+        naiveTops = naiveKids.map { Naive.top($0, naiveSettings, naiveModel, k: pool) }
     }
     var agree = 0
+    var firstDifference: String?
     for i in 0..<naiveChildren {
-        let fast = Scorer.score(queries[i], index: index, keepPerType: pool).top.map { (Int($0.order), Int($0.total), Int($0.urn)) }
-        if fast.count == naiveTops[i].count && zip(fast, naiveTops[i]).allSatisfy({ $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }) { agree += 1 }
+        let fast: [(Int, Int, Int)] = Scorer.score(queries[i], index: index, keepPerType: pool).top.map { (Int($0.order), Int($0.total), Int($0.urn)) }
+        let slow = naiveTops[i]
+        let length = min(fast.count, slow.count)
+        var k = 0
+        while k < length && fast[k] == slow[k] { k += 1 }
+        if k == length && fast.count == slow.count {
+            agree += 1
+        } else if firstDifference == nil {
+            let engineEntry: String = k < fast.count ? String(describing: fast[k]) : "none"
+            let naiveEntry: String = k < slow.count ? String(describing: slow[k]) : "none"
+            firstDifference = "child \(i): engine \(fast.count) entries, naive \(slow.count); first difference at \(k): engine \(engineEntry), naive \(naiveEntry)"
+        }
     }
     let naivePairsPerSecond = Double(naiveChildren) * Double(n) / naive.median
     func pps(_ key: String) -> Double { (scoring[key] as! [String: Any])["pairs_per_second_median"] as! Double }
     record("naive_baseline", [
         "children": naiveChildren, "seconds": statsJSON(naive), "pairs_per_second_median": naivePairsPerSecond.rounded(),
-        "top20_identical_to_engine": "\(agree)/\(naiveChildren)",
+        "preparation_seconds": r3(naivePrep),
+        "top20_identical_children": agree, "top20_compared_children": naiveChildren,
+        "shares_scoring_code_with_engine": false,
         "ratio_pruned_1_thread": r3(pps("pruned_1_thread") / naivePairsPerSecond),
         "ratio_pruned_all_cores": r3(pps("pruned_all_cores") / naivePairsPerSecond),
         "ratio_unpruned_1_thread": r3(pps("unpruned_1_thread") / naivePairsPerSecond),
     ])
     log("naive: \(Int(naivePairsPerSecond / 1e3)) k pairs/s, top-20 identical for \(agree)/\(naiveChildren); ratio (pruned, 1 thread) \(Int(pps("pruned_1_thread") / naivePairsPerSecond))x, unpruned \(Int(pps("unpruned_1_thread") / naivePairsPerSecond))x")
+    if agree != naiveChildren {
+        log("FAIL: the naive baseline's top 20 differs from the engine's (\(firstDifference ?? "")).")
+        identityFailed = true
+    }
+    naiveSettings = []
 
     // MARK: 7. one explained list
 
@@ -387,35 +535,17 @@ if opt.batchOnly {
     record("peak_rss_mib", r3(peakRSSMiB()))
     log("peak RSS \(Int(peakRSSMiB())) MiB")
 
-    func jsonObject(_ pairs: [(String, Any)]) -> [String: Any] { Dictionary(uniqueKeysWithValues: pairs) }
-    let data = try JSONSerialization.data(withJSONObject: jsonObject(results), options: [.prettyPrinted, .sortedKeys])
+    var machineFacts = results.first { $0.0 == "machine" }!.1 as! [String: Any]
+    machineFacts["load_average_after"] = loadAverage()
+    results = results.map { $0.0 == "machine" ? ($0.0, machineFacts) : $0 }
+    let dict = Dictionary(uniqueKeysWithValues: results.map { ($0.0, $0.1) })
+    let data = try JSONSerialization.data(withJSONObject: dict, options: [.prettyPrinted, .sortedKeys])
     let resultPath = opt.output ?? "Benchmarks/results/bench-\(quick ? "quick" : "full").json"
     try FileManager.default.createDirectory(atPath: (resultPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try data.write(to: URL(fileURLWithPath: resultPath))
     log("results written to \(resultPath)")
-
-    // Markdown table.
-    let dict = jsonObject(results)
-    func num(_ v: Double, _ places: Int = 1) -> String { String(format: "%.\(places)f", v) }
-    var table = "| measure | result | target |\n|---|---:|---|\n"
-    table += "| catalogue parse, \(n) text files (median) | \(num(parse.median, 2)) s | < 2 s |\n"
-    table += "| index build (median) | \(num(build.median, 2)) s | — |\n"
-    table += "| snapshot load (median) | \(num(load.median, 3)) s | < 0.5 s |\n"
-    table += "| snapshot freshness check (median) | \(num(fresh.median, 3)) s | — |\n"
-    table += "| scoring, pruned, pairs/s counted over all pairs, 1 thread | \(num(pps("pruned_1_thread") / 1e6, 0)) M | — |\n"
-    table += "| scoring, pruned, pairs/s counted over all pairs, \(threads) threads | \(num(pps("pruned_all_cores") / 1e6, 0)) M | ≥ 300 M |\n"
-    table += "| scoring, every pair evaluated, 1 thread | \(num(pps("unpruned_1_thread") / 1e6, 0)) M | — |\n"
-    table += "| scoring, every pair evaluated, \(threads) threads | \(num(pps("unpruned_all_cores") / 1e6, 0)) M | — |\n"
-    table += "| naive baseline, 1 thread | \(num(naivePairsPerSecond / 1e6, 2)) M | — |\n"
-    table += "| speed-up over naive (pruned / unpruned, 1 thread) | \(num(pps("pruned_1_thread") / naivePairsPerSecond, 0))× / \(num(pps("unpruned_1_thread") / naivePairsPerSecond, 0))× | ≥ 20× |\n"
-    table += "| one explained list over \(n) settings, p50 / p99 | \(num(lat.median * 1000, 2)) / \(num(lat.pct(99) * 1000, 2)) ms | < 2 / < 10 ms |\n"
-    table += "| national batch \(batchChildren) children × \(n) settings, top 20, JSONL (+ snapshot load) | \(num(batchTime, 1)) s (+ \(num(batchLoad, 1)) s) | < 180 s |\n"
-    table += "| explained lists + atl-list/1 JSON (sample of \(explainedSample)) | \(num(Double(explainedSample) / explainedTime, 0)) children/s | — |\n"
-    table += "| national batch process: peak memory (VmHWM) | \(num(batchRSS / 1024, 2)) GiB | < 4 GiB |\n"
-    table += "| whole bench process (text catalogue, index, snapshot, naive copy, lists): peak memory | \(num(peakRSSMiB() / 1024, 2)) GiB | — |\n"
-    print(table)
-    _ = dict
-
+    print(resultsTable(dict), terminator: "")
 }
 
 try bench()
+if identityFailed { exit(1) }

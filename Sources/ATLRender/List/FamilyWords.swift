@@ -263,6 +263,8 @@ public enum FamilyWords {
         let designated = designatedForPrimary(e, l)
         let near = l.entries.filter { !$0.labels.contains(.longJourney) && $0.band != .namedNotAdmitting }
         switch e.inclusion {
+        case .addedByOfficer:
+            r = "Added by the SEND officer who reviewed this list; their reason is in the notes"
         case .named:
             r = "The family asked for it"
             if e.band == .namedNotAdmitting { r += ", but it cannot take the child: see what to weigh" }

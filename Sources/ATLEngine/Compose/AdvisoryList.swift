@@ -105,6 +105,14 @@ public struct ListEntry: Sendable {
     public var cautions: [Caution]
     public var quotes: [EvidenceQuotes.Quote]
     public var unknown: [UnknownFact]
+    /// Where the journey stands against the statutory walking distance, in words (every entry states it).
+    public var walking: WalkingDistanceStatement? = nil
+    /// Every SEN fact the entry relies on, with its source, date and check label (``DatedFacts``).
+    public var facts: [DatedFact] = []
+    /// The family told us a brother or sister attends (`siblings-at`).
+    public var siblingAttends: Bool = false
+    /// The family's fit preferences and whether this setting meets each on known facts.
+    public var fit: [(preference: FitPreference, outcome: FitFacts.Outcome, reason: String)] = []
 
     public var points: String { Explanation.points(milli) }
 }
@@ -160,4 +168,10 @@ public struct AdvisoryList: Sendable {
     /// True when the catalogue is synthetic (real schools with invented SEN facts, `atl synth-national`):
     /// every rendering carries a SYNTHETIC banner at the top.
     public var syntheticCatalogue: Bool = false
+    /// Settings a brother or sister attends (`siblings-at`), in the order given.
+    public var siblingsAt: [Int] = []
+    /// The family's fit preferences (`fit`), in the order given.
+    public var fit: [FitPreference] = []
+    /// `facts.check-after-months` of the weights used: a public fact older than this is labelled "check".
+    public var factsCheckAfterMonths: Int = 24
 }

@@ -57,7 +57,10 @@ public enum EntryExplainer {
             var r = "\(provisionPhrase(s)) for \(s.needs!.codes.map(\.title).joined(separator: "; "))"
             if let pl = s.specialistPlaces { r += ": \(pl) specialist places" }
             if let pbn = s.placesByNeed?[p.primaryNeed] { r += " (\(pbn) for \(p.primaryNeed.rawValue))" }
+            r += DatedFacts.asPublished(s, field: "needs", runDate: runDate, checkAfterMonths: w.factsCheckAfterMonthsInt)
             reasons.append(r)
+        } else if let partial = s.partialNeeds, s.needs == nil, partial.contains(p.primaryNeed) {
+            reasons.append("Its published designation names \(p.primaryNeed.title) among others (a partial list)" + DatedFacts.asPublished(s, field: "needs", runDate: runDate, checkAfterMonths: w.factsCheckAfterMonthsInt))
         } else if CompiledIndex.providesThroughMainstream(s) {
             reasons.append("\(s.type.title): would meet \(needTitle) through the support it gives all pupils with SEN (it has no specialist provision designated for it)")
         }
@@ -78,7 +81,7 @@ public enum EntryExplainer {
             let mins = minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
             var r = "\(miles(o.distanceKm)) miles (\(Fixed.format(o.distanceKm, places: 1)) km) by road, about \(mins) minutes by car"
             r += o.fromMatrix ? " (routed)" : " (estimated from the straight line)"
-            if o.distanceKm <= q.walkingKm { r += "; within the statutory walking distance" }
+            r += "; " + WalkingDistance.statement(km: o.distanceKm, profile: p, weights: w, routed: o.fromMatrix).brief
             reasons.append(r)
         }
         let listed = s.facilities ?? []
@@ -102,6 +105,15 @@ public enum EntryExplainer {
             }
         }
         if s.status == .closed { notOffered.append("Closed") }
+        if p.siblingsAt.contains(s.urn) { reasons.append("A brother or sister attends this setting (the family told us)") }
+        for f in p.fit {
+            let r = FitReasons.reason(f, s, primary: p.primaryNeed, w)
+            switch FitFacts.outcome(f, s, primary: p.primaryNeed, w) {
+            case .met: reasons.append(r)
+            case .notMet: notOffered.append(r)
+            case .unknown: toAsk.append(r)
+            }
+        }
 
         // What to ask: every caution's question, then every fact the catalogue does not hold.
         let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
@@ -114,6 +126,8 @@ public enum EntryExplainer {
             case .ageRangeApproximate:
                 toAsk.append("Confirm it admits Year \(p.placementYear): only its phase (\(s.phase?.title ?? "?")) is published, not its age range.")
             case .type: toAsk.append("What kind of setting is it (mainstream, with resourced provision or a unit, special)? Its type is not in the data the catalogue was built from.")
+            case .needs where s.partialNeeds?.contains(p.primaryNeed) == true:
+                toAsk.append("Confirm it provides for \(needTitle): its published designation names it among other needs, so it is not known to be complete.")
             case .needs: toAsk.append("Does it provide for \(needTitle)? The needs its provision is designated for are not published.")
             case .facilities:
                 let list = wanted.facilities.map(\.title).joined(separator: ", ")
@@ -227,6 +241,12 @@ public enum EntryExplainer {
         case .preferenceFaith: return m > 0 ? "Religious character matches (\(s.religiousCharacter ?? ""))" : "Religious character does not match"
         case .preferenceSingleSex: return m > 0 ? "Single-sex, as preferred" : "Not single-sex"
         case .preferenceMainstreamFirst: return m > 0 ? "Mainstream, as the family asked first" : "Not mainstream"
+        case .needPartial(let n):
+            let code = n ?? p.primaryNeed
+            return "Partial designation naming \(code.rawValue)\(DatedFacts.sourceSuffix(s, field: "needs", runDate: "", checkAfterMonths: nil)): \(Fixed.format(w.needPartialCredit, places: 2)) of what a complete designation would add"
+        case .preferenceSibling: return m > 0 ? "A brother or sister attends (family preference)" : "No brother or sister attends"
+        case .fit(let f):
+            return "Fit: \(f.title) — " + FitReasons.leafText(f, s, primary: p.primaryNeed, w)
         }
     }
 }

@@ -122,9 +122,9 @@ public enum EntryExplainer {
         for u in UnknownFact.facts(in: o.unknown) {
             switch u {
             case .location: toAsk.append("Where is it? Its location is not in the catalogue, so the journey could not be measured.")
-            case .ageRange: toAsk.append("Does it admit Year \(p.placementYear)? Its age range is not published.")
+            case .ageRange: toAsk.append("Does it admit \(yearName(p.placementYear))? Its age range is not published.")
             case .ageRangeApproximate:
-                toAsk.append("Confirm it admits Year \(p.placementYear): only its phase (\(s.phase?.title ?? "?")) is published, not its age range.")
+                toAsk.append("Confirm it admits \(yearName(p.placementYear)): only its phase (\(s.phase?.title ?? "?")) is published, not its age range.")
             case .type: toAsk.append("What kind of setting is it (mainstream, with resourced provision or a unit, special)? Its type is not in the data the catalogue was built from.")
             case .needs where s.partialNeeds?.contains(p.primaryNeed) == true:
                 toAsk.append("Confirm it provides for \(needTitle): its published designation names it among other needs, so it is not known to be complete.")
@@ -132,7 +132,7 @@ public enum EntryExplainer {
             case .facilities:
                 let list = wanted.facilities.map(\.title).joined(separator: ", ")
                 toAsk.append("Does it have \(list)? Its facilities are not published\(p.mustHave.isEmpty ? "" : " (some are required by the plan)").")
-            case .vacancies: toAsk.append("Does it expect a vacancy for Year \(p.placementYear)? Its capacity and numbers on roll are not published.")
+            case .vacancies: toAsk.append("Does it expect a vacancy for \(yearName(p.placementYear))? Its capacity and numbers on roll are not published.")
             case .report: toAsk.append("Ask for its SEN information report: the catalogue holds none, so no evidence from it was scored.")
             case .gender: toAsk.append("It is a single-sex setting; the profile does not say whether that suits the child.")
             case .ofsted: toAsk.append("Check its latest Ofsted report: no judgement is recorded.")
@@ -152,6 +152,9 @@ public enum EntryExplainer {
         return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
                       cautions: cautions, quotes: quotes, minutes: mins)
     }
+
+    /// A national curriculum year in words: "Reception" for 0, "nursery" below it, "Year N" otherwise.
+    static func yearName(_ y: Int) -> String { y == 0 ? "Reception" : y < 0 ? "nursery" : "Year \(y)" }
 
     /// How a provision class meets a need of a severity, for the score breakdown.
     static func classPhrase(_ c: ProvisionClass, _ sev: Severity) -> String {

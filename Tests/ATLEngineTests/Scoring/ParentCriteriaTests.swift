@@ -228,3 +228,35 @@ import Testing
         #expect(facts.contains { $0.text.contains("45 of 549 pupils had an EHC plan") })
     }
 }
+
+/// The list's JSON carries the new facts (additive fields of `atl-list/1`, docs/list-output.md), and the
+/// notes name a sibling's setting that is not listed.
+@Suite struct ParentCriteriaOutputTests {
+    typealias F = MatchFixture
+
+    @Test func jsonCarriesFactsWalkingDistanceSiblingAndFit() {
+        var p = F.profile()
+        p.siblingsAt = [9000101]
+        p.fit = [.timeWithMainstreamPeers]
+        let json = ListJSON.render(F.list(F.engine(F.mixed), p))
+        for key in ["\"walking_distance\"", "\"facts\"", "\"sibling_attends\"", "\"fit\"", "\"siblings_at\"",
+                    "\"facts_check_after_months\"", "\"outcome\""] {
+            #expect(json.contains(key), "\(key)")
+        }
+    }
+
+    @Test func aSiblingSettingNotListedGetsANote() {
+        var p = F.profile()
+        let far = F.setting(9000999, "Far Away School", type: .mainstream, km: 40)
+        p.siblingsAt = [9000999, 9999998]
+        let l = F.list(F.engine(F.mixed + [far]), p)
+        #expect(l.notes.contains { $0.hasPrefix("Far Away School (URN 9000999), where a brother or sister attends, is not on this list") })
+        #expect(l.notes.contains("Warning: URN 9999998 in siblings-at is not in this catalogue; check the URN."))
+    }
+
+    @Test func receptionIsNamedNotYearZero() {
+        let s = F.setting(9000001, type: .special, ages: nil, capacity: nil, pupils: nil)
+        let l = F.list(F.engine([s]), F.profile(year: 0))
+        #expect(l.entries.first?.toAsk.contains { $0.contains("Reception") && !$0.contains("Year 0") } == true)
+    }
+}

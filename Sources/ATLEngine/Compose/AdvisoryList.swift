@@ -3,6 +3,10 @@ import ATLData
 
 extension AdvisoryList {
     /// Said at the top of every list, in every format.
+    /// Said once on every list of a child of compulsory school age or younger, beside each entry's walking-distance
+    /// statement: the travel duty turns on more than distance.
+    public static let transportNote = "Whether the LA provides transport depends on more than distance: the duty is to the nearest suitable school (or the one named in the EHC plan), and a child who cannot reasonably be expected to walk because of SEN or disability may be eligible at any distance. Ask the home LA's travel assistance team."
+
     public static let advisoryNotice = "This list is advisory. It is a starting point for a conversation between the family and a SEND officer, who reviews every list. It does not decide a placement: the family keeps the right to ask for any school or setting to be named in the EHCP, and the local authority must consider that request."
 }
 

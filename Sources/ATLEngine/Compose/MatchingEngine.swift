@@ -185,6 +185,7 @@ public struct MatchingEngine: Sendable {
         for urn in p.preferredSettings where position(ofURN: urn) == nil && !notListed.contains(where: { $0.urn == urn }) {
             notListed.append(NamedSettingNotListed(urn: urn, name: nil, rule: nil, reason: "not in this catalogue"))
         }
+        if !entries.isEmpty && p.placementYear < 12 { notes.append(AdvisoryList.transportNote) }
         for urn in p.siblingsAt where !entries.contains(where: { $0.setting.urn == urn }) {
             if let pos = position(ofURN: urn) {
                 let name = catalogue.settings[Int(x.catalogueIndex[pos])].name

@@ -74,7 +74,7 @@ public enum ListText {
     }
 
     /// Said once for every list: transport depends on more than distance.
-    public static let transportNote = "Whether the LA provides transport depends on more than distance: the duty is to the nearest suitable school (or the one named in the EHC plan), and a child who cannot reasonably be expected to walk because of SEN or disability may be eligible at any distance. Ask the home LA's travel assistance team."
+    public static let transportNote = AdvisoryList.transportNote
 
     public static func excludedSummary(_ l: AdvisoryList) -> [String] {
         var out = l.namedSettingsNotListed.map { n in

@@ -260,3 +260,13 @@ import Testing
         #expect(l.entries.first?.toAsk.contains { $0.contains("Reception") && !$0.contains("Year 0") } == true)
     }
 }
+
+@Suite struct TransportNoteTests {
+    typealias F = MatchFixture
+
+    @Test func everyListUnderPost16SaysTransportDependsOnMoreThanDistance() {
+        #expect(F.list(F.engine(F.mixed), F.profile(year: 7)).notes.contains(AdvisoryList.transportNote))
+        let post16 = F.setting(9000301, type: .post16, ages: (16, 19))
+        #expect(!F.list(F.engine([post16]), F.profile(year: 12)).notes.contains(AdvisoryList.transportNote))
+    }
+}

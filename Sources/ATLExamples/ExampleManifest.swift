@@ -21,6 +21,22 @@ public enum ExampleManifest {
         let dir = "docs/examples/real-data"
         return [Example("import-sen-facts --catalogue provision-catalogue/west-midlands --dry-run --date \(date) "
                         + "--to-confirm \(dir)/to-confirm.md --to-confirm-csv \(dir)/to-confirm.csv --summary \(dir)/coverage.md")]
+            + workedExamples
+    }
+
+    /// Issue 13's three worked examples: synthetic children on the real West Midlands catalogue (profiles in
+    /// `examples/worked-*.profile`), each list in Markdown and JSON (the JSON carries every dated fact, the
+    /// walking-distance statement and the fit preferences); docs/examples/real-data/worked/README.md says why each
+    /// list is sensible and what it still cannot know.
+    static var workedExamples: [Example] {
+        let dir = "docs/examples/real-data/worked"
+        let cases = ["worked-telford-asd-year7", "worked-walsall-semh-year3", "worked-worcestershire-pmld-reception"]
+        return cases.flatMap { name in
+            ["md", "json", "csv"].map { format in
+                Example("list --profile examples/\(name).profile --catalogue provision-catalogue/west-midlands --date \(date) "
+                        + "--format \(format) --output \(dir)/\(name).\(format)")
+            }
+        }
     }
 
     /// SEN information gap analysis of both catalogues in every format, and sample letters (docs/audit.md).

@@ -25,6 +25,8 @@ extension ProfileParser {
         let mainstreamFirst = b.field(.mainstreamFirst) { kv, p throws(ATLError) in try p.bool(kv) } ?? false
         let excludeFull = b.field(.excludeFull) { kv, p throws(ATLError) in try p.bool(kv) } ?? false
         let (includeAP, prefersIndependent) = b.asks(allowed: allowed)
+        let siblings = b.siblings()
+        let fit = b.fitPreferences()
         diags += b.diags
 
         guard let reference, let primary, let placement, let home else { return nil }
@@ -35,6 +37,8 @@ extension ProfileParser {
                             singleSex: singleSex, mainstreamFirst: mainstreamFirst, excludeFull: excludeFull)
         profile.includeAlternativeProvision = includeAP
         profile.prefersIndependent = prefersIndependent
+        profile.siblingsAt = siblings
+        profile.fit = fit
         for (f, kv) in values { profile.lineOf[f.rawValue] = kv.line }
         return profile
     }
@@ -273,18 +277,52 @@ struct ProfileBuilder {
         return (ap, independent)
     }
 
+    /// A list of URNs (`preferred-settings`, `avoid-settings`, `siblings-at`).
+    mutating func urns(_ f: Field) -> [Int] {
+        let file = self.file
+        return field(f) { kv, p throws(ATLError) -> [Int] in
+            try p.list(kv).map { item throws(ATLError) -> Int in
+                guard let u = Int(item), u >= 100_000 else {
+                    throw ATLError(code: "profile.bad-urn", file: file, line: kv.line, field: kv.key, "an item is not a URN (a whole number of 6 to 8 digits)")
+                }
+                return u
+            }
+        } ?? []
+    }
+
+    /// `siblings-at`: where a brother or sister will attend (URNs, each once). It may name a setting the family
+    /// also avoids: the family decides, and the list says both.
+    mutating func siblings() -> [Int] {
+        let list = urns(.siblingsAt)
+        if let kv = values[.siblingsAt], Set(list).count != list.count {
+            diags.append(Diagnostic(code: "profile.urn-given-twice", file: file, line: kv.line, field: kv.key, "a URN is given twice"))
+        }
+        var seen = Set<Int>()
+        return list.filter { seen.insert($0).inserted }
+    }
+
+    /// `fit`: social and emotional fit preferences, known names only, each once.
+    mutating func fitPreferences() -> [FitPreference] {
+        let file = self.file
+        return field(.fit) { kv, p throws(ATLError) -> [FitPreference] in
+            var out: [FitPreference] = []
+            for item in try p.list(kv) {
+                guard let f = FitPreference(rawValue: item.lowercased()) else {
+                    throw ATLError(code: "profile.unknown-fit-preference", file: file, line: kv.line, field: kv.key,
+                        "an item is not a fit preference; expected: \(FitPreference.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard !out.contains(f) else {
+                    throw ATLError(code: "profile.fit-given-twice", file: file, line: kv.line, field: kv.key, "\(f.rawValue) given twice")
+                }
+                out.append(f)
+            }
+            return out
+        } ?? []
+    }
+
     mutating func namedSettings() -> (preferred: [Int], avoid: [Int]) {
         let file = self.file
-        func urns(_ f: Field, _ b: inout ProfileBuilder) -> [Int] {
-            b.field(f) { kv, p throws(ATLError) -> [Int] in
-                try p.list(kv).map { item throws(ATLError) -> Int in
-                    guard let u = Int(item), u >= 100_000 else {
-                        throw ATLError(code: "profile.bad-urn", file: file, line: kv.line, field: kv.key, "an item is not a URN (a whole number of 6 to 8 digits)")
-                    }
-                    return u
-                }
-            } ?? []
-        }
+        func urns(_ f: Field, _ b: inout ProfileBuilder) -> [Int] { b.urns(f) }
         let preferred = urns(.preferredSettings, &self), avoid = urns(.avoidSettings, &self)
         if let kv = values[.avoidSettings], let both = Set(preferred).intersection(avoid).min() {
             diags.append(Diagnostic(code: "profile.urn-preferred-and-avoided", file: file, line: kv.line, field: kv.key, "URN \(both) is both preferred and avoided"))

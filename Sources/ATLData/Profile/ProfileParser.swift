@@ -17,6 +17,7 @@ public enum ProfileParser {
         case preferredSettings = "preferred-settings", avoidSettings = "avoid-settings"
         case faith, singleSex = "single-sex", mainstreamFirst = "mainstream-first", excludeFull = "exclude-full"
         case includeAlternativeProvision = "include-alternative-provision", prefersIndependent = "prefers-independent"
+        case siblingsAt = "siblings-at", fit
 
         public var help: String {
             switch self {
@@ -44,6 +45,8 @@ public enum ProfileParser {
             case .excludeFull: "yes to leave out settings with no vacancies (default: flag them)"
             case .includeAlternativeProvision: "yes to list alternative provision (pupil referral units, AP academies), labelled as education for a time (default: no)"
             case .prefersIndependent: "yes if the family would like independent schools considered, fee-paying ones included (default: no)"
+            case .siblingsAt: "URNs of settings a brother or sister will attend when the placement starts (only where; nothing else about them)"
+            case .fit: "fit preferences, comma-separated: \(FitPreference.allCases.map(\.rawValue).joined(separator: ", ")) (earn points only on known facts)"
             }
         }
     }
@@ -195,6 +198,8 @@ public enum ProfileParser {
         put(.excludeFull, p.excludeFull ? "yes" : nil)
         put(.includeAlternativeProvision, p.includeAlternativeProvision ? "yes" : nil)
         put(.prefersIndependent, p.prefersIndependent ? "yes" : nil)
+        put(.siblingsAt, p.siblingsAt.isEmpty ? nil : p.siblingsAt.map(String.init).joined(separator: ", "))
+        put(.fit, p.fit.isEmpty ? nil : p.fit.map(\.rawValue).joined(separator: ", "))
         return out
     }
 }

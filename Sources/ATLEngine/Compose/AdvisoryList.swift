@@ -3,6 +3,10 @@ import ATLData
 
 extension AdvisoryList {
     /// Said at the top of every list, in every format.
+    /// Said once on every list of a child of compulsory school age or younger, beside each entry's walking-distance
+    /// statement: the travel duty turns on more than distance.
+    public static let transportNote = "Whether the LA provides transport depends on more than distance: the duty is to the nearest suitable school (or the one named in the EHC plan), and a child who cannot reasonably be expected to walk because of SEN or disability may be eligible at any distance. Ask the home LA's travel assistance team."
+
     public static let advisoryNotice = "This list is advisory. It is a starting point for a conversation between the family and a SEND officer, who reviews every list. It does not decide a placement: the family keeps the right to ask for any school or setting to be named in the EHCP, and the local authority must consider that request."
 }
 
@@ -109,6 +113,14 @@ public struct ListEntry: Sendable {
     public var cautions: [Caution]
     public var quotes: [EvidenceQuotes.Quote]
     public var unknown: [UnknownFact]
+    /// Where the journey stands against the statutory walking distance, in words (every entry states it).
+    public var walking: WalkingDistanceStatement? = nil
+    /// Every SEN fact the entry relies on, with its source, date and check label (``DatedFacts``).
+    public var facts: [DatedFact] = []
+    /// The family told us a brother or sister attends (`siblings-at`).
+    public var siblingAttends: Bool = false
+    /// The family's fit preferences and whether this setting meets each on known facts.
+    public var fit: [(preference: FitPreference, outcome: FitFacts.Outcome, reason: String)] = []
 
     public var points: String { Explanation.points(milli) }
 }
@@ -164,4 +176,10 @@ public struct AdvisoryList: Sendable {
     /// True when the catalogue is synthetic (real schools with invented SEN facts, `atl synth-national`):
     /// every rendering carries a SYNTHETIC banner at the top.
     public var syntheticCatalogue: Bool = false
+    /// Settings a brother or sister attends (`siblings-at`), in the order given.
+    public var siblingsAt: [Int] = []
+    /// The family's fit preferences (`fit`), in the order given.
+    public var fit: [FitPreference] = []
+    /// `facts.check-after-months` of the weights used: a public fact older than this is labelled "check".
+    public var factsCheckAfterMonths: Int = 24
 }

@@ -26,6 +26,9 @@ public enum ListJSON {
                 ("home_la", l.homeLA.map { .object([("code", .int($0.code)), ("name", .string($0.name))]) } ?? .null),
                 ("max_journey_km", .fixed(l.maxJourneyKm, 3)),
                 ("walking_distance_km", .fixed(l.walkingDistanceKm, 2)),
+                ("siblings_at", .array(l.siblingsAt.map { .int($0) })),
+                ("fit", .array(l.fit.map { .string($0.rawValue) })),
+                ("facts_check_after_months", .int(l.factsCheckAfterMonths)),
             ])),
             ("entries", .array(l.entries.map(entry))),
             ("summary", .object([
@@ -53,6 +56,8 @@ public enum ListJSON {
 
     static func entry(_ e: ListEntry) -> JSON {
         let s = e.setting
+        let facts = JSON.array(e.facts.map(fact))
+        let fit = JSON.array(e.fit.map(fitJSON))
         return .object([
             ("rank", .int(e.rank)),
             ("urn", .int(s.urn)),
@@ -79,8 +84,36 @@ public enum ListJSON {
             ("cautions", .array(e.cautions.map { .object([("key", .string($0.key.rawValue)), ("text", .string($0.text)), ("question", .string($0.question))]) })),
             ("unknown", .array(e.unknown.map { .string($0.key) })),
             ("evidence", .array(e.quotes.map { .object([("section", .string($0.section.rawValue)), ("text", .string($0.text))]) })),
+            ("walking_distance", walking(e.walking)),
+            ("facts", facts),
+            ("sibling_attends", .bool(e.siblingAttends)),
+            ("fit", fit),
             ("explanation", explanation(e.explanation)),
         ])
+    }
+
+    /// One dated fact: what it says, its source and date, and whether the officer should check it.
+    static func fact(_ f: DatedFact) -> JSON {
+        .object([("field", .string(f.field)), ("text", .string(f.text)), ("source", .optional(f.source)),
+                 ("as_of", .optional(f.asOf)), ("confirmed_by_officer", .bool(f.confirmedByOfficer)),
+                 ("check", .bool(f.check)), ("url", .optional(f.url))])
+    }
+
+    static func walking(_ w: WalkingDistanceStatement?) -> JSON {
+        guard let w else { return .null }
+        return .object([("case", .string(w.kind.rawValue)), ("threshold_miles", .optional(w.thresholdMiles)), ("text", .string(w.text))])
+    }
+
+    static func fitJSON(_ f: (preference: FitPreference, outcome: FitFacts.Outcome, reason: String)) -> JSON {
+        .object([("preference", .string(f.preference.rawValue)), ("outcome", .string(outcomeKey(f.outcome))), ("reason", .string(f.reason))])
+    }
+
+    static func outcomeKey(_ o: FitFacts.Outcome) -> String {
+        switch o {
+        case .met: "met"
+        case .notMet: "not-met"
+        case .unknown: "unknown"
+        }
     }
 
     public static func explanation(_ e: Explanation) -> JSON {

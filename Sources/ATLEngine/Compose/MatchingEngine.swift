@@ -160,7 +160,14 @@ public struct MatchingEngine: Sendable {
         for urn in p.preferredSettings where position(ofURN: urn) == nil && !notListed.contains(where: { $0.urn == urn }) {
             notListed.append(NamedSettingNotListed(urn: urn, name: nil, rule: nil, reason: "not in this catalogue"))
         }
-        for (field, urns) in [("preferred-settings", p.preferredSettings), ("avoid-settings", p.avoidSettings)] {
+        if !entries.isEmpty && p.placementYear < 12 { notes.append(AdvisoryList.transportNote) }
+        for urn in p.siblingsAt where !entries.contains(where: { $0.setting.urn == urn }) {
+            if let pos = position(ofURN: urn) {
+                let name = catalogue.settings[Int(x.catalogueIndex[pos])].name
+                notes.append("\(name) (URN \(urn)), where a brother or sister attends, is not on this list; 'atl why --urn \(urn)' says why.")
+            }
+        }
+        for (field, urns) in [("preferred-settings", p.preferredSettings), ("avoid-settings", p.avoidSettings), ("siblings-at", p.siblingsAt)] {
             for urn in urns where position(ofURN: urn) == nil {
                 notes.append("Warning: URN \(urn) in \(field) is not in this catalogue; check the URN.")
             }
@@ -179,7 +186,8 @@ public struct MatchingEngine: Sendable {
             stamp: ProvenanceStamp(engineVersion: engineVersion, catalogueHash: catalogue.contentHash, weightsHash: w.hash,
                               inputs: [.init("profile", hash: profileHash)] + (matrix.map { [.init("travel-matrix", hash: $0.hash)] } ?? []),
                               date: date),
-            namedSettingsNotListed: notListed, syntheticCatalogue: catalogue.isSynthetic)
+            namedSettingsNotListed: notListed, syntheticCatalogue: catalogue.isSynthetic,
+            siblingsAt: p.siblingsAt, fit: p.fit, factsCheckAfterMonths: w.factsCheckAfterMonthsInt)
     }
 
     /// One listed setting: its explanation, reasons, cautions and labels (only for the few settings on a list).
@@ -207,7 +215,11 @@ public struct MatchingEngine: Sendable {
                          withinWalkingDistance: !d.outcome.distanceKm.isNaN && d.outcome.distanceKm <= q.walkingKm,
                          vacancies: d.outcome.vacancies >= 0 ? Int(d.outcome.vacancies) : nil,
                          explanation: d.explanation, reasons: d.reasons, notOffered: d.notOffered,
-                         toAsk: d.toAsk, cautions: d.cautions, quotes: d.quotes, unknown: UnknownFact.facts(in: d.outcome.unknown))
+                         toAsk: d.toAsk, cautions: d.cautions, quotes: d.quotes, unknown: UnknownFact.facts(in: d.outcome.unknown),
+                         walking: WalkingDistance.statement(km: d.outcome.distanceKm, profile: p, weights: weights, routed: d.outcome.fromMatrix),
+                         facts: DatedFacts.facts(for: s, runDate: date, checkAfterMonths: weights.factsCheckAfterMonthsInt),
+                         siblingAttends: p.siblingsAt.contains(s.urn),
+                         fit: p.fit.map { ($0, FitFacts.outcome($0, s, primary: p.primaryNeed, weights), FitReasons.reason($0, s, primary: p.primaryNeed, weights)) })
     }
 
     /// Why a setting is (or is not) on a child's list: every rule it breaks, its score and rank among eligible
@@ -225,6 +237,11 @@ public struct MatchingEngine: Sendable {
         /// Its entry when it is on the list (a long journey or a named setting may be listed although it breaks a
         /// rule: the rule is then a caution).
         public var entry: ListEntry?
+        /// The run date (empty when not given) and `facts.check-after-months`: how the facts are dated and labelled.
+        public var runDate: String = ""
+        public var checkAfterMonths: Int = 24
+        /// Where the journey stands against the statutory walking distance.
+        public var walking: WalkingDistanceStatement? = nil
     }
 
     /// `date` (`YYYY-MM-DD`) is the run date, as for a list (it dates Ofsted judgements); empty leaves that out.
@@ -256,6 +273,8 @@ public struct MatchingEngine: Sendable {
         }
         let entry = list.entries.first { $0.setting.urn == urn }
         return WhyAnswer(setting: s, brokenRules: broken, detail: d, rank: rank, eligible: result.eligible,
-                         onList: entry != nil, listSize: list.entries.count, inclusion: entry?.inclusion, entry: entry)
+                         onList: entry != nil, listSize: list.entries.count, inclusion: entry?.inclusion, entry: entry,
+                         runDate: date, checkAfterMonths: weights.factsCheckAfterMonthsInt,
+                         walking: WalkingDistance.statement(km: d.outcome.distanceKm, profile: p, weights: weights, routed: d.outcome.fromMatrix))
     }
 }

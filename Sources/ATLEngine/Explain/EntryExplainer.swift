@@ -57,7 +57,10 @@ public enum EntryExplainer {
             var r = "\(provisionPhrase(s)) for \(s.needs!.codes.map(\.title).joined(separator: "; "))"
             if let pl = s.specialistPlaces { r += ": \(pl) specialist places" }
             if let pbn = s.placesByNeed?[p.primaryNeed] { r += " (\(pbn) for \(p.primaryNeed.rawValue))" }
+            r += DatedFacts.asPublished(s, field: "needs", runDate: runDate, checkAfterMonths: w.factsCheckAfterMonthsInt)
             reasons.append(r)
+        } else if let partial = s.partialNeeds, s.needs == nil, partial.contains(p.primaryNeed) {
+            reasons.append("Its published designation names \(p.primaryNeed.title) among others (a partial list)" + DatedFacts.asPublished(s, field: "needs", runDate: runDate, checkAfterMonths: w.factsCheckAfterMonthsInt))
         } else if CompiledIndex.providesThroughMainstream(s) {
             reasons.append("\(s.type.title): would meet \(needTitle) through the support it gives all pupils with SEN (it has no specialist provision designated for it)")
         }
@@ -78,7 +81,7 @@ public enum EntryExplainer {
             let mins = minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
             var r = "\(miles(o.distanceKm)) miles (\(Fixed.format(o.distanceKm, places: 1)) km) by road, about \(mins) minutes by car"
             r += o.fromMatrix ? " (routed)" : " (estimated from the straight line)"
-            if o.distanceKm <= q.walkingKm { r += "; within the statutory walking distance" }
+            r += "; " + WalkingDistance.statement(km: o.distanceKm, profile: p, weights: w, routed: o.fromMatrix).brief
             reasons.append(r)
         }
         let listed = s.facilities ?? []
@@ -102,6 +105,15 @@ public enum EntryExplainer {
             }
         }
         if s.status == .closed { notOffered.append("Closed") }
+        if p.siblingsAt.contains(s.urn) { reasons.append("A brother or sister attends this setting (the family told us)") }
+        for f in p.fit {
+            let r = FitReasons.reason(f, s, primary: p.primaryNeed, w)
+            switch FitFacts.outcome(f, s, primary: p.primaryNeed, w) {
+            case .met: reasons.append(r)
+            case .notMet: notOffered.append(r)
+            case .unknown: toAsk.append(r)
+            }
+        }
 
         // What to ask: every caution's question, then every fact the catalogue does not hold.
         let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
@@ -110,15 +122,17 @@ public enum EntryExplainer {
         for u in UnknownFact.facts(in: o.unknown) {
             switch u {
             case .location: toAsk.append("Where is it? Its location is not in the catalogue, so the journey could not be measured.")
-            case .ageRange: toAsk.append("Does it admit Year \(p.placementYear)? Its age range is not published.")
+            case .ageRange: toAsk.append("Does it admit \(yearName(p.placementYear))? Its age range is not published.")
             case .ageRangeApproximate:
-                toAsk.append("Confirm it admits Year \(p.placementYear): only its phase (\(s.phase?.title ?? "?")) is published, not its age range.")
+                toAsk.append("Confirm it admits \(yearName(p.placementYear)): only its phase (\(s.phase?.title ?? "?")) is published, not its age range.")
             case .type: toAsk.append("What kind of setting is it (mainstream, with resourced provision or a unit, special)? Its type is not in the data the catalogue was built from.")
+            case .needs where s.partialNeeds?.contains(p.primaryNeed) == true:
+                toAsk.append("Confirm it provides for \(needTitle): its published designation names it among other needs, so it is not known to be complete.")
             case .needs: toAsk.append("Does it provide for \(needTitle)? The needs its provision is designated for are not published.")
             case .facilities:
                 let list = wanted.facilities.map(\.title).joined(separator: ", ")
                 toAsk.append("Does it have \(list)? Its facilities are not published\(p.mustHave.isEmpty ? "" : " (some are required by the plan)").")
-            case .vacancies: toAsk.append("Does it expect a vacancy for Year \(p.placementYear)? Its capacity and numbers on roll are not published.")
+            case .vacancies: toAsk.append("Does it expect a vacancy for \(yearName(p.placementYear))? Its capacity and numbers on roll are not published.")
             case .report: toAsk.append("Ask for its SEN information report: the catalogue holds none, so no evidence from it was scored.")
             case .gender: toAsk.append("It is a single-sex setting; the profile does not say whether that suits the child.")
             case .ofsted: toAsk.append("Check its latest Ofsted report: no judgement is recorded.")
@@ -138,6 +152,9 @@ public enum EntryExplainer {
         return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
                       cautions: cautions, quotes: quotes, minutes: mins)
     }
+
+    /// A national curriculum year in words: "Reception" for 0, "nursery" below it, "Year N" otherwise.
+    static func yearName(_ y: Int) -> String { y == 0 ? "Reception" : y < 0 ? "nursery" : "Year \(y)" }
 
     /// How a provision class meets a need of a severity, for the score breakdown.
     static func classPhrase(_ c: ProvisionClass, _ sev: Severity) -> String {
@@ -227,6 +244,12 @@ public enum EntryExplainer {
         case .preferenceFaith: return m > 0 ? "Religious character matches (\(s.religiousCharacter ?? ""))" : "Religious character does not match"
         case .preferenceSingleSex: return m > 0 ? "Single-sex, as preferred" : "Not single-sex"
         case .preferenceMainstreamFirst: return m > 0 ? "Mainstream, as the family asked first" : "Not mainstream"
+        case .needPartial(let n):
+            let code = n ?? p.primaryNeed
+            return "Partial designation naming \(code.rawValue)\(DatedFacts.sourceSuffix(s, field: "needs", runDate: "", checkAfterMonths: nil)): \(Fixed.format(w.needPartialCredit, places: 2)) of what a complete designation would add"
+        case .preferenceSibling: return m > 0 ? "A brother or sister attends (family preference)" : "No brother or sister attends"
+        case .fit(let f):
+            return "Fit: \(f.title) — " + FitReasons.leafText(f, s, primary: p.primaryNeed, w)
         }
     }
 }

@@ -14,6 +14,8 @@ extension EligibilityRule {
             return setting.needs.map { ": it is designated for \($0.codes.map(\.rawValue).joined(separator: ", "))" } ?? ""
         case .mustHaveMissing:
             return ": its listed facilities are \(setting.facilities?.facilities.map(\.rawValue).joined(separator: ", ") ?? "none")"
+        case .notPlaced:
+            return setting.giasType.map { ": its type of establishment is \($0)" } ?? ""
         case .typeNotAllowed:
             return ": it is \(setting.type.title.lowercased())"
         default:

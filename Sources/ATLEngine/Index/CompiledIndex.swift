@@ -28,6 +28,8 @@ public struct CompiledIndex: Sendable {
         /// A mainstream school or post-16 institution, or nursery school, in law (``Setting/isMainstreamInLaw``).
         public static let mainstreamType: UInt16 = 1 << 13
         public static let fictional: UInt16 = 1 << 14
+        /// A kind of establishment the LA does not place children in (``Setting/isOutsidePlacement``).
+        public static let outsidePlacement: UInt16 = 1 << 15
     }
 
     public static let cellSize = 10_000.0
@@ -41,6 +43,14 @@ public struct CompiledIndex: Sendable {
     public let needs: [UInt16]
     /// Designated needs commissioned with 0 places (places-by-need lists them at 0).
     public let zeroPlaceNeeds: [UInt16]
+    /// Need codes a partial designation names (`needs: … (partial)`): partial credit, never exclusion.
+    public let partialNeeds: [UInt16]
+    /// Newest known pupil total (``FitFacts/pupilTotal(_:)``), −1 when unknown: the "small setting" preference.
+    public let pupils: [Int32]
+    /// Largest class published, 0 when the setting lists small classes, −1 when neither is known.
+    public let classSize: [Int16]
+    /// ``FitFacts/SizeGroup`` raw value.
+    public let sizeGroup: [UInt8]
     /// Effective facilities (``FacilityEquivalence/effective(_:)``); 0 when not known (see `Flag.facilitiesKnown`).
     public let facilities: [UInt32]
     public let minYear: [Int8]
@@ -106,6 +116,7 @@ public struct CompiledIndex: Sendable {
         var urn = [Int32](), e = [Double](), no = [Double](), flags = [UInt16](), type = [UInt8](), needs = [UInt16]()
         var zero = [UInt16](), fac = [UInt32](), minY = [Int8](), maxY = [Int8](), sv = [Int32](), gv = [Int32]()
         var of = [UInt8](), rel = [Int16](), la = [Int16](), back = [Int32]()
+        var partial = [UInt16](), pupils = [Int32](), classSize = [Int16](), sizeGroup = [UInt8]()
         for i in order {
             let s = settings[i]
             urn.append(Int32(s.urn))
@@ -137,6 +148,7 @@ public struct CompiledIndex: Sendable {
             if s.isIndependentSector { f |= Flag.independentSector }
             if s.report.values.contains(where: { !$0.isEmpty }) { f |= Flag.hasReport }
             if s.fictional { f |= Flag.fictional }
+            if s.isOutsidePlacement { f |= Flag.outsidePlacement }
             flags.append(f)
             type.append(UInt8(s.type.bit))
             needs.append(s.needs?.rawValue ?? 0)
@@ -150,6 +162,10 @@ public struct CompiledIndex: Sendable {
             rel.append(relId(s))
             la.append(Int16(s.localAuthority?.code ?? -1))
             back.append(Int32(i))
+            partial.append(s.partialNeeds?.rawValue ?? 0)
+            pupils.append(Int32(clamping: FitFacts.pupilTotal(s)?.count ?? -1))
+            classSize.append(s.facilities?.contains(.smallClasses) == true ? 0 : Int16(clamping: s.largestClass ?? -1))
+            sizeGroup.append(FitFacts.sizeGroup(s).rawValue)
         }
         self.count = n
         self.urn = urn
@@ -159,6 +175,10 @@ public struct CompiledIndex: Sendable {
         self.typeIndex = type
         self.needs = needs
         self.zeroPlaceNeeds = zero
+        self.partialNeeds = partial
+        self.pupils = pupils
+        self.classSize = classSize
+        self.sizeGroup = sizeGroup
         self.facilities = fac
         self.minYear = minY
         self.maxYear = maxY

@@ -14,7 +14,7 @@ import Foundation
 /// catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
 public struct IndexSnapshot: Sendable {
     public static let magic: [UInt8] = Array("ATLINDEX".utf8)
-    public static let formatVersion: UInt32 = 5  // 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table; 4: facts with provenance (atl-setting/2); 5: matching policy (single-storey concept, ofsted-date field, effective facilities)
+    public static let formatVersion: UInt32 = 6  // 6: partial designations and the fit preferences' size facts; 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table; 4: facts with provenance (atl-setting/2); 5: matching policy (single-storey concept, ofsted-date field, effective facilities)
     public static let fileSuffix = ".atlidx"
 
     public let catalogue: Catalogue
@@ -231,6 +231,10 @@ public struct IndexSnapshot: Sendable {
         w.array(x.typeIndex)
         w.array(x.needs)
         w.array(x.zeroPlaceNeeds)
+        w.array(x.partialNeeds)
+        w.array(x.pupils)
+        w.array(x.classSize)
+        w.array(x.sizeGroup)
         w.array(x.facilities)
         w.array(x.minYear)
         w.array(x.maxYear)
@@ -261,6 +265,8 @@ public struct IndexSnapshot: Sendable {
         let easting = try r.doubles(), northing = try r.doubles()
         let flags = try r.array(UInt16.self), typeIndex = try r.array(UInt8.self)
         let needs = try r.array(UInt16.self), zero = try r.array(UInt16.self)
+        let partial = try r.array(UInt16.self), pupils = try r.array(Int32.self)
+        let classSize = try r.array(Int16.self), sizeGroup = try r.array(UInt8.self)
         let facilities = try r.array(UInt32.self)
         let minYear = try r.array(Int8.self), maxYear = try r.array(Int8.self)
         let sv = try r.array(Int32.self), gv = try r.array(Int32.self)
@@ -283,15 +289,18 @@ public struct IndexSnapshot: Sendable {
         var perSetting: [Int] = [urn.count, easting.count, northing.count, flags.count, typeIndex.count, needs.count]
         perSetting += [zero.count, facilities.count, minYear.count, maxYear.count, sv.count, gv.count, ofsted.count]
         perSetting += [religion.count, la.count, back.count, hasReport.count, evCount]
+        perSetting += [partial.count, pupils.count, classSize.count, sizeGroup.count]
         let concepts = Vocabulary.Concept.count, types = SettingType.allCases.count
         guard count >= 0, perSetting.allSatisfy({ $0 == count }) else { throw SnapshotReader.Truncated() }
         guard cols >= 1, rows >= 1, cols <= 1 << 24, rows <= 1 << 24, cols * rows + 1 == cellStart.count, located >= 0, located <= count else { throw SnapshotReader.Truncated() }
         guard scores.count == concepts * count, medians.count == concepts else { throw SnapshotReader.Truncated() }
+        guard sizeGroup.allSatisfy({ $0 <= FitFacts.SizeGroup.other.rawValue }) else { throw SnapshotReader.Truncated() }
         guard typeIndex.allSatisfy({ Int($0) < types }), back.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw SnapshotReader.Truncated() }
         guard cellStart.allSatisfy({ $0 >= 0 && Int($0) <= located }), religion.allSatisfy({ Int($0) < rc }) else { throw SnapshotReader.Truncated() }
         let evidence = EvidenceIndex(scores: scores, count: count, hasReport: hasReport, medians: medians)
         return CompiledIndex(count: count, urn: urn, easting: easting, northing: northing, flags: flags,
-                             typeIndex: typeIndex, needs: needs, zeroPlaceNeeds: zero, facilities: facilities,
+                             typeIndex: typeIndex, needs: needs, zeroPlaceNeeds: zero, partialNeeds: partial, pupils: pupils,
+                             classSize: classSize, sizeGroup: sizeGroup, facilities: facilities,
                              minYear: minYear, maxYear: maxYear, specialistVacancies: sv, generalVacancies: gv,
                              ofsted: ofsted, religion: religion, religions: religions, laCode: la, catalogueIndex: back,
                              gridOrigin: origin, gridColumns: cols, gridRows: rows, cellStart: cellStart,
@@ -374,7 +383,8 @@ extension EvidenceIndex {
 extension CompiledIndex {
     /// Memberwise, for snapshot load.
     init(count: Int, urn: [Int32], easting: [Double], northing: [Double], flags: [UInt16], typeIndex: [UInt8],
-         needs: [UInt16], zeroPlaceNeeds: [UInt16], facilities: [UInt32], minYear: [Int8], maxYear: [Int8],
+         needs: [UInt16], zeroPlaceNeeds: [UInt16], partialNeeds: [UInt16], pupils: [Int32], classSize: [Int16],
+         sizeGroup: [UInt8], facilities: [UInt32], minYear: [Int8], maxYear: [Int8],
          specialistVacancies: [Int32], generalVacancies: [Int32], ofsted: [UInt8], religion: [Int16],
          religions: [String], laCode: [Int16], catalogueIndex: [Int32], gridOrigin: (east: Double, north: Double),
          gridColumns: Int, gridRows: Int, cellStart: [Int32], locatedCount: Int, evidence: EvidenceIndex,
@@ -387,6 +397,10 @@ extension CompiledIndex {
         self.typeIndex = typeIndex
         self.needs = needs
         self.zeroPlaceNeeds = zeroPlaceNeeds
+        self.partialNeeds = partialNeeds
+        self.pupils = pupils
+        self.classSize = classSize
+        self.sizeGroup = sizeGroup
         self.facilities = facilities
         self.minYear = minYear
         self.maxYear = maxYear

@@ -14,10 +14,16 @@ public enum ScoreLeaf: Sendable, Hashable {
     case preferenceFaith
     case preferenceSingleSex
     case preferenceMainstreamFirst
+    /// Partial credit for a partial designation naming a need (nil: the primary need).
+    case needPartial(NeedCode?)
+    case preferenceSibling
+    case fit(FitPreference)
 
     public var component: ScoreComponent {
         switch self {
-        case .needPrimary, .needSecondary: .need
+        case .needPrimary, .needSecondary, .needPartial: .need
+        case .preferenceSibling: .preference
+        case .fit: .fit
         case .evidence: .evidence
         case .facility: .facilities
         case .travel: .travel
@@ -41,13 +47,17 @@ public enum ScoreLeaf: Sendable, Hashable {
         case .preferenceFaith: "preference.faith"
         case .preferenceSingleSex: "preference.single-sex"
         case .preferenceMainstreamFirst: "preference.mainstream-first"
+        case .needPartial(nil): "need.primary.partial"
+        case .needPartial(let n?): "need.secondary.\(n.rawValue).partial"
+        case .preferenceSibling: "preference.sibling"
+        case .fit(let f): "fit.\(f.rawValue)"
         }
     }
 }
 
 /// The components a score is made of, in the order explanations list them.
 public enum ScoreComponent: String, CaseIterable, Sendable {
-    case need, evidence, facilities, travel, capacity, quality, preference
+    case need, evidence, facilities, travel, capacity, quality, preference, fit
 
     public var title: String {
         switch self {
@@ -58,6 +68,7 @@ public enum ScoreComponent: String, CaseIterable, Sendable {
         case .capacity: "Vacancies"
         case .quality: "Ofsted judgement"
         case .preference: "Family preferences"
+        case .fit: "The family's fit preferences"
         }
     }
 }
@@ -198,6 +209,10 @@ public enum PairEvaluator {
             o.excluded |= EligibilityRule.notOpen.bit
             if !fullRules { return o }
         }
+        if f & CompiledIndex.Flag.outsidePlacement != 0 {
+            o.excluded |= EligibilityRule.notPlaced.bit
+            if !fullRules { return o }
+        }
         if f & CompiledIndex.Flag.yearsKnown != 0 {
             if q.year < x.minYear[i] || q.year > x.maxYear[i] {
                 o.excluded |= EligibilityRule.phase.bit
@@ -299,11 +314,19 @@ public enum PairEvaluator {
         let zero = x.zeroPlaceNeeds[i]
         put(.needPrimary, w.needPrimary * needCredit(bit: q.primaryBit, share: q.primaryShare, needs: needs, zeroPlaces: zero,
                                                      flags: f, type: type, w: w))
+        let partial = f & CompiledIndex.Flag.needsKnown == 0 ? x.partialNeeds[i] : 0
+        if partial & q.primaryBit != 0 {
+            put(.needPartial(nil), w.needPrimary * partialCredit(bit: q.primaryBit, share: q.primaryShare, partial: partial,
+                                                                 flags: f, type: type, w: w))
+        }
         if !q.secondary.isEmpty {
             let share = w.needSecondary / Double(q.secondary.count)
             for s in q.secondary {
                 put(.needSecondary(s.code), share * needCredit(bit: s.bit, share: s.share, needs: needs, zeroPlaces: zero,
                                                                flags: f, type: type, w: w))
+                if partial & s.bit != 0 {
+                    put(.needPartial(s.code), share * partialCredit(bit: s.bit, share: s.share, partial: partial, flags: f, type: type, w: w))
+                }
             }
         }
         let facilitiesKnown = f & CompiledIndex.Flag.facilitiesKnown != 0
@@ -342,7 +365,42 @@ public enum PairEvaluator {
         if q.mainstreamFirst {
             put(.preferenceMainstreamFirst, f & CompiledIndex.Flag.mainstreamType != 0 ? w.preferenceMainstreamFirst : 0)
         }
+        if !q.siblings.isEmpty {
+            put(.preferenceSibling, q.siblings.contains(urn) ? w.preferenceSibling : 0)
+        }
+        if !q.fit.isEmpty {
+            let share = w.fit / Double(q.fit.count)
+            for pref in q.fit {
+                put(.fit(pref), fitMet(pref, i, q, x, flags: f) ? share : 0)
+            }
+        }
         o.total = total
         return o
+    }
+
+    /// Partial designation (`need.partial-credit`): a fraction of what a complete designation of the need would add
+    /// to the share the setting earns without it; never negative.
+    @inline(__always) static func partialCredit(bit: UInt16, share: [Double], partial: UInt16, flags: UInt16, type: UInt8,
+                                                w: Weights) -> Double {
+        let without = share[ProvisionClass.of(bit: bit, flags: flags, needs: 0, type: type).rawValue]
+        let complete = share[ProvisionClass.of(bit: bit, flags: flags | CompiledIndex.Flag.needsKnown, needs: partial, type: type).rawValue]
+        return w.needPartialCredit * max(0, complete - without)
+    }
+
+    /// A fit preference met on known facts (``FitFacts``, the same rule on the compiled index).
+    @inline(__always) static func fitMet(_ pref: FitPreference, _ i: Int, _ q: CompiledQuery, _ x: CompiledIndex, flags f: UInt16) -> Bool {
+        let w = q.weights
+        switch pref {
+        case .smallSetting:
+            let c = x.classSize[i]
+            if c >= 0 && Double(c) <= w.fitSmallClassSize { return true }
+            let n = x.pupils[i]
+            guard n >= 0, let g = FitFacts.SizeGroup(rawValue: x.sizeGroup[i]) else { return false }
+            return Double(n) <= FitFacts.smallMaxPupils(g, w)
+        case .peersSimilarNeeds:
+            return (f & CompiledIndex.Flag.needsKnown != 0 && x.needs[i] & q.primaryBit != 0) || x.partialNeeds[i] & q.primaryBit != 0
+        case .timeWithMainstreamPeers:
+            return f & CompiledIndex.Flag.mainstreamType != 0
+        }
     }
 }

@@ -42,6 +42,10 @@ public struct CompiledQuery: Sendable {
     /// Religious characters (interned ids < 64) matching the family's faith preference.
     public let faithMask: UInt64
     public let preferred: [Int32]
+    /// Settings a brother or sister attends (`siblings-at`).
+    public let siblings: [Int32]
+    /// The family's fit preferences, in the order stated (each earns `points.fit` ÷ their number).
+    public let fit: [FitPreference]
     public let avoided: [Int32]
     public let mainstreamFirst: Bool
     public let preferSingleSex: Bool
@@ -99,6 +103,8 @@ public struct CompiledQuery: Sendable {
         }
         faithMask = fm
         preferred = p.preferredSettings.map { Int32(clamping: $0) }
+        siblings = p.siblingsAt.map { Int32(clamping: $0) }
+        fit = p.fit
         avoided = p.avoidSettings.map { Int32(clamping: $0) }
         mainstreamFirst = p.mainstreamFirst
         preferSingleSex = p.singleSex == .prefer

@@ -33,6 +33,10 @@ public enum EligibilityRule: Int, CaseIterable, Sendable, Comparable {
     case avoided
     /// No vacancies, and the profile asked to leave full settings out.
     case full
+    /// A kind of establishment the LA does not place children in (a university, a Welsh school, an FE unit …:
+    /// ``Setting/isOutsidePlacement``, from its dated GIAS type; `docs/catalogue-format.md`). Last, so the bits of
+    /// the rules before it never change.
+    case notPlaced
 
     public var bit: UInt16 { 1 << UInt16(rawValue) }
     public static func < (a: EligibilityRule, b: EligibilityRule) -> Bool { a.rawValue < b.rawValue }
@@ -53,6 +57,7 @@ public enum EligibilityRule: Int, CaseIterable, Sendable, Comparable {
         case .mustHaveMissing: "must-have-missing"
         case .avoided: "avoided"
         case .full: "full"
+        case .notPlaced: "not-placed"
         }
     }
 
@@ -71,6 +76,7 @@ public enum EligibilityRule: Int, CaseIterable, Sendable, Comparable {
         case .mustHaveMissing: "lacks required provision"
         case .avoided: "the family asked not to list it"
         case .full: "no vacancies (full settings left out on request)"
+        case .notPlaced: "a kind of establishment the LA does not place children in"
         }
     }
 

@@ -17,6 +17,12 @@ public struct Weights: Sendable, Hashable {
     public var preferenceFaith = 2.0
     public var preferenceSingleSex = 1.0
     public var preferenceMainstreamFirst = 2.0
+    /// A brother or sister attends the setting (`siblings-at`): between faith (2) and naming it (4), never enough
+    /// to lift a setting that does not meet the need over one that does.
+    public var preferenceSibling = 3.0
+    /// The family's fit preferences (`fit`), shared equally between those stated; each is earned only on a known
+    /// fact (``FitFacts``).
+    public var fit = 6.0
 
     // Need match (policy R5): share of the need points by how the setting provides for the need (its provision
     // class, ``ProvisionClass``) and the need's severity. Severity shapes specialist credit as well as mainstream.
@@ -42,6 +48,19 @@ public struct Weights: Sendable, Hashable {
     public var shareAPProfound = 0.4
     /// Multiplies the share for a designated need with no commissioned places for it (places-by-need lists it at 0).
     public var designatedNoPlacesCredit = 0.6
+    /// A partial designation (a published list that says there is more, `needs: … (partial)`) that names the need
+    /// earns this fraction of the difference between a complete designation's share and what the setting earns
+    /// without it. It never excludes and never changes the band: an officer's confirmation makes it complete.
+    public var needPartialCredit = 0.5
+
+    // Fit preferences: what counts as small.
+    /// Classes of at most this many pupils make a small setting.
+    public var fitSmallClassSize = 12.0
+    /// Pupil totals at or below which a setting counts as small: a mainstream primary (one form of entry), a
+    /// mainstream secondary or all-through school, and every other setting (special, AP, nursery, college, unknown).
+    public var fitSmallPrimaryMaxPupils = 210.0
+    public var fitSmallSecondaryMaxPupils = 600.0
+    public var fitSmallOtherMaxPupils = 120.0
 
     // Evidence: per-concept BM25 s is saturated as s / (s + saturation × median), median over the catalogue's
     // settings with any evidence for that concept; query weights per part of the profile.
@@ -116,6 +135,8 @@ public struct Weights: Sendable, Hashable {
         .init(key: "points.preference.faith", path: \.preferenceFaith, range: 0...1000, help: "points for the religious character the family asked for"),
         .init(key: "points.preference.single-sex", path: \.preferenceSingleSex, range: 0...1000, help: "points for a single-sex setting when preferred"),
         .init(key: "points.preference.mainstream-first", path: \.preferenceMainstreamFirst, range: 0...1000, help: "points for a mainstream setting when the family wants mainstream first"),
+        .init(key: "points.preference.sibling", path: \.preferenceSibling, range: 0...1000, help: "points for a setting a brother or sister attends"),
+        .init(key: "points.fit", path: \.fit, range: 0...1000, help: "points for the family's fit preferences, shared between those stated"),
         .init(key: "need.share.mainstream.mild", path: \.shareMainstreamMild, range: 0...1, help: "share of need points for a mainstream setting not designated for the need, mild need"),
         .init(key: "need.share.mainstream.moderate", path: \.shareMainstreamModerate, range: 0...1, help: "… moderate need"),
         .init(key: "need.share.mainstream.severe", path: \.shareMainstreamSevere, range: 0...1, help: "… severe need"),
@@ -133,6 +154,11 @@ public struct Weights: Sendable, Hashable {
         .init(key: "need.share.ap.severe", path: \.shareAPSevere, range: 0...1, help: "… severe need"),
         .init(key: "need.share.ap.profound", path: \.shareAPProfound, range: 0...1, help: "… profound need"),
         .init(key: "need.designated-no-places-credit", path: \.designatedNoPlacesCredit, range: 0...1, help: "multiplies the share for a designated need with 0 commissioned places"),
+        .init(key: "need.partial-credit", path: \.needPartialCredit, range: 0...1, help: "fraction of a complete designation's extra share earned by a partial designation naming the need"),
+        .init(key: "fit.small-class-size", path: \.fitSmallClassSize, range: 1...100, help: "classes of at most this many pupils make a small setting"),
+        .init(key: "fit.small-setting.max-pupils.primary", path: \.fitSmallPrimaryMaxPupils, range: 1...100_000, help: "pupils at most for a small mainstream primary"),
+        .init(key: "fit.small-setting.max-pupils.secondary", path: \.fitSmallSecondaryMaxPupils, range: 1...100_000, help: "pupils at most for a small mainstream secondary or all-through school"),
+        .init(key: "fit.small-setting.max-pupils.other", path: \.fitSmallOtherMaxPupils, range: 1...100_000, help: "pupils at most for any other small setting (special, AP, nursery, college, unknown type)"),
         .init(key: "evidence.saturation", path: \.evidenceSaturation, range: 0.01...1000, help: "multiple of the catalogue's median evidence score at which a concept earns half its evidence share"),
         .init(key: "evidence.weight.primary", path: \.evidenceWeightPrimary, range: 0...100, help: "query weight of the primary need"),
         .init(key: "evidence.weight.secondary", path: \.evidenceWeightSecondary, range: 0...100, help: "query weight of each secondary need"),

@@ -69,6 +69,11 @@ public struct NeedsProfile: Sendable, Hashable {
     /// independent setting is not ordered after maintained ones (policy R6, R12). Naming `independent` in
     /// ``allowedTypes`` lists fee-paying schools too.
     public var prefersIndependent = false
+    /// URNs of settings a brother or sister will attend when the placement starts (`siblings-at`). Only where
+    /// they are is recorded: no sibling's name, age or any other detail.
+    public var siblingsAt: [Int] = []
+    /// Social and emotional fit preferences the family stated (`fit`), in the order given.
+    public var fit: [FitPreference] = []
     /// Line of each field in the file it was read from (for errors found after parsing, e.g. an unknown
     /// postcode). Empty for profiles built in code.
     public var lineOf: [String: Int] = [:]

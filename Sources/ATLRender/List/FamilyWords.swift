@@ -173,8 +173,14 @@ public enum FamilyWords {
         j += e.distanceFromMatrix ? "from travel-time data." : "estimated from the straight-line distance."
         if e.labels.contains(.longJourney) { j += " A long journey: further than the \(miles(l.maxJourneyKm)) in the profile." }
         if !isPost16(l) {
-            j += e.withinWalkingDistance ? " Within the statutory walking distance for this age (\(miles(l.walkingDistanceKm)))."
-                : " Beyond the statutory walking distance for this age (\(miles(l.walkingDistanceKm))): the child may qualify for free transport."
+            // The engine's statement knows the under-8 distance, the 8th birthday in Year 3 and Reception.
+            if let w = e.walking {
+                j += " " + w.brief.capitalisedFirstLetter + "."
+                if w.kind == .beyond || w.kind == .beyondUntilEighthBirthday { j += " The child may qualify for free transport." }
+            } else {
+                j += e.withinWalkingDistance ? " Within the statutory walking distance for this age (\(miles(l.walkingDistanceKm)))."
+                    : " Beyond the statutory walking distance for this age (\(miles(l.walkingDistanceKm))): the child may qualify for free transport."
+            }
         }
         return j
     }

@@ -4,12 +4,15 @@ import ATLEngine
 import ATLPlanning
 
 /// CSV rendering of an advisory list: one row per listed setting, with its score components as columns
-/// (RFC 4180, CRLF). The audit stamp is repeated on every row so a row copied elsewhere stays traceable.
+/// (RFC 4180, CRLF). `walking_distance` is the statement's case, `facts_to_check` the fields labelled for the
+/// officer to check (old or undated public facts, ``EntryFacts``). The audit stamp is repeated on every row so a row copied elsewhere stays traceable.
 public enum ListCSV {
     public static let header = [
         "reference", "rank", "urn", "name", "type", "fictional", "la_code", "band", "score",
-        "need", "evidence", "facilities", "travel", "capacity", "quality", "preference",
-        "inclusion", "labels", "cautions", "distance_km", "minutes", "vacancies", "unknown", "catalogue_hash", "weights_hash", "date",
+        "need", "evidence", "facilities", "travel", "capacity", "quality", "preference", "fit",
+        "inclusion", "labels", "cautions", "distance_km", "minutes", "vacancies", "unknown",
+        "walking_distance", "facts_to_check", "sen_report_link", "sibling_attends",
+        "catalogue_hash", "weights_hash", "date",
     ]
 
     public static func rows(_ l: AdvisoryList) -> [[String]] {
@@ -22,6 +25,8 @@ public enum ListCSV {
                 + [e.inclusion.key, e.labels.map(\.rawValue).joined(separator: ";"), e.cautions.map(\.key.rawValue).joined(separator: ";"),
                    e.distanceKm.map { Fixed.format($0, places: 2) } ?? "", e.minutes.map(String.init) ?? "",
                    e.vacancies.map(String.init) ?? "", e.unknown.map(\.key).joined(separator: ";"),
+                   e.walking?.kind.rawValue ?? "", e.facts.filter(\.check).map(\.field).joined(separator: ";"),
+                   e.setting.senReportLink ?? "", e.siblingAttends ? "yes" : "no",
                    l.stamp.catalogueHash, weightsHash, l.stamp.date]
         }
     }

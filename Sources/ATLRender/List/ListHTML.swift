@@ -203,12 +203,17 @@ public enum ListHTML {
 
     // MARK: Facts with their sources and dates (placeholder)
 
-    /// THE PLACE FOR EACH SETTING'S FACTS WITH THEIR SOURCES AND DATES. The dated public facts (`atl-setting/2`
-    /// provenance) are being turned into per-entry lines in `Sources/ATLRender/List/EntryFacts.swift`; the lead
-    /// wires them in here (HTML) and in ``ListMarkdown/factsWithSources(_:)``. Until then nothing is shown.
+    /// Each setting's facts with their sources and dates, the officer's check note, a sibling and the family's fit
+    /// preferences (``EntryFacts``); a fact with a page links to it. The journey line is on the setting's facts
+    /// list already, so the walking-distance line is not repeated here.
     static func factsWithSources(_ e: ListEntry) -> String {
-        let lines: [String] = []
-        return bullets("Facts, with where they come from and when", lines, id: "\(anchor(e))-facts")
+        let lines = EntryFacts.lines(e).filter { $0.key != "walking-distance" }
+        guard !lines.isEmpty else { return "" }
+        let id = "\(anchor(e))-facts"
+        return "<h3 id=\"\(id)\">Facts, with where they come from and when</h3>\n<ul class=\"bullets\">\n"
+            + lines.map { l in
+                "<li>\(esc(l.text))" + (l.url.map { " <a href=\"\(esc($0))\">(the setting's page)</a>" } ?? "") + "</li>\n"
+            }.joined() + "</ul>\n"
     }
 
     static func bullets(_ heading: String, _ items: [String], id: String) -> String {

@@ -102,11 +102,18 @@ public enum ListMarkdown {
         return o
     }
 
-    /// THE PLACE FOR EACH SETTING'S FACTS WITH THEIR SOURCES AND DATES (see ``ListHTML/factsWithSources(_:)``):
-    /// the lines from `Sources/ATLRender/List/EntryFacts.swift` go here once wired in.
+    /// Each setting's facts with their sources and dates (``EntryFacts``, as on the HTML page); links in angle
+    /// brackets. The journey is already on the setting's lines, so the walking-distance line is not repeated.
     static func factsWithSources(_ e: ListEntry) -> String {
-        let lines: [String] = []
-        return section("Facts, with where they come from and when", lines)
+        let lines = EntryFacts.lines(e).filter { $0.key != "walking-distance" }
+        guard !lines.isEmpty else { return "" }
+        // A URL from the catalogue goes out as an autolink; one with a space or angle bracket would break it, so
+        // that one is shown as escaped text instead.
+        func link(_ url: String) -> String {
+            url.contains(where: { $0 == " " || $0 == "<" || $0 == ">" }) ? " (" + MarkdownText.inline(url) + ")" : " <" + url + ">"
+        }
+        return "\n**Facts, with where they come from and when**\n\n"
+            + lines.map { l in "- " + MarkdownText.inline(l.text) + (l.url.map(link) ?? "") + "\n" }.joined()
     }
 
     static func section(_ heading: String, _ items: [String]) -> String {

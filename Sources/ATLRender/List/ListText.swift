@@ -59,9 +59,22 @@ public enum ListText {
         if let la = l.homeLA { home += " (\(la.name))" }
         out.append(("Home", home))
         out.append(("Longest journey", "\(miles(l.maxJourneyKm)) miles (\(Fixed.format(l.maxJourneyKm, places: 1)) km) by road"))
-        out.append(("Statutory walking distance", "\(miles(l.walkingDistanceKm)) miles for this age"))
+        out.append(("Statutory walking distance", walkingDistanceLine(l)))
+        if !l.siblingsAt.isEmpty { out.append(("Brother or sister attends", l.siblingsAt.map { "URN \($0)" }.joined(separator: ", "))) }
+        if !l.fit.isEmpty { out.append(("Fit preferences", l.fit.map(\.title).joined(separator: "; "))) }
         return out
     }
+
+    /// The profile's walking-distance line: the distance for the child's age, or why none applies yet or any more.
+    public static func walkingDistanceLine(_ l: AdvisoryList) -> String {
+        if l.placementYear >= 12 { return "none after Year 11 (the home LA's post-16 transport policy applies)" }
+        if l.placementYear <= 0 { return "none until compulsory school age (the term after the 5th birthday); then \(miles(l.walkingDistanceKm)) miles" }
+        if l.placementYear == 3 { return "\(miles(l.walkingDistanceKm)) miles until the 8th birthday (during Year 3), then 3 miles" }
+        return "\(miles(l.walkingDistanceKm)) miles for this age"
+    }
+
+    /// Said once for every list: transport depends on more than distance.
+    public static let transportNote = AdvisoryList.transportNote
 
     public static func excludedSummary(_ l: AdvisoryList) -> [String] {
         var out = l.namedSettingsNotListed.map { n in

@@ -24,6 +24,12 @@ public enum WhyText {
             for r in a.brokenRules { o += "  - \(r.title) [\(r.key)]\(detail(r, a))\n" }
             o += "\nIf the rules above did not apply it would score \(Explanation.points(a.detail.explanation.milli)) points.\n"
         }
+        let facts = DatedFacts.facts(for: s, runDate: a.runDate, checkAfterMonths: a.checkAfterMonths)
+        if !facts.isEmpty {
+            o += "\nFacts and where they come from:\n"
+            for f in facts { o += "  - \(f.line)\(f.url.map { " <\($0)>" } ?? "")\n" }
+        }
+        if let w = a.walking { o += "\nJourney: \(w.text)\n" }
         if !a.detail.reasons.isEmpty {
             o += "\nWhat fits:\n"
             for r in a.detail.reasons { o += "  - \(r)\n" }

@@ -46,6 +46,9 @@ import Testing
         .init("profile.unknown-setting-type", line: 6, field: "allowed-types", "allowed-types: castle"),
         .init("profile.no-allowed-type", line: 6, field: "allowed-types", "allowed-types: none"),
         .init("profile.bad-urn", line: 6, field: "preferred-settings", "preferred-settings: abc"),
+        .init("profile.urn-given-twice", line: 6, field: "siblings-at", "siblings-at: 123456, 123456"),
+        .init("profile.unknown-fit-preference", line: 6, field: "fit", "fit: sunny"),
+        .init("profile.fit-given-twice", line: 6, field: "fit", "fit: small-setting, small-setting"),
         .init("profile.urn-preferred-and-avoided", line: 7, field: "avoid-settings", "preferred-settings: 123456\navoid-settings: 123456"),
     ]
 
@@ -103,5 +106,17 @@ import Testing
         for s in Self.secrets { #expect(!e.description.contains(s), "\(e)") }
         let fixed = text.replacingOccurrences(of: "Jane Smith", with: "EHC-1")
         #expect(throws: Never.self) { try ProfileParser.parse(text: fixed, file: Self.file, academicYear: 2026) }
+    }
+}
+
+/// The parent criteria of issue 13 (`siblings-at`, `fit`): read, and written back by the profile renderer.
+@Suite struct ParentCriteriaProfileTests {
+    @Test func siblingsAndFitRoundTrip() throws {
+        let text = ProfileDiagnostics.base + "siblings-at: 104214, 123456\nfit: small-setting, time-with-mainstream-peers\n"
+        let p = try ProfileParser.parse(text: text, file: "p.profile", academicYear: 2026)
+        #expect(p.siblingsAt == [104214, 123456])
+        #expect(p.fit == [.smallSetting, .timeWithMainstreamPeers])
+        let again = try ProfileParser.parse(text: ProfileParser.render(p), file: "p.profile", academicYear: 2026)
+        #expect(again.siblingsAt == p.siblingsAt && again.fit == p.fit)
     }
 }

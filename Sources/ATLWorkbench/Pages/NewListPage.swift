@@ -52,21 +52,28 @@ extension WorkbenchApp {
 
         // Provision
         o += "<h2>Provision the plan asks for</h2>\n"
-        o += H.p("For each kind of provision in section F, say whether the plan requires it (settings known to lack it are left off the list) or whether it would help (settings that have it score higher).")
+        o += H.p("For each kind of provision in section F, say whether the plan requires it (settings known to lack it are left off the list) or whether it would help (settings that have it score higher). Open a group to answer; anything you leave is “Not asked for”.")
         let facilityError = err(ProfileForm.controlID("must-have"))
         o += H.errorMessage(facilityError, id: ProfileForm.controlID("must-have"))
         for group in ProfileForm.groupedFacilities {
-            o += "<h3>\(e(group.title))</h3>\n" + (group.hint.isEmpty ? "" : H.p(group.hint, cls: "wb-hint"))
-            for x in group.facilities {
+            // A closed group keeps the page short; one with an answer or a problem in it is drawn open, so what was
+            // chosen is seen and an error summary's link lands on a visible control (no script needed).
+            let chosen = group.facilities.map { (x: $0, value: f["facility-\($0.rawValue)"].ifEmpty("none")) }
+            let must = chosen.filter { $0.value == "must" }.count, helps = chosen.filter { $0.value == "desirable" }.count
+            let hasError = group.facilities.contains { err("facility-\($0.rawValue)") != nil }
+            var inner = group.hint.isEmpty ? "" : H.p(group.hint, cls: "wb-hint")
+            for (x, value) in chosen {
                 let id = "facility-\(x.rawValue)"
-                o += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.prefix(1).uppercased() + x.title.dropFirst()))</legend>\n<div class=\"wb-choices wb-choices--inline\">\n"
-                let chosen = f[id].ifEmpty("none")
-                for (i, (value, label)) in [("must", "Required"), ("desirable", "Would help"), ("none", "Not asked for")].enumerated() {
+                inner += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.prefix(1).uppercased() + x.title.dropFirst()))</legend>\n<div class=\"wb-choices wb-choices--inline\">\n"
+                for (i, (v, label)) in [("must", "Required"), ("desirable", "Would help"), ("none", "Not asked for")].enumerated() {
                     let cid = i == 0 ? id : "\(id)-\(i + 1)"
-                    o += "<div class=\"wb-choice\"><input id=\"\(cid)\" name=\"\(id)\" type=\"radio\" value=\"\(value)\"\(chosen == value ? " checked" : "")><label for=\"\(cid)\">\(label)</label></div>\n"
+                    inner += "<div class=\"wb-choice\"><input id=\"\(cid)\" name=\"\(id)\" type=\"radio\" value=\"\(v)\"\(value == v ? " checked" : "")><label for=\"\(cid)\">\(label)</label></div>\n"
                 }
-                o += "</div>\n</fieldset>\n"
+                inner += "</div>\n</fieldset>\n"
             }
+            let answered = [must > 0 ? "\(must) required" : nil, helps > 0 ? "\(helps) would help" : nil].compactMap { $0 }
+            o += H.facilityGroup(title: group.title, answered: answered.isEmpty ? "none asked for" : answered.joined(separator: ", "),
+                                 inner, open: must + helps > 0 || hasError || facilityError != nil && group.title == ProfileForm.groupedFacilities[0].title)
         }
 
         // Year group
@@ -181,6 +188,12 @@ extension WorkbenchApp {
 }
 
 extension H {
+    /// One group of provision as a `<details>`: its title and what is answered in it ("1 required") in the summary,
+    /// so a closed group still says what it holds.
+    static func facilityGroup(title: String, answered: String, _ html: String, open: Bool) -> String {
+        "<details class=\"wb-details wb-group\"\(open ? " open" : "")><summary><span class=\"wb-group__title\">\(e(title))</span> <span class=\"wb-group__answered\">(\(e(answered)))</span></summary>\n<div class=\"wb-details__text\">\n\(html)</div>\n</details>\n"
+    }
+
     /// Upload problems listed where the upload is (the page's error summary links here too).
     static func errorSummaryInline(_ errors: [FieldError]) -> String {
         guard errors.count > 1 else { return "" }

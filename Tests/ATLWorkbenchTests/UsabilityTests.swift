@@ -3,6 +3,7 @@ import ATLModel
 import ATLData
 import ATLEngine
 import ATLHTTP
+import ATLServices
 @testable import ATLWorkbench
 import Foundation
 import Testing
@@ -75,5 +76,44 @@ import Testing
         #expect(designated.needs!.codes.allSatisfy { needs.contains($0.plainLabel) }, "\(needs)")
         // Other rules keep the engine's words.
         #expect(WorkbenchApp.plainDetail(.journey, setting: designated, distanceKm: 16.09344) == EligibilityRule.journey.detail(for: designated, distanceKm: 16.09344))
+    }
+}
+
+/// The name search for preferred and avoided settings works at any catalogue size, answers with at most 20
+/// settings, and leaves nothing of its query in the log.
+@Suite struct FindSettingTests {
+    @Test func theNameSearchWorksOnALargeCatalogueAndIsBounded() throws {
+        // 4,000 settings: past the size at which the form stops listing every name for the browser.
+        let example = Fixture.engine.catalogue.settings
+        let many: [Setting] = (0..<4000).map { i in
+            var s = example[i % example.count]
+            s.urn = 8_000_000 + i
+            s.name = "Test Setting \(i) Academy"
+            return s
+        }
+        let engine = MatchingEngine(catalogue: Catalogue(settings: many, root: "large-test"), weights: Fixture.engine.weights,
+                                    engineVersion: "test")
+        var c = WorkbenchConfiguration(setup: Fixture.setup)
+        c.port = 0
+        c.dataDirectory = Fixture.dataFolder("find-setting")
+        c.date = RunDate(Fixture.date)
+        let log = LogLines()
+        c.log = log.add
+        let w = try Workbench(configuration: c, engine: engine)
+        try w.start()
+        defer { w.shutdown(gracePeriod: .seconds(1)) }
+        let client = TestClient(port: w.port)
+        let form = try client.get("/lists/new")
+        #expect(!form.text.contains("<datalist id=\"setting-names\""), "too many names to send to the browser")
+        #expect(form.text.contains("<form id=\"find-setting-form\" method=\"get\" action=\"/lists/find-setting\" target=\"_blank\""))
+        #expect(form.text.contains("id=\"find-setting\" name=\"q\" type=\"search\" form=\"find-setting-form\""))
+        let broad = try client.get("/lists/find-setting?q=academy")
+        #expect(broad.status == 200 && broad.text.contains("4000 settings match"))
+        #expect(broad.allMatches(#"<li><strong>([^<]+)</strong>"#).count == 20)
+        let one = try client.get("/lists/find-setting?q=Test+Setting+3999")
+        #expect(one.text.contains("1 setting matches") && one.text.contains("<strong>Test Setting 3999 Academy</strong><br>URN 8003999"))
+        #expect(try client.get("/lists/find-setting?q=zzzz-nothing").text.contains("No settings match"))
+        #expect(!log.all.contains { $0.contains("academy") || $0.contains("3999") || $0.contains("zzzz") }, "\(log.all)")
+        #expect(log.all.contains { $0.contains("/lists/find-setting") })
     }
 }

@@ -45,6 +45,7 @@ extension WorkbenchApp {
         let form = 256 * 1024
         router.get("/lists/new", noStore: true) { [self] request in newListPage(request, input: ProfileForm.blank) }
         router.post("/lists/new", bodyLimit: form, noStore: true) { [self] request in prefill(request) }
+        router.get("/lists/find-setting") { [self] request in findSetting(request) }
         router.post("/lists", bodyLimit: form, noStore: true) { [self] request in build(request) }
         router.post("/lists/upload", bodyLimit: WorkingList.profileLimit + 16 * 1024, noStore: true) { [self] request in upload(request) }
         router.post("/lists/review", bodyLimit: form, noStore: true) { [self] request in reviewChange(request) }

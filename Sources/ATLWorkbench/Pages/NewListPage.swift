@@ -137,6 +137,14 @@ extension WorkbenchApp {
         if !names.isEmpty {
             o += "<datalist id=\"setting-names\">" + catalogue.settings.map { "<option value=\"\(e($0.name))\">" }.joined() + "</datalist>\n"
         }
+        // A name search that works for a catalogue of any size, without script: its box and button belong to a
+        // separate GET form (the `form` attribute), which sends only the words typed there and opens the matches
+        // in a new tab, so nothing already entered here is sent or lost.
+        o += H.group("<label class=\"wb-label\" for=\"find-setting\">Find a setting by name (optional)</label>\n"
+            + H.hint("Type part of a setting’s name or its postcode district, like Oak or TF3. The matches (at most \(Self.findSettingLimit)) open in a new tab, with each setting’s full name and URN to copy into the answers above.", id: "find-setting")
+            + "<input class=\"wb-input\" id=\"find-setting\" name=\"q\" type=\"search\" form=\"find-setting-form\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"find-setting-hint\">\n"
+            + "<button class=\"wb-button wb-button--secondary wb-button--small\" type=\"submit\" form=\"find-setting-form\">Find settings<span class=\"wb-visually-hidden\"> by name</span> (opens in a new tab)</button>\n",
+            error: false)
         let faiths = Set(catalogue.settings.compactMap(\.religiousCharacter)).filter { !["none", "does not apply"].contains($0.lowercased()) }.sorted()
         o += H.textInput(id: "faith", label: "Religious character the family would like (optional)",
                          hint: "For example Roman Catholic. Settings with it score higher; no setting is left off for it.",
@@ -166,6 +174,7 @@ extension WorkbenchApp {
             }
         }
         o += H.button("Build the list") + "</form>\n"
+        o += "<form id=\"find-setting-form\" method=\"get\" action=\"/lists/find-setting\" target=\"_blank\" role=\"search\" aria-label=\"Find a setting by name\"></form>\n"
 
         // Upload
         o += "<h2 id=\"upload\">Or upload a .profile file</h2>\n"
@@ -182,6 +191,37 @@ extension WorkbenchApp {
         o += H.button("Upload the profile", kind: "secondary") + "</form>\n"
         return page(Page(title: "Start a new list", section: .newList, body: o, errors: errors + uploadErrors,
                          status: errors.isEmpty && uploadErrors.isEmpty ? .ok : .unprocessableContent, noStore: true), request)
+    }
+
+    /// Most settings the name search shows: enough to pick from, few enough to read.
+    static let findSettingLimit = 20
+
+    /// GET /lists/find-setting?q=: settings whose name (or URN, or postcode district) matches, at most
+    /// ``findSettingLimit``, by name. Works on a catalogue of any size (one pass, bounded answer). The query holds
+    /// only a setting's name; the access log records the route, never the query.
+    func findSetting(_ request: HTTPRequest) -> HTTPResponse {
+        let text = FormInput.oneLine(request.queryItems.formInput["q"])
+        var o = "<h1>Find a setting by name</h1>\n"
+        o += "<form method=\"get\" action=\"/lists/find-setting\" role=\"search\" aria-label=\"Find a setting by name\">\n"
+        o += H.textInput(id: "q", label: "Part of a setting’s name, its URN or postcode district", hint: "For example Oak, 9000004 or TF3.",
+                         value: text, attributes: "autocomplete=\"off\" spellcheck=\"false\"")
+        o += H.button("Search", kind: "secondary") + "</form>\n"
+        if !text.isEmpty {
+            let (found, total) = SettingSearchService.search(SettingSearchService.Query(text: String(text.prefix(120))), in: engine.catalogue,
+                                                             limit: Self.findSettingLimit)
+            o += "<h2 id=\"results\">\(total == 0 ? "No settings match" : total == 1 ? "1 setting matches" : "\(total) settings match")</h2>\n"
+            if total > found.count { o += H.p("The first \(found.count), by name. Type more of the name to narrow the search.") }
+            if total == 0 { o += H.p("Check the spelling, or try a shorter part of the name.") }
+            if !found.isEmpty {
+                o += H.p("Copy a setting’s full name or its URN into the form in the other tab.")
+                o += "<ul class=\"wb-results\">\n" + found.map { s in
+                    let district = (s.postcode ?? s.nearestPostcode).map { String(Postcode.outcode(of: $0)) }
+                    let facts = [s.type.title, s.localAuthority?.name, district].compactMap { $0 }.joined(separator: ", ")
+                    return "<li><strong>\(e(s.name))</strong><br>URN \(s.urn)<span class=\"wb-hint\">\(e(facts))</span></li>\n"
+                }.joined() + "</ul>\n"
+            }
+        }
+        return page(Page(title: text.isEmpty ? "Find a setting by name" : "Settings found", section: .newList, body: o), request)
     }
 
     func needTitle(_ n: NeedCode) -> String { n.title.prefix(1).uppercased() + n.title.dropFirst() }

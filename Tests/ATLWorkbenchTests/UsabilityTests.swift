@@ -117,3 +117,80 @@ import Testing
         #expect(log.all.contains { $0.contains("/lists/find-setting") })
     }
 }
+
+/// The scenario form: six changes, needs by name, a new site's ages and postcode; and the result page says, from
+/// the run, why a change made no difference.
+@Suite struct ScenarioFormTests {
+    @Test func theFormOffersSixChangesWithNeedsByName() throws {
+        let page = try Fixture.client().get("/commissioning")
+        for slot in 1...6 { #expect(page.text.contains("name=\"change-\(slot)-op\""), "change \(slot)") }
+        #expect(!page.text.contains("name=\"change-7-op\""))
+        #expect(page.text.contains("id=\"change-1-needs-2\" name=\"change-1-needs\" type=\"checkbox\" value=\"ASD\""))
+        #expect(page.text.contains("<label for=\"change-1-needs-2\">Autism (ASD)</label>"))
+        #expect(page.text.contains("<option value=\"HI\">Hearing impairment (HI)</option>"))
+        for name in ["change-1-postcode", "change-1-age-from", "change-1-age-to"] { #expect(page.text.contains("name=\"\(name)\""), "\(name)") }
+        // Rows 2 to 6 stay closed until used.
+        #expect(page.text.components(separatedBy: "<details class=\"wb-details\" open>").count - 1 == 1)
+    }
+
+    @Test func ticksAgesAndAPostcodeBecomeScenarioText() throws {
+        let catalogue = Fixture.engine.catalogue, postcodes = try #require(Fixture.engine.postcodes)
+        let point = try #require(postcodes.locate("TF3 1LA")).point
+        let f = FormInput(fields: [("scenario-name", "Two bases"), ("change-1-op", "open"), ("change-1-name", "Base"), ("change-1-type", "special"),
+                                   ("change-1-needs", "ASD"), ("change-1-needs", "SLCN"), ("change-1-places", "8"), ("change-1-postcode", "TF3 1LA"),
+                                   ("change-1-age-from", "11"), ("change-1-age-to", "16"), ("change-6-op", "demand"), ("change-6-need", "HI"),
+                                   ("change-6-growth", "+5%")])
+        let built = ScenarioForm.build(f, catalogue: catalogue, postcodes: postcodes)
+        #expect(built.errors.isEmpty)
+        #expect(built.text == """
+            format: atl-scenario/1
+            name: Two bases
+
+            change: open
+            name: Base
+            type: special
+            needs: ASD, SLCN
+            places: 8
+            easting: \(point.easting)
+            northing: \(point.northing)
+            age-range: 11-16
+
+            change: demand
+            need: HI
+            growth: +5%
+
+            """)
+        // Half an age range, or a postcode the lookup does not hold, is an error at its box.
+        var half = f
+        half.fields.removeAll { $0.name == "change-1-age-to" }
+        half.fields = half.fields.map { $0.name == "change-1-postcode" ? ($0.name, "ZZ9 9ZZ") : $0 }
+        let bad = ScenarioForm.build(half, catalogue: catalogue, postcodes: postcodes)
+        #expect(Set(bad.errors.map(\.field)) == ["change-1-age-from", "change-1-postcode"])
+    }
+
+    /// New places for a need no child has, new places for ages no child is, and growth of a need no child has:
+    /// the run's page says so for each, with the counts the run produced.
+    @Test func theResultSaysWhyAChangeMadeNoDifference() throws {
+        let (w, c, _) = try Fixture.workbench("effects")
+        defer { w.shutdown(gracePeriod: .seconds(1)) }
+        let form = try c.get("/commissioning")
+        let cohort = try #require(FileManager.default.contents(atPath: Repository.path("examples/cohort-example-la.csv")))
+        let fields: [(String, String)] = [
+            ("_csrf", form.csrf ?? ""), ("cohort-source", "upload"), ("scenario-source", "form"), ("scenario-name", "Places nobody can use"), ("seed", "1"),
+            ("change-1-op", "open"), ("change-1-name", "Hearing base"), ("change-1-type", "mainstream-resourced"), ("change-1-needs", "HI"),
+            ("change-1-places", "8"), ("change-1-host", "9000004"),
+            ("change-2-op", "open"), ("change-2-name", "Infant autism base"), ("change-2-type", "special"), ("change-2-needs", "ASD"),
+            ("change-2-places", "10"), ("change-2-postcode", "TF3 1LA"), ("change-2-age-from", "4"), ("change-2-age-to", "7"),
+            ("change-3-op", "demand"), ("change-3-need", "HI"), ("change-3-growth", "+50%"),
+        ]
+        let started = try c.post("/commissioning", multipart: fields, files: [("cohort-file", "cohort.csv", [UInt8](cohort))])
+        #expect(started.status == 303, "\(started.text.suffix(2000))")
+        let done = try PagesTests.waitForJob(c, try #require(started.header("Location")))
+        #expect(done.text.contains("<h2>What each change did</h2>"), "\(done.text.suffix(3000))")
+        #expect(done.text.contains("This scenario changed no child’s outcome"))
+        #expect(done.text.contains("Change 1 (open “Hearing base”): no child was placed in the new provision. No child in the cohort has a primary need it is designated for (Hearing impairment (HI))"))
+        #expect(done.text.contains("Change 2 (open “Infant autism base”): no child was placed in the new provision. 6 children have a primary need it is designated for (Autism (ASD)), but it could not be on any of their lists: "))
+        #expect(done.text.contains("; 6 are of a year group it does not admit."), "every child of the need is of a year it does not admit")
+        #expect(done.text.contains("Change 3 (demand +50%): no child in the cohort is among the children whose primary need is Hearing impairment (HI)"))
+    }
+}

@@ -121,9 +121,10 @@ def journey(c, base):
     p.get_by_label("Yes, this child is invented (for training or testing)").check()
     p.get_by_label("Primary need").select_option(label="Autism (autistic spectrum disorder) (ASD)")
     p.get_by_role("group", name="How much does the primary need affect the child’s learning?").get_by_label("Severe").check()
+    # Secondary needs and provision are asked in closed groups (a short page); a person opens the group they need.
+    c.expect(p.locator("details.wb-group[open]").count() == 0, "the groups start closed")
+    p.locator("details.wb-group summary", has_text="Secondary needs").click()
     p.get_by_label("Speech, language and communication needs (SLCN)").select_option(label="Moderate")
-    # Provision is asked in closed groups (a short page); a person opens the group they need.
-    c.expect(p.locator("details.wb-group[open]").count() == 0, "the provision groups start closed")
     p.locator("details.wb-group summary", has_text="Therapies and health").click()
     p.get_by_role("group", name="Speech and language therapy on site").get_by_label("Required").check()
     p.locator("details.wb-group summary", has_text="Learning environment").click()

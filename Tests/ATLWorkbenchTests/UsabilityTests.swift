@@ -24,7 +24,7 @@ import Testing
     @Test func provisionGroupsAreClosedUntilTheyHoldAnAnswer() throws {
         let c = try Fixture.client()
         let blank = try c.get("/lists/new")
-        let titles = ProfileForm.groupedFacilities.map(\.title)
+        let titles = ["Secondary needs"] + ProfileForm.groupedFacilities.map(\.title)
         #expect(Self.groups(blank.text).map(\.title) == titles)
         #expect(Self.groups(blank.text).allSatisfy { !$0.open }, "a blank form shows every group closed")
         for x in Facility.allCases {
@@ -39,6 +39,10 @@ import Testing
         #expect(open == ["Therapies and health"], "only the group with an answer is open: \(open)")
         #expect(filled.text.contains("Therapies and health</span> <span class=\"wb-group__answered\">(1 required, 1 would help)</span>"))
         #expect(filled.text.contains("Learning environment</span> <span class=\"wb-group__answered\">(none asked for)</span>"))
+        // Secondary needs are a closed group too, open once one is chosen.
+        let secondary = try c.post("/lists/new", form: [("_csrf", blank.csrf ?? ""), ("primary-need", "ASD"), ("secondary-SLCN", "moderate")])
+        #expect(Self.groups(secondary.text).filter(\.open).map(\.title) == ["Secondary needs"])
+        #expect(secondary.text.contains("Secondary needs</span> <span class=\"wb-group__answered\">(1 chosen)</span>"))
     }
 
     /// The error summary links to a facility's control; the group holding it is drawn open so the link lands on
@@ -192,5 +196,11 @@ import Testing
         #expect(done.text.contains("Change 2 (open “Infant autism base”): no child was placed in the new provision. 6 children have a primary need it is designated for (Autism (ASD)), but it could not be on any of their lists: "))
         #expect(done.text.contains("; 6 are of a year group it does not admit."), "every child of the need is of a year it does not admit")
         #expect(done.text.contains("Change 3 (demand +50%): no child in the cohort is among the children whose primary need is Hearing impairment (HI)"))
+        // Closing a setting children were placed at does change outcomes: no "changed no child" line, and the count.
+        let closing = try c.post("/commissioning", multipart: fields + [("change-4-op", "close"), ("change-4-setting", "9000004")],
+                                 files: [("cohort-file", "cohort.csv", [UInt8](cohort))])
+        let closed = try PagesTests.waitForJob(c, try #require(closing.header("Location")))
+        #expect(!closed.text.contains("This scenario changed no child’s outcome"))
+        #expect(closed.text.contains("Change 4 (close Brackenridge Academy (URN 9000004)): 4 children placed there in the baseline had to be placed elsewhere"))
     }
 }

@@ -85,6 +85,8 @@ enum ScenarioEffects {
                 } else {
                     let placedBefore = Set(base.children.filter(\.placed).map(\.reference))
                     let stillUnplaced = eligible.filter { !placedBefore.contains($0) }
+                    let reasons = EligibilityRule.allCases.compactMap { r in ruleCounts[r].map { "\($0) \(plain(r))" } }
+                    if !reasons.isEmpty { why += "; \(checked - eligible.count) could not have it on their list (\(reasons.joined(separator: "; ")))" }
                     why += "; \(count(eligible.count, "of them", "of them")) could be listed there"
                     if stillUnplaced.isEmpty {
                         why += ", and every one of them already had a place in the baseline and kept it."

@@ -41,14 +41,17 @@ extension WorkbenchApp {
                       selected: f["primary-severity"].ifEmpty("moderate"), error: err("primary-severity"), inline: true)
         let secondaryError = err("secondary-\(NeedCode.allCases[0].rawValue)")
         var sec = "<fieldset aria-describedby=\"secondary-hint\(secondaryError == nil ? "" : " secondary-\(NeedCode.allCases[0].rawValue)-error")\">\n"
-        sec += "<legend class=\"wb-legend-m\">Secondary needs</legend>\n"
+        sec += "<legend class=\"wb-visually-hidden\">Secondary needs</legend>\n"
         sec += H.hint("Choose how much each other need in the plan affects the child’s learning. Leave the rest as “Not a need”.", id: "secondary")
         sec += H.errorMessage(secondaryError, id: "secondary-\(NeedCode.allCases[0].rawValue)")
         for n in NeedCode.allCases {
             sec += "<div class=\"wb-row\">" + H.select(id: "secondary-\(n.rawValue)", label: "\(needTitle(n)) (\(n.rawValue))",
                 options: [("", "Not a need")] + ProfileForm.severityChoices, selected: f["secondary-\(n.rawValue)"], bare: true) + "</div>\n"
         }
-        o += H.group(sec + "</fieldset>\n", error: secondaryError != nil)
+        // Thirteen needs in a closed group, like provision: open when one is chosen or the group has a problem.
+        let secondaryChosen = NeedCode.allCases.filter { !f["secondary-\($0.rawValue)"].isEmpty }.count
+        o += H.facilityGroup(title: "Secondary needs", answered: secondaryChosen == 0 ? "none chosen" : "\(secondaryChosen) chosen",
+                             H.group(sec + "</fieldset>\n", error: secondaryError != nil), open: secondaryChosen > 0 || secondaryError != nil)
 
         // Provision
         o += "<h2>Provision the plan asks for</h2>\n"

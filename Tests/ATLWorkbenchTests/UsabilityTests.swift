@@ -78,6 +78,9 @@ import Testing
         let designated = try #require(catalogue.settings.first { $0.needs != nil && !$0.needs!.codes.isEmpty })
         let needs = WorkbenchApp.plainDetail(.needNotProvided, setting: designated, distanceKm: 5)
         #expect(designated.needs!.codes.allSatisfy { needs.contains($0.plainLabel) }, "\(needs)")
+        // The settings search shows designated needs by name too.
+        let search = try Fixture.client().get("/settings?need=ASD")
+        #expect(search.text.contains("<td>Autism (ASD)") || search.text.contains(", Autism (ASD)"), "designated needs by name")
         // Other rules keep the engine's words.
         #expect(WorkbenchApp.plainDetail(.journey, setting: designated, distanceKm: 16.09344) == EligibilityRule.journey.detail(for: designated, distanceKm: 16.09344))
     }

@@ -207,3 +207,11 @@ import Testing
         #expect(closed.text.contains("Change 4 (close Brackenridge Academy (URN 9000004)): 4 children placed there in the baseline had to be placed elsewhere"))
     }
 }
+
+extension FindSettingTests {
+    /// The search tab says the data is fictional, like every page that shows settings, and how to go back.
+    @Test func theSearchTabCarriesTheDataBanner() throws {
+        let r = try Fixture.client().get("/lists/find-setting?q=school")
+        #expect(r.status == 200 && r.text.contains("id=\"data-banner-title\"") && r.text.contains("close this tab"))
+    }
+}

@@ -204,7 +204,8 @@ extension WorkbenchApp {
     /// only a setting's name; the access log records the route, never the query.
     func findSetting(_ request: HTTPRequest) -> HTTPResponse {
         let text = FormInput.oneLine(request.queryItems.formInput["q"])
-        var o = "<h1>Find a setting by name</h1>\n"
+        var o = "<h1>Find a setting by name</h1>\n" + dataBanner()
+        o += H.p("When you have the name or URN, close this tab to go back to your answers in the new-list form.", cls: "wb-hint")
         o += "<form method=\"get\" action=\"/lists/find-setting\" role=\"search\" aria-label=\"Find a setting by name\">\n"
         o += H.textInput(id: "q", label: "Part of a setting’s name, its URN or postcode district", hint: "For example Oak, 9000004 or TF3.",
                          value: text, attributes: "autocomplete=\"off\" spellcheck=\"false\"")

@@ -60,6 +60,12 @@ import Testing
         let other = app.newListPage(try HTTPRequest(), input: ProfileForm.blank,
                                     errors: [H.FieldError(field: "facility-\(last.facilities.last!.rawValue)", message: "Check it")])
         #expect(Self.groups(String(decoding: other.body, as: UTF8.self)).filter(\.open).map(\.title) == [last.title])
+        // And a problem with the secondary needs opens their group.
+        let secondaryID = ProfileForm.controlID("secondary-needs")
+        let needs = app.newListPage(try HTTPRequest(), input: ProfileForm.blank, errors: [H.FieldError(field: secondaryID, message: "Check the needs")])
+        let needsHTML = String(decoding: needs.body, as: UTF8.self)
+        #expect(needsHTML.contains("href=\"#\(secondaryID)\"") && needsHTML.contains("id=\"\(secondaryID)\""))
+        #expect(Self.groups(needsHTML).filter(\.open).map(\.title) == ["Secondary needs"])
     }
 
     /// "Why is this setting not on the list?" names missing provision and designated needs in plain words,

@@ -121,9 +121,27 @@ def journey(c, base):
     p.get_by_label("Yes, this child is invented (for training or testing)").check()
     p.get_by_label("Primary need").select_option(label="Autism (autistic spectrum disorder) (ASD)")
     p.get_by_role("group", name="How much does the primary need affect the child’s learning?").get_by_label("Severe").check()
+    # Secondary needs and provision are asked in closed groups (a short page); a person opens the group they need.
+    c.expect(p.locator("details.wb-group[open]").count() == 0, "the groups start closed")
+    p.locator("details.wb-group summary", has_text="Secondary needs").click()
     p.get_by_label("Speech, language and communication needs (SLCN)").select_option(label="Moderate")
+    p.locator("details.wb-group summary", has_text="Therapies and health").click()
     p.get_by_role("group", name="Speech and language therapy on site").get_by_label("Required").check()
+    p.locator("details.wb-group summary", has_text="Learning environment").click()
     p.get_by_role("group", name="A sensory room").get_by_label("Would help").check()
+    # A setting found by name, in a new tab (a GET form of its own: nothing typed in the form is sent).
+    p.get_by_label("Find a setting by name (optional)").fill("school")
+    with p.context.expect_page() as tab:
+        p.get_by_role("button", name="Find settings by name (opens in a new tab)").click()
+    found = tab.value
+    found.wait_for_load_state()
+    c.expect("settings match" in found.locator("h2#results").inner_text() or "setting matches" in found.locator("h2#results").inner_text(),
+             "the name search answers in its own tab")
+    c.expect(found.locator("ul.wb-results li").count() <= 20, "at most 20 settings are shown")
+    form_page, c.page = p, found
+    c.check("find-setting")
+    c.page = form_page
+    found.close()
     p.get_by_label("Current year group (optional)").select_option(label="Year 6")
     p.get_by_label("Year group the placement is for").select_option(label="Year 7")
     p.get_by_label("Distance").fill("12")
@@ -218,7 +236,7 @@ def journey(c, base):
     p.get_by_label("Name of the new provision (open)").first.fill("Autism base at Brackenridge")
     p.get_by_label("Type of the new provision (open)").first.select_option(label="Mainstream school with resourced provision or SEN unit")
     p.get_by_label("Host school (open, optional)").first.fill("9000004")
-    p.get_by_label("Need codes (open, needs)").first.fill("ASD")
+    p.get_by_label("Autism (ASD)").first.check()
     p.get_by_label("Places (open, places)").first.fill("12")
     with p.expect_navigation() as nav:
         p.get_by_role("button", name="Run the scenario").click()
@@ -231,6 +249,7 @@ def journey(c, base):
         if p.get_by_role("link", name="Refresh this page automatically").count() > 0:   # unless it finished meanwhile
             p.get_by_role("link", name="Refresh this page automatically").click()
     p.wait_for_selector("text=Open the report", timeout=300_000)
+    c.expect(p.get_by_role("heading", name="What each change did").count() == 1, "the run says what each change did")
     c.check("scenario-finished")
     p.get_by_role("link", name="Open the report").click()
     c.expect("Sufficiency scenarios" in p.content(), "the scenario report is shown")

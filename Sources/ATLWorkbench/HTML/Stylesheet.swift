@@ -126,6 +126,18 @@ enum Stylesheet {
     .wb-details { margin: 0 0 1.5rem; }
     .wb-details summary { color: var(--link); cursor: pointer; text-decoration: underline; display: inline-block; padding: .15rem 0; min-height: 24px; }
     .wb-details__text { border-left: 5px solid var(--border); padding: .75rem 1rem; margin-top: .5rem; }
+    .wb-group { margin: 0; border-bottom: 1px solid var(--border); }
+    .wb-group:first-of-type { border-top: 1px solid var(--border); }
+    .wb-group > summary { display: block; padding: .6rem 0 .6rem 1.5rem; position: relative; font-size: 1.1875rem; font-weight: 700; text-decoration: none; }
+    .wb-group > summary::-webkit-details-marker { display: none; }
+    .wb-group > summary::before { content: ""; position: absolute; left: .2rem; top: 1.05rem; border-style: solid; border-color: transparent; border-width: .4rem 0 .4rem .6rem; border-left-color: currentColor; }
+    .wb-group[open] > summary::before { border-width: .6rem .4rem 0; border-color: transparent; border-top-color: currentColor; top: 1.15rem; }
+    .wb-group__title { text-decoration: underline; text-underline-offset: .15em; }
+    .wb-group__answered { font-weight: 400; font-size: 1rem; color: var(--secondary); }
+    .wb-group > summary:focus .wb-group__answered { color: var(--text); }
+    .wb-group .wb-details__text { margin: 0 0 .75rem; }
+    .wb-results { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+    .wb-results li { padding: .5rem 0; border-bottom: 1px solid var(--border); }
     .wb-tools { background: var(--panel); padding: .75rem 1rem .5rem; margin: 0 0 1.5rem; }
     .wb-tools h2 { margin: .25rem 0 .75rem; font-size: 1.3rem; }
     .wb-tools .wb-button--secondary { background: #fff; box-shadow: 0 2px 0 #6f777b; border: 1px solid #6f777b; }

@@ -36,6 +36,8 @@ final class JobQueue: @unchecked Sendable {
         var report: String?
         /// Notes to show (warnings from the run).
         var notes: [String] = []
+        /// What each change of a scenario did, and why one made no difference (``ScenarioEffects``).
+        var effects: [String] = []
     }
 
     /// Where a running job reports to.

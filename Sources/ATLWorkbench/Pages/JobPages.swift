@@ -115,10 +115,16 @@ extension WorkbenchApp {
                 H.textInput(id: id("name"), label: "Name of the new provision (open)", value: f[id("name")], error: err(id("name")), attributes: "autocomplete=\"off\""),
                 H.select(id: id("type"), label: "Type of the new provision (open)", options: [("", "Select a type")] + types.map { ($0.rawValue, $0.title) }, selected: f[id("type")], error: err(id("type"))),
                 H.textInput(id: id("host"), label: "Host school (open, optional)", hint: "Name or URN of the school it opens in; it takes the school’s location and age range.", value: f[id("host")], error: err(id("host")), attributes: "autocomplete=\"off\""),
-                H.textInput(id: id("needs"), label: "Need codes (open, needs)", hint: "Comma-separated, like ASD, SLCN.", value: f[id("needs")], error: err(id("needs")), width: "", attributes: "autocomplete=\"off\""),
+                H.textInput(id: id("postcode"), label: "Postcode of the new site (open, without a host)", hint: "Where a new setting with no host school will be, like TF3 4NT. Used only to place it on the map and measure journeys.", value: f[id("postcode")], error: err(id("postcode")), width: "short", attributes: "autocomplete=\"off\" spellcheck=\"false\" autocapitalize=\"characters\""),
+                ageQuestion(slot: slot, f, err: err),
+                H.checkboxes(name: id("needs"), legend: "Needs the places are for (open, needs)", legendClass: "wb-label",
+                             hint: "Tick each need the provision is designated for.",
+                             choices: NeedCode.allCases.map { H.Choice($0.rawValue, $0.plainLabel) },
+                             selected: Set(f.values(id("needs")).flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }),
+                             error: err(id("needs"))),
                 H.textInput(id: id("places"), label: "Places (open, places)", value: f[id("places")], error: err(id("places")), width: "short", attributes: "inputmode=\"numeric\" autocomplete=\"off\""),
                 H.textInput(id: id("vacancies"), label: "Vacancies (vacancies)", value: f[id("vacancies")], error: err(id("vacancies")), width: "short", attributes: "inputmode=\"numeric\" autocomplete=\"off\""),
-                H.select(id: id("need"), label: "Need (demand)", options: [("", "Select a need")] + NeedCode.allCases.map { ($0.rawValue, "\(needTitle($0)) (\($0.rawValue))") }, selected: f[id("need")], error: err(id("need"))),
+                H.select(id: id("need"), label: "Need (demand)", options: [("", "Select a need")] + NeedCode.allCases.map { ($0.rawValue, $0.plainLabel) }, selected: f[id("need")], error: err(id("need"))),
                 H.textInput(id: id("growth"), label: "Growth (demand)", hint: "A percentage, like +20% or -5%.", value: f[id("growth")], error: err(id("growth")), width: "short", attributes: "autocomplete=\"off\""),
                 H.textInput(id: id("distance"), label: "Longest journey (max-journey)", hint: "Like 12 miles or 20 km.", value: f[id("distance")], error: err(id("distance")), width: "short", attributes: "autocomplete=\"off\""),
             ].joined(), open: slot == 1 || errors.contains { $0.field.hasPrefix("change-\(slot)-") } || !f[id("op")].isEmpty)
@@ -155,7 +161,7 @@ extension WorkbenchApp {
                 }
             }
         } else {
-            let built = ScenarioForm.build(f, catalogue: catalogue)
+            let built = ScenarioForm.build(f, catalogue: catalogue, postcodes: engine.postcodes)
             errors += built.errors
             scenarioBytes = Array(built.text.utf8)
             if built.errors.isEmpty {
@@ -190,6 +196,9 @@ extension WorkbenchApp {
                 try OutputFile.write(Array(ScenarioHTML.render(result, geography: geography).utf8), to: context.folder + "/scenario-report.html", mode: 0o600)
                 try OutputFile.write(Array(ScenarioMarkdown.render(result).utf8), to: context.folder + "/scenario-report.md", mode: 0o600)
                 try OutputFile.write(Array(ScenarioJSON.render(result).utf8), to: context.folder + "/scenario-report.json", mode: 0o600)
+                context.progress(0.97, "Working out what each change did")
+                let cohort = try CohortReader.children(path: cohortPath, engine: engine, academicYear: date.academicYear).children
+                let effects = ScenarioEffects.explain(ScenarioEffects.Inputs(comparison: result, scenario: scenarios[0], engine: engine, cohort: cohort, seed: seed))
                 var figures: [(String, String)] = []
                 for run in [result.baseline] + result.scenarios {
                     figures.append((run.name, "\(run.metrics.unplaced) unplaced, \(run.metrics.noSuitablePlace) with no suitable place"))
@@ -199,12 +208,26 @@ extension WorkbenchApp {
                     JobQueue.File(name: "scenario-report.md", title: "Report (Markdown)", contentType: "text/markdown; charset=utf-8"),
                     JobQueue.File(name: "scenario-report.json", title: "Report (JSON)", contentType: "application/json"),
                     JobQueue.File(name: "changes.scenario", title: "The scenario file", contentType: "text/plain; charset=utf-8"),
-                ], figures: figures, report: "scenario-report.html")
+                ], figures: figures, report: "scenario-report.html", effects: effects)
             }
             return .redirect(to: "/jobs/\(id)")
         } catch {
             return scenarioForm(request, input: f, errors: [H.FieldError(field: "cohort-source", message: "The workbench is busy with other runs: try again in a few minutes")])
         }
+    }
+
+    /// The ages a new provision without a host takes: two boxes that become `age-range: LOW-HIGH`.
+    func ageQuestion(slot: Int, _ f: FormInput, err: (String) -> String?) -> String {
+        let id = "change-\(slot)-age"
+        let error = err("\(id)-from")
+        var o = "<fieldset role=\"group\" aria-describedby=\"\(id)-hint\(error == nil ? "" : " \(id)-from-error")\">\n<legend class=\"wb-label\">Ages it takes (open, without a host)</legend>\n"
+        o += H.hint("Statutory ages, like 11 to 16 for a secondary base. With a host school it takes the school’s ages unless you give them.", id: id)
+        o += H.errorMessage(error, id: "\(id)-from")
+        o += "<div class=\"wb-date\">\n"
+        for (part, label) in [("from", "From age"), ("to", "To age")] {
+            o += "<div><label class=\"wb-label\" for=\"\(id)-\(part)\">\(label)</label><input class=\"wb-input wb-input--2\(error == nil ? "" : " wb-input--error")\" id=\"\(id)-\(part)\" name=\"\(id)-\(part)\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"\(e(f["\(id)-\(part)"]))\"></div>\n"
+        }
+        return H.group(o + "</div>\n</fieldset>\n", error: error != nil)
     }
 
     // MARK: - Batch and allocation
@@ -329,6 +352,7 @@ extension WorkbenchApp {
                           kind: "success", id: "finished")
             if let outcome = job.outcome {
                 if !outcome.figures.isEmpty { o += "<h2>Key figures</h2>\n" + H.summaryList(outcome.figures.map { ($0.0, e($0.1)) }) }
+                o += effectsSection(outcome.effects)
                 if outcome.report != nil { o += "<p><a class=\"wb-button\" href=\"/jobs/\(e(id))/report\">Open the report</a></p>\n" }
                 o += "<h2>Files</h2>\n<ul>" + outcome.files.map { "<li><a href=\"/jobs/\(e(id))/files/\(e($0.name))\" download>\(e($0.title))</a></li>" }.joined() + "</ul>\n"
                 if !outcome.notes.isEmpty {
@@ -348,6 +372,12 @@ extension WorkbenchApp {
         let doc = EmbeddedDocument(html: String(decoding: bytes, as: UTF8.self))
         let top = "<p><a class=\"wb-back\" href=\"/jobs/\(e(id))\">The run and its files</a></p>\n"
         return page(Page(title: job.title, section: .commissioning, body: top, embedded: doc, noStore: true), request)
+    }
+
+    /// What each change did, worked out from the run (``ScenarioEffects``).
+    func effectsSection(_ effects: [String]) -> String {
+        guard !effects.isEmpty else { return "" }
+        return "<h2>What each change did</h2>\n<ul class=\"wb-effects\">" + effects.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
     }
 
     func jobFile(_ request: HTTPRequest) -> HTTPResponse {

@@ -45,6 +45,7 @@ extension WorkbenchApp {
         let form = 256 * 1024
         router.get("/lists/new", noStore: true) { [self] request in newListPage(request, input: ProfileForm.blank) }
         router.post("/lists/new", bodyLimit: form, noStore: true) { [self] request in prefill(request) }
+        router.get("/lists/find-setting") { [self] request in findSetting(request) }
         router.post("/lists", bodyLimit: form, noStore: true) { [self] request in build(request) }
         router.post("/lists/upload", bodyLimit: WorkingList.profileLimit + 16 * 1024, noStore: true) { [self] request in upload(request) }
         router.post("/lists/review", bodyLimit: form, noStore: true) { [self] request in reviewChange(request) }
@@ -278,7 +279,7 @@ extension WorkbenchApp {
         }
         func ruleList(_ rules: [EligibilityRule]) -> String {
             "<ul>" + rules.map { r in
-                "<li>" + e(r.title.prefix(1).uppercased() + r.title.dropFirst() + r.detail(for: setting, distanceKm: answer.detail.outcome.distanceKm)) + "</li>"
+                "<li>" + e(r.title.prefix(1).uppercased() + r.title.dropFirst() + WorkbenchApp.plainDetail(r, setting: setting, distanceKm: answer.detail.outcome.distanceKm)) + "</li>"
             }.joined() + "</ul>"
         }
         // The same cases, in the same words, as `atl why` (WhyText).
@@ -342,5 +343,24 @@ extension WorkbenchApp {
         var r = HTTPResponse.html(html)
         r.headers.set("Content-Security-Policy", EmbeddedDocument(html: html).contentSecurityPolicy)
         return r.noStore()
+    }
+}
+
+extension WorkbenchApp {
+    /// The fact behind a broken rule in the words the rest of the page uses: the engine's
+    /// `EligibilityRule.detail(for:distanceKm:)` names facilities by their tags ("quiet-space") and needs by their
+    /// codes, which an officer or a family should not have to decode, so those two are said with the plain names
+    /// the renderers use (`Facility.title`, `NeedCode.plainLabel`); every other rule keeps the engine's words.
+    static func plainDetail(_ rule: EligibilityRule, setting: Setting, distanceKm: Double) -> String {
+        switch rule {
+        case .mustHaveMissing:
+            guard let listed = setting.facilities?.facilities, !listed.isEmpty else { return ": it lists none of the provision in the vocabulary" }
+            return ": the provision it lists is " + listed.map(\.title).joined(separator: "; ")
+        case .needNotProvided:
+            guard let needs = setting.needs else { return "" }
+            return ": it is designated for " + needs.codes.map(\.plainLabel).joined(separator: ", ")
+        default:
+            return rule.detail(for: setting, distanceKm: distanceKm)
+        }
     }
 }

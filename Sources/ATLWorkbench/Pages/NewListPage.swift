@@ -41,32 +41,42 @@ extension WorkbenchApp {
                       selected: f["primary-severity"].ifEmpty("moderate"), error: err("primary-severity"), inline: true)
         let secondaryError = err("secondary-\(NeedCode.allCases[0].rawValue)")
         var sec = "<fieldset aria-describedby=\"secondary-hint\(secondaryError == nil ? "" : " secondary-\(NeedCode.allCases[0].rawValue)-error")\">\n"
-        sec += "<legend class=\"wb-legend-m\">Secondary needs</legend>\n"
+        sec += "<legend class=\"wb-visually-hidden\">Secondary needs</legend>\n"
         sec += H.hint("Choose how much each other need in the plan affects the child’s learning. Leave the rest as “Not a need”.", id: "secondary")
         sec += H.errorMessage(secondaryError, id: "secondary-\(NeedCode.allCases[0].rawValue)")
         for n in NeedCode.allCases {
             sec += "<div class=\"wb-row\">" + H.select(id: "secondary-\(n.rawValue)", label: "\(needTitle(n)) (\(n.rawValue))",
                 options: [("", "Not a need")] + ProfileForm.severityChoices, selected: f["secondary-\(n.rawValue)"], bare: true) + "</div>\n"
         }
-        o += H.group(sec + "</fieldset>\n", error: secondaryError != nil)
+        // Thirteen needs in a closed group, like provision: open when one is chosen or the group has a problem.
+        let secondaryChosen = NeedCode.allCases.filter { !f["secondary-\($0.rawValue)"].isEmpty }.count
+        o += H.facilityGroup(title: "Secondary needs", answered: secondaryChosen == 0 ? "none chosen" : "\(secondaryChosen) chosen",
+                             H.group(sec + "</fieldset>\n", error: secondaryError != nil), open: secondaryChosen > 0 || secondaryError != nil)
 
         // Provision
         o += "<h2>Provision the plan asks for</h2>\n"
-        o += H.p("For each kind of provision in section F, say whether the plan requires it (settings known to lack it are left off the list) or whether it would help (settings that have it score higher).")
+        o += H.p("For each kind of provision in section F, say whether the plan requires it (settings known to lack it are left off the list) or whether it would help (settings that have it score higher). Open a group to answer; anything you leave is “Not asked for”.")
         let facilityError = err(ProfileForm.controlID("must-have"))
         o += H.errorMessage(facilityError, id: ProfileForm.controlID("must-have"))
         for group in ProfileForm.groupedFacilities {
-            o += "<h3>\(e(group.title))</h3>\n" + (group.hint.isEmpty ? "" : H.p(group.hint, cls: "wb-hint"))
-            for x in group.facilities {
+            // A closed group keeps the page short; one with an answer or a problem in it is drawn open, so what was
+            // chosen is seen and an error summary's link lands on a visible control (no script needed).
+            let chosen = group.facilities.map { (x: $0, value: f["facility-\($0.rawValue)"].ifEmpty("none")) }
+            let must = chosen.filter { $0.value == "must" }.count, helps = chosen.filter { $0.value == "desirable" }.count
+            let hasError = group.facilities.contains { err("facility-\($0.rawValue)") != nil }
+            var inner = group.hint.isEmpty ? "" : H.p(group.hint, cls: "wb-hint")
+            for (x, value) in chosen {
                 let id = "facility-\(x.rawValue)"
-                o += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.prefix(1).uppercased() + x.title.dropFirst()))</legend>\n<div class=\"wb-choices wb-choices--inline\">\n"
-                let chosen = f[id].ifEmpty("none")
-                for (i, (value, label)) in [("must", "Required"), ("desirable", "Would help"), ("none", "Not asked for")].enumerated() {
+                inner += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.prefix(1).uppercased() + x.title.dropFirst()))</legend>\n<div class=\"wb-choices wb-choices--inline\">\n"
+                for (i, (v, label)) in [("must", "Required"), ("desirable", "Would help"), ("none", "Not asked for")].enumerated() {
                     let cid = i == 0 ? id : "\(id)-\(i + 1)"
-                    o += "<div class=\"wb-choice\"><input id=\"\(cid)\" name=\"\(id)\" type=\"radio\" value=\"\(value)\"\(chosen == value ? " checked" : "")><label for=\"\(cid)\">\(label)</label></div>\n"
+                    inner += "<div class=\"wb-choice\"><input id=\"\(cid)\" name=\"\(id)\" type=\"radio\" value=\"\(v)\"\(value == v ? " checked" : "")><label for=\"\(cid)\">\(label)</label></div>\n"
                 }
-                o += "</div>\n</fieldset>\n"
+                inner += "</div>\n</fieldset>\n"
             }
+            let answered = [must > 0 ? "\(must) required" : nil, helps > 0 ? "\(helps) would help" : nil].compactMap { $0 }
+            o += H.facilityGroup(title: group.title, answered: answered.isEmpty ? "none asked for" : answered.joined(separator: ", "),
+                                 inner, open: must + helps > 0 || hasError || facilityError != nil && group.title == ProfileForm.groupedFacilities[0].title)
         }
 
         // Year group
@@ -130,6 +140,14 @@ extension WorkbenchApp {
         if !names.isEmpty {
             o += "<datalist id=\"setting-names\">" + catalogue.settings.map { "<option value=\"\(e($0.name))\">" }.joined() + "</datalist>\n"
         }
+        // A name search that works for a catalogue of any size, without script: its box and button belong to a
+        // separate GET form (the `form` attribute), which sends only the words typed there and opens the matches
+        // in a new tab, so nothing already entered here is sent or lost.
+        o += H.group("<label class=\"wb-label\" for=\"find-setting\">Find a setting by name (optional)</label>\n"
+            + H.hint("Type part of a setting’s name or its postcode district, like Oak or TF3. The matches (at most \(Self.findSettingLimit)) open in a new tab, with each setting’s full name and URN to copy into the answers above.", id: "find-setting")
+            + "<input class=\"wb-input\" id=\"find-setting\" name=\"q\" type=\"search\" form=\"find-setting-form\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"find-setting-hint\">\n"
+            + "<button class=\"wb-button wb-button--secondary wb-button--small\" type=\"submit\" form=\"find-setting-form\">Find settings<span class=\"wb-visually-hidden\"> by name</span> (opens in a new tab)</button>\n",
+            error: false)
         let faiths = Set(catalogue.settings.compactMap(\.religiousCharacter)).filter { !["none", "does not apply"].contains($0.lowercased()) }.sorted()
         o += H.textInput(id: "faith", label: "Religious character the family would like (optional)",
                          hint: "For example Roman Catholic. Settings with it score higher; no setting is left off for it.",
@@ -159,6 +177,7 @@ extension WorkbenchApp {
             }
         }
         o += H.button("Build the list") + "</form>\n"
+        o += "<form id=\"find-setting-form\" method=\"get\" action=\"/lists/find-setting\" target=\"_blank\" role=\"search\" aria-label=\"Find a setting by name\"></form>\n"
 
         // Upload
         o += "<h2 id=\"upload\">Or upload a .profile file</h2>\n"
@@ -177,10 +196,48 @@ extension WorkbenchApp {
                          status: errors.isEmpty && uploadErrors.isEmpty ? .ok : .unprocessableContent, noStore: true), request)
     }
 
+    /// Most settings the name search shows: enough to pick from, few enough to read.
+    static let findSettingLimit = 20
+
+    /// GET /lists/find-setting?q=: settings whose name (or URN, or postcode district) matches, at most
+    /// ``findSettingLimit``, by name. Works on a catalogue of any size (one pass, bounded answer). The query holds
+    /// only a setting's name; the access log records the route, never the query.
+    func findSetting(_ request: HTTPRequest) -> HTTPResponse {
+        let text = FormInput.oneLine(request.queryItems.formInput["q"])
+        var o = "<h1>Find a setting by name</h1>\n" + dataBanner()
+        o += H.p("When you have the name or URN, close this tab to go back to your answers in the new-list form.", cls: "wb-hint")
+        o += "<form method=\"get\" action=\"/lists/find-setting\" role=\"search\" aria-label=\"Find a setting by name\">\n"
+        o += H.textInput(id: "q", label: "Part of a setting’s name, its URN or postcode district", hint: "For example Oak, 9000004 or TF3.",
+                         value: text, attributes: "autocomplete=\"off\" spellcheck=\"false\"")
+        o += H.button("Search", kind: "secondary") + "</form>\n"
+        if !text.isEmpty {
+            let (found, total) = SettingSearchService.search(SettingSearchService.Query(text: String(text.prefix(120))), in: engine.catalogue,
+                                                             limit: Self.findSettingLimit)
+            o += "<h2 id=\"results\">\(total == 0 ? "No settings match" : total == 1 ? "1 setting matches" : "\(total) settings match")</h2>\n"
+            if total > found.count { o += H.p("The first \(found.count), by name. Type more of the name to narrow the search.") }
+            if total == 0 { o += H.p("Check the spelling, or try a shorter part of the name.") }
+            if !found.isEmpty {
+                o += H.p("Copy a setting’s full name or its URN into the form in the other tab.")
+                o += "<ul class=\"wb-results\">\n" + found.map { s in
+                    let district = (s.postcode ?? s.nearestPostcode).map { String(Postcode.outcode(of: $0)) }
+                    let facts = [s.type.title, s.localAuthority?.name, district].compactMap { $0 }.joined(separator: ", ")
+                    return "<li><strong>\(e(s.name))</strong><br>URN \(s.urn)<span class=\"wb-hint\">\(e(facts))</span></li>\n"
+                }.joined() + "</ul>\n"
+            }
+        }
+        return page(Page(title: text.isEmpty ? "Find a setting by name" : "Settings found", section: .newList, body: o), request)
+    }
+
     func needTitle(_ n: NeedCode) -> String { n.title.prefix(1).uppercased() + n.title.dropFirst() }
 }
 
 extension H {
+    /// One group of provision as a `<details>`: its title and what is answered in it ("1 required") in the summary,
+    /// so a closed group still says what it holds.
+    static func facilityGroup(title: String, answered: String, _ html: String, open: Bool) -> String {
+        "<details class=\"wb-details wb-group\"\(open ? " open" : "")><summary><span class=\"wb-group__title\">\(e(title))</span> <span class=\"wb-group__answered\">(\(e(answered)))</span></summary>\n<div class=\"wb-details__text\">\n\(html)</div>\n</details>\n"
+    }
+
     /// Upload problems listed where the upload is (the page's error summary links here too).
     static func errorSummaryInline(_ errors: [FieldError]) -> String {
         guard errors.count > 1 else { return "" }

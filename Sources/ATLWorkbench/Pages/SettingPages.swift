@@ -38,7 +38,7 @@ extension WorkbenchApp {
                 let rows = found.map { s -> [String] in
                     ["<a href=\"/settings/\(s.urn)\">\(e(s.name))</a>", "\(s.urn)", e(s.type.title), e(s.localAuthority?.name ?? ""),
                      e((s.postcode ?? s.nearestPostcode).map { String(Postcode.outcode(of: $0)) } ?? ""),
-                     e(s.needs.map { n in NeedCode.allCases.filter { n.contains(NeedSet($0)) }.map(\.rawValue).joined(separator: ", ") } ?? "Not known")]
+                     e(s.needs.map { n in NeedCode.allCases.filter { n.contains(NeedSet($0)) }.map(\.plainLabel).joined(separator: ", ") } ?? "Not known")]
                 }
                 o += H.table(caption: "Settings found", head: ["Setting", "URN", "Type", "Local authority", "Postcode district", "Designated needs"],
                              rows: rows, captionHidden: true)

@@ -16,6 +16,7 @@ enum ProfileForm {
         .format, .reference, .synthetic, .primaryNeed, .secondaryNeeds, .mustHave, .desirable, .dateOfBirth, .ncYear,
         .placementYear, .sex, .homePostcode, .homeEasting, .homeNorthing, .maxJourney, .allowedTypes, .preferredSettings,
         .avoidSettings, .faith, .singleSex, .mainstreamFirst, .excludeFull, .includeAlternativeProvision, .prefersIndependent,
+        .siblingsAt, .fit,
     ]
 
     /// The types the engine considers when a profile leaves `allowed-types` out: every type but alternative
@@ -101,7 +102,10 @@ enum ProfileForm {
                 } else if Set(chosen) != Set(defaultTypes) {
                     put(field, allTypes.filter(chosen.contains).map(\.rawValue).joined(separator: ", "))
                 }
-            case .preferredSettings, .avoidSettings:
+            case .fit:
+                let chosen = Set(f.values("fit"))
+                put(field, FitPreference.allCases.filter { chosen.contains($0.rawValue) }.map(\.rawValue).joined(separator: ", "))
+            case .preferredSettings, .avoidSettings, .siblingsAt:
                 let (urns, problems) = resolveSettings(f.line(field.rawValue), field: field.rawValue, catalogue: catalogue)
                 put(field, urns)
                 errors += problems
@@ -165,6 +169,8 @@ enum ProfileForm {
         for t in (p.allowedTypes.map { allTypes.filter($0.contains) } ?? defaultTypes) { set("allowed-types", t.rawValue) }
         set("preferred-settings", p.preferredSettings.map(String.init).joined(separator: ", "))
         set("avoid-settings", p.avoidSettings.map(String.init).joined(separator: ", "))
+        set("siblings-at", p.siblingsAt.map(String.init).joined(separator: ", "))
+        for x in p.fit { set("fit", x.rawValue) }
         if let faith = p.faith { set("faith", faith) }
         set("single-sex", p.singleSex.rawValue)
         set("mainstream-first", p.mainstreamFirst ? "yes" : "no")

@@ -137,6 +137,13 @@ extension WorkbenchApp {
         o += H.textInput(id: "avoid-settings", label: "Settings the family does not want listed (optional)",
                          hint: "Names or URNs, separated by commas.", value: f["avoid-settings"], error: err("avoid-settings"),
                          attributes: "autocomplete=\"off\"" + names)
+        o += H.textInput(id: "siblings-at", label: "Settings a brother or sister will attend (optional)",
+                         hint: "Names or URNs, separated by commas: only where they will be when the placement starts, nothing else about them. Such a setting scores a little higher and the list says so; it is never listed for this alone.",
+                         value: f["siblings-at"], error: err("siblings-at"), attributes: "autocomplete=\"off\"" + names)
+        o += H.checkboxes(name: "fit", legend: "What the family says would suit the child (optional)",
+                          hint: "Each is matched only on what is known about a setting; where it is not known, the list gives a question to ask instead.",
+                          choices: FitPreference.allCases.map { H.Choice($0.rawValue, $0.title.prefix(1).uppercased() + $0.title.dropFirst()) },
+                          selected: Set(f.values("fit")), error: err("fit"))
         if !names.isEmpty {
             o += "<datalist id=\"setting-names\">" + catalogue.settings.map { "<option value=\"\(e($0.name))\">" }.joined() + "</datalist>\n"
         }

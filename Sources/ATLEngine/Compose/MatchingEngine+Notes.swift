@@ -10,7 +10,12 @@ extension MatchingEngine {
         var notes: [String] = []
         let w = weights
         let miles = Caution.miles(q.maxKm)
-        let need = "a \(p.primarySeverity.rawValue) \(p.primaryNeed.rawValue) need"
+        // In words a family reads: "a severe autism need", "moderate speech, language and communication needs".
+        let name = p.primaryNeed.plainName.prefix(1).lowercased() + p.primaryNeed.plainName.dropFirst()
+        // A name that already says the severity ("profound and multiple …", "severe learning difficulty") is not
+        // given it twice.
+        let severity = name.hasPrefix(p.primarySeverity.rawValue + " ") ? "" : p.primarySeverity.rawValue + " "
+        let need = name.hasSuffix("needs") ? "\(severity)\(name)" : "a \(severity)\(name) need"
         if entries.count < w.listHandfulInt {
             let n = result.eligible
             var text = n == 0 ? "No setting within \(miles) miles meets or may meet \(need)"

@@ -90,8 +90,8 @@ extension Caution {
                     ask: "It cannot admit the child: is there a similar setting the family would consider?"))
             }
             if broken.contains(.needNotProvided) {
-                let designated = s.needs.map { $0.codes.map(\.rawValue).joined(separator: ", ") } ?? "other needs"
-                out.append(Caution(.needNotDesignated, "The family named it; it is designated for \(designated), not for the child's primary need (\(p.primaryNeed.rawValue)).",
+                let designated = s.needs.map { $0.codes.map(\.plainLabel).joined(separator: ", ") } ?? "other needs"
+                out.append(Caution(.needNotDesignated, "The family named it; it is designated for \(designated), not for the child's primary need, \(p.primaryNeed.plainLabel).",
                     ask: "How would it meet \(p.primaryNeed.title)? The LA decides whether it is suitable (Children and Families Act 2014 s39(4)(a))."))
             }
             if broken.contains(.mustHaveMissing) {
@@ -161,7 +161,7 @@ extension Caution {
                 ask: "Is it on the s41 list? If it is, the family can ask for it to be named (Children and Families Act 2014 s38(3)(f)); if not, the LA must still consider a request (Education Act 1996 s9)."))
         }
         if let la = s.localAuthority?.code, let home = q.homeLA, la != home {
-            out.append(Caution(.outOfArea, "It is in another local authority (\(s.localAuthority!.name)).",
+            out.append(Caution(.outOfArea, "It is in another local authority: \(s.localAuthority!.name).",
                 ask: "How would transport, and support from home services, work across the LA boundary?"))
         }
         return out.sorted { $0.key < $1.key }

@@ -11,9 +11,10 @@ extension EligibilityRule {
             if let ar = setting.ageRange { return ": it admits ages \(ar.low)-\(ar.high)" }
             return setting.phase.map { ": its phase is \($0.title.lowercased())" } ?? ""
         case .needNotProvided:
-            return setting.needs.map { ": it is designated for \($0.codes.map(\.rawValue).joined(separator: ", "))" } ?? ""
+            return setting.needs.map { ": it is designated for \($0.codes.map(\.plainLabel).joined(separator: ", "))" } ?? ""
         case .mustHaveMissing:
-            return ": its listed facilities are \(setting.facilities?.facilities.map(\.rawValue).joined(separator: ", ") ?? "none")"
+            let listed = setting.facilities?.facilities.map(\.title) ?? []
+            return listed.isEmpty ? ": it lists none of the provision asked for" : ": what it lists is \(listed.joined(separator: ", "))"
         case .notPlaced:
             return setting.giasType.map { ": its type of establishment is \($0)" } ?? ""
         case .typeNotAllowed:

@@ -19,7 +19,7 @@ import Testing
         let l = F.list(F.engine(settings), F.profile(.PMLD, severity: .profound, year: 4, maxKm: 20))
         #expect(l.entries.map(\.setting.urn) == [9000001], "no plain mainstream school is padded into a profound list")
         #expect(l.excludedByRule.contains { $0.rule == .notFit && $0.count == 2 })
-        #expect(l.notes.contains { $0.hasPrefix("Only 1 setting within") && $0.contains("profound PMLD") })
+        #expect(l.notes.contains { $0.hasPrefix("Only 1 setting within") && $0.contains("a profound and multiple learning difficulty need") })
         let right = try #require(l.notes.first { $0.contains("s33") })
         #expect(right.contains("No mainstream school is on this list") && right.contains("Setting 9000002"))
     }

@@ -76,7 +76,7 @@ import Testing
     @Test func problem6_listsAreAsLongAsTheFitAndFeesAreLabelled() throws {
         let pmld = try list("r6-pmld-year4.profile")
         #expect(pmld.entries.count <= 5 && pmld.entries.allSatisfy { $0.setting.type == .special })
-        #expect(pmld.notes.contains { $0.hasPrefix("Only ") && $0.contains("profound PMLD") }, "a short list says why")
+        #expect(pmld.notes.contains { $0.hasPrefix("Only ") && $0.contains("a profound and multiple learning difficulty need") }, "a short list says why")
         let dyslexia = try list("r2b-spld-mainstream-first.profile")
         #expect(!dyslexia.entries.contains { $0.setting.type == .independent }, "not asked for: not listed")
         var asks = try ProfileParser.load(path: Repository.path("Tests/ATLEngineTests/Panel/repro/r2b-spld-mainstream-first.profile"),

@@ -212,7 +212,7 @@ public enum ListHTML {
         let id = "\(anchor(e))-facts"
         return "<h3 id=\"\(id)\">Facts, with where they come from and when</h3>\n<ul class=\"bullets\">\n"
             + lines.map { l in
-                "<li>\(esc(l.text))" + (l.url.map { " <a href=\"\(esc($0))\">(the setting's page)</a>" } ?? "") + "</li>\n"
+                "<li>\(esc(l.text))" + (l.url.map { " <a href=\"\(esc($0))\">(\(l.key == "sen-report-link" ? "open the report" : "where it was published"))</a>" } ?? "") + "</li>\n"
             }.joined() + "</ul>\n"
     }
 

@@ -98,19 +98,19 @@ public enum EvidenceQuotes {
     public static func best(for concepts: [Vocabulary.Concept], in setting: Setting) -> [Quote?] {
         let tok = Tokenizer.shared
         let wanted = concepts.map { c in TermMask(tok.conceptTerms[c.index]) }
-        var best = [(hits: Int, section: ReportSection, sentence: String)?](repeating: nil, count: concepts.count)
+        var best = [(hits: Int, section: ReportSection, split: SentenceCache.Split, sentence: Int)?](repeating: nil, count: concepts.count)
         if concepts.isEmpty { return [] }
         for section in ReportSection.allCases {
             guard let text = setting.report[section], !text.isEmpty else { continue }
             let split = SentenceCache.shared.split(text)
-            for (sentence, present) in zip(split.sentences, split.masks) where !present.isEmpty {
+            for (i, present) in split.masks.enumerated() where !present.isEmpty {
                 for k in concepts.indices {
                     let hits = present.intersectionCount(wanted[k])
-                    if hits > (best[k]?.hits ?? 0) { best[k] = (hits, section, sentence) }
+                    if hits > (best[k]?.hits ?? 0) { best[k] = (hits, section, split, i) }
                 }
             }
         }
-        return best.map { b in b.map { Quote(section: $0.section, text: trimmed($0.sentence)) } }
+        return best.map { b in b.map { Quote(section: $0.section, text: trimmed($0.split.sentence($0.sentence))) } }
     }
 
     /// A set of term ids (< 256) as four words.
@@ -199,25 +199,166 @@ public enum EvidenceQuotes {
 final class SentenceCache: @unchecked Sendable {
     static let shared = SentenceCache()
     private let lock = NSLock()
-    private var byText: [String: Split] = [:]
+    private var byText: [TextKey: Split] = [:]
     private let limit = 200_000
 
+    /// A text as a cache key, hashed once with a cheap multiply-xor digest of its bytes rather than by
+    /// `String`'s SipHash on every dictionary probe (hashing the text was a tenth of finding quotes).
+    /// Equal keys are still equal texts: `==` compares the text itself.
+    struct TextKey: Hashable {
+        let text: String
+        let digest: UInt64
+
+        init(_ text: String) {
+            self.text = text
+            var copy = text
+            digest = copy.withUTF8 { u in
+                var x = UInt64(truncatingIfNeeded: u.count) &* 0x9E37_79B9_7F4A_7C15
+                let raw = UnsafeRawBufferPointer(u)
+                var i = 0
+                while i + 8 <= raw.count {
+                    x = (x ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                    x ^= x >> 32
+                    i += 8
+                }
+                while i < raw.count { x = (x ^ UInt64(raw[i])) &* 0x100_0000_01B3; i += 1 }
+                return x
+            }
+        }
+
+        static func == (a: TextKey, b: TextKey) -> Bool { a.digest == b.digest && a.text == b.text }
+        func hash(into h: inout Hasher) { h.combine(digest) }
+    }
+
+    /// A text's sentences, as ranges of one UTF-8 buffer (a `String` is made only for a sentence that is
+    /// quoted), each with the set of term ids it contains.
     struct Split: Sendable {
-        var sentences: [String]
+        var bytes: [UInt8]
+        var ranges: [Range<Int>]
         var masks: [EvidenceQuotes.TermMask]
+
+        var count: Int { ranges.count }
+        func sentence(_ i: Int) -> String { String(decoding: bytes[ranges[i]], as: UTF8.self) }
     }
 
     func split(_ text: String) -> Split {
-        if let s = lock.withLock({ byText[text] }) { return s }
-        let tok = Tokenizer.shared
-        let sentences = EvidenceQuotes.sentences(text)
-        let masks = sentences.map { sentence -> EvidenceQuotes.TermMask in
-            var m = EvidenceQuotes.TermMask()
-            tok.scan(sentence) { id in m.insert(id) }
-            return m
-        }
-        let s = Split(sentences: sentences, masks: masks)
-        lock.withLock { if byText.count < limit { byText[text] = s } }
+        let key = TextKey(text)
+        if let s = lock.withLock({ byText[key] }) { return s }
+        let s = SentenceCache.makeSplit(text)
+        lock.withLock { if byText.count < limit { byText[key] = s } }
         return s
+    }
+
+    /// ``EvidenceQuotes/sentences(_:)``'s sentences of `text`, with their term sets, tokenised from the buffer.
+    static func makeSplit(_ text: String) -> Split {
+        let tok = Tokenizer.shared
+        let (bytes, ranges) = asciiSentences(text) ?? joined(EvidenceQuotes.sentences(text))
+        var masks: [EvidenceQuotes.TermMask] = []
+        masks.reserveCapacity(ranges.count)
+        bytes.withUnsafeBufferPointer { all in
+            for r in ranges {
+                var m = EvidenceQuotes.TermMask()
+                tok.scan(bytes: UnsafeBufferPointer(rebasing: all[r])) { id in m.insert(id) }
+                masks.append(m)
+            }
+        }
+        return Split(bytes: bytes, ranges: ranges, masks: masks)
+    }
+
+    static func joined(_ sentences: [String]) -> ([UInt8], [Range<Int>]) {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for s in sentences {
+            let start = bytes.count
+            bytes += s.utf8
+            ranges.append(start..<bytes.count)
+        }
+        return (bytes, ranges)
+    }
+
+    /// ``EvidenceQuotes/sentences(_:)`` on bytes, for text that is all ASCII (nil otherwise), where every
+    /// Character is one byte: the same lines, paragraphs, list-item and heading rules, sentence ends and
+    /// trimming, without a `String` per line, paragraph or sentence. Sentences are copied into one buffer.
+    static func asciiSentences(_ text: String) -> ([UInt8], [Range<Int>])? {
+        var text = text
+        return text.withUTF8 { u -> ([UInt8], [Range<Int>])? in
+            for b in u where b >= 0x80 { return nil }
+            let space: UInt8 = 0x20, tab: UInt8 = 0x09, dot: UInt8 = 0x2E
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var ranges: [Range<Int>] = []
+            var para: [UInt8] = []
+            para.reserveCapacity(512)
+
+            func emit(_ lo: Int, _ hi: Int) {
+                var lo = lo, hi = hi
+                while lo < hi, para[lo] == space || para[lo] == tab { lo += 1 }
+                while hi > lo, para[hi - 1] == space || para[hi - 1] == tab { hi -= 1 }
+                guard lo < hi else { return }
+                let start = out.count
+                out.append(contentsOf: para[lo..<hi])
+                ranges.append(start..<out.count)
+            }
+            func endParagraph() {
+                defer { para.removeAll(keepingCapacity: true) }
+                guard !para.isEmpty, para[0] != 0x23 else { return } // empty, or a heading
+                var start = 0
+                if para.count >= 2, para[0] == 0x2D || para[0] == 0x2A, para[1] == space { start = 2 } // "- ", "* "
+                var sentence = start
+                var j = start + 1
+                while j < para.count {
+                    if para[j] == space, para[j - 1] == dot || para[j - 1] == 0x21 || para[j - 1] == 0x3F {
+                        emit(sentence, j)
+                        sentence = j + 1
+                    }
+                    j += 1
+                }
+                if sentence < para.count { emit(sentence, para.count) }
+            }
+            func line(_ lo: Int, _ hi: Int) {
+                var lo = lo, hi = hi
+                while lo < hi, u[lo] == space || u[lo] == tab { lo += 1 }
+                while hi > lo, u[hi - 1] == space || u[hi - 1] == tab { hi -= 1 }
+                let n = hi - lo
+                var startsItem = false
+                if n > 0 {
+                    let c = u[lo]
+                    if (c == 0x2D || c == 0x2A) && n >= 2 && u[lo + 1] == space { startsItem = true }
+                    else if c == 0x23 { startsItem = true }
+                    else if c >= 0x30 && c <= 0x39 {
+                        var dotEarly = false
+                        for k in lo..<min(hi, lo + 4) where u[k] == dot { dotEarly = true }
+                        if dotEarly {
+                            var k = lo
+                            while k + 1 < hi { if u[k] == dot && u[k + 1] == space { startsItem = true; break }; k += 1 }
+                        }
+                    }
+                }
+                if n == 0 || startsItem {
+                    endParagraph()
+                    if n > 0 { para.append(contentsOf: UnsafeBufferPointer(rebasing: u[lo..<hi])) }
+                } else {
+                    if !para.isEmpty { para.append(space) }
+                    para.append(contentsOf: UnsafeBufferPointer(rebasing: u[lo..<hi]))
+                }
+            }
+            var start = 0
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b == 0x0A || b == 0x0D {
+                    line(start, i)
+                    var next = i + 1
+                    if b == 0x0D, next < u.count, u[next] == 0x0A { next += 1 }
+                    start = next
+                    i = next
+                    continue
+                }
+                i += 1
+            }
+            if start < u.count { line(start, u.count) }
+            endParagraph()
+            return (out, ranges)
+        }
     }
 }

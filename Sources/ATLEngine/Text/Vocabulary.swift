@@ -115,16 +115,25 @@ public enum Vocabulary {
     ]
 }
 
-/// Term ids for the vocabulary and the byte-level tokenizer. Tokenizing allocates nothing per token: tokens
-/// up to 16 bytes are packed into two integers and looked up in a dictionary of such keys.
+/// Term ids for the vocabulary and the byte-level tokenizer. Tokenizing allocates nothing and hashes nothing per
+/// token: each token's bytes (up to 16) are packed into two integers as they are read, stemmed in place, and
+/// looked up in a small open-addressing table of such keys with a multiply-shift hash.
 public struct Tokenizer: Sendable {
+    /// A token of up to 16 bytes, byte k at bits 8k… of `a` (k < 8) or of `b` (k ≥ 8); unused bytes are zero.
     struct Packed: Hashable, Sendable { var a: UInt64; var b: UInt64 }
 
     /// Canonical terms, by id.
     public let terms: [String]
-    private let map: [Packed: [UInt8]]
     /// Term ids of each concept's query.
     public let conceptTerms: [[UInt8]]
+    /// The lookup table: slot → key, and the key's term ids as `ids[idStart[slot] ..< idStart[slot] + idCount[slot]]`.
+    /// A slot whose key's `a` is 0 is empty (every key has at least one byte).
+    private let slotA: [UInt64]
+    private let slotB: [UInt64]
+    private let idStart: [UInt16]
+    private let idCount: [UInt8]
+    private let ids: [UInt8]
+    private static let slotBits = 10
 
     public static let shared = Tokenizer()
 
@@ -148,9 +157,28 @@ public struct Tokenizer: Sendable {
             map[Tokenizer.pack(Array(k.utf8))!] = v.map(intern)
         }
         precondition(terms.count < 255)
+        let size = 1 << Tokenizer.slotBits
+        precondition(map.count < size / 4, "the vocabulary outgrew the token table")
+        var slotA = [UInt64](repeating: 0, count: size), slotB = [UInt64](repeating: 0, count: size)
+        var idStart = [UInt16](repeating: 0, count: size), idCount = [UInt8](repeating: 0, count: size)
+        var ids: [UInt8] = []
+        // Sorted, so the table's layout does not depend on the dictionary's order.
+        for (key, values) in map.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) {
+            var slot = Tokenizer.slot(key.a, key.b)
+            while slotA[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slotA[slot] = key.a
+            slotB[slot] = key.b
+            idStart[slot] = UInt16(ids.count)
+            idCount[slot] = UInt8(values.count)
+            ids += values
+        }
         self.terms = terms
-        self.map = map
         self.conceptTerms = conceptTerms
+        self.slotA = slotA
+        self.slotB = slotB
+        self.idStart = idStart
+        self.idCount = idCount
+        self.ids = ids
     }
 
     static func pack(_ bytes: some Collection<UInt8>) -> Packed? {
@@ -163,6 +191,24 @@ public struct Tokenizer: Sendable {
         return Packed(a: a, b: b)
     }
 
+    @inline(__always) static func slot(_ a: UInt64, _ b: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((a ^ (b &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> UInt64(64 - slotBits))
+    }
+
+    /// The term ids a packed (stemmed) token yields, as a range of ``ids``; empty when it is not in the vocabulary.
+    @inline(__always) func lookup(_ a: UInt64, _ b: UInt64) -> Range<Int> {
+        var slot = Tokenizer.slot(a, b)
+        while true {
+            let sa = slotA[slot]
+            if sa == 0 { return 0..<0 }
+            if sa == a && slotB[slot] == b {
+                let start = Int(idStart[slot])
+                return start..<(start + Int(idCount[slot]))
+            }
+            slot = (slot + 1) & ((1 << Tokenizer.slotBits) - 1)
+        }
+    }
+
     /// Calls `term(id)` for each vocabulary term in `text` (a synonym may yield several) and returns the
     /// number of tokens (the BM25 document length contribution).
     @discardableResult
@@ -171,39 +217,21 @@ public struct Tokenizer: Sendable {
         return text.withUTF8 { scan(bytes: $0, term) }
     }
 
+    /// Tokens are runs of ASCII letters and digits, lower-cased, with apostrophes (' and ’) inside a word
+    /// dropped; a non-ASCII letter or digit joins the token and keeps it out of the vocabulary; other non-ASCII
+    /// characters and ASCII punctuation separate tokens. Light stemming: `-ies` → `-y` (over 4 bytes), and a
+    /// trailing `s` dropped (over 3 bytes) unless after `s`, `u` or `i`.
     public func scan(bytes: UnsafeBufferPointer<UInt8>, _ term: (UInt8) -> Void) -> Int {
         var tokens = 0
-        var len = 0
-        var overflow = false
-        var bytesArr = [UInt8](repeating: 0, count: 20)
-        func flush() {
-            defer { len = 0; overflow = false }
-            guard len > 0 else { return }
-            tokens += 1
-            guard !overflow else { return }
-            // Light stemming on the token bytes.
-            var n = len
-            if n > 4, bytesArr[n - 3] == UInt8(ascii: "i"), bytesArr[n - 2] == UInt8(ascii: "e"), bytesArr[n - 1] == UInt8(ascii: "s") {
-                // -ies → -y ("therapies" → "therapy", "difficulties" → "difficulty")
-                bytesArr[n - 3] = UInt8(ascii: "y")
-                n -= 2
-            } else if n > 3, bytesArr[n - 1] == UInt8(ascii: "s"),
-                      bytesArr[n - 2] != UInt8(ascii: "s"), bytesArr[n - 2] != UInt8(ascii: "u"), bytesArr[n - 2] != UInt8(ascii: "i") {
-                n -= 1
-            }
-            guard let key = Tokenizer.pack(bytesArr[0..<n]), let ids = map[key] else { return }
-            for id in ids { term(id) }
-        }
+        var t = Token()
         var i = 0
         let count = bytes.count
         while i < count {
             let c = bytes[i]
             if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-                if len < 16 { bytesArr[len] = c } else { overflow = true }
-                len += 1
+                t.add(c)
             } else if c >= 0x41 && c <= 0x5A {
-                if len < 16 { bytesArr[len] = c + 32 } else { overflow = true }
-                len += 1
+                t.add(c + 32)
             } else if c == UInt8(ascii: "'") {
                 // apostrophe inside a word: skip it ("children's" → "childrens")
             } else if c == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
@@ -216,20 +244,74 @@ public struct Tokenizer: Sendable {
                 var k = 1
                 while k < n, i + k < count { v = v << 6 | UInt32(bytes[i + k] & 0x3F); k += 1 }
                 if let u = Unicode.Scalar(v), u.properties.isAlphabetic || u.properties.numericType != nil {
-                    overflow = true
-                    len += 1
+                    t.outOfVocabulary = true
+                    t.len += 1
                 } else {
-                    flush()
+                    flush(&t, &tokens, term)
                 }
                 i += n - 1
             } else if c >= 0x80 {
                 // stray continuation byte: skip
             } else {
-                flush()
+                flush(&t, &tokens, term)
             }
             i += 1
         }
-        flush()
+        flush(&t, &tokens, term)
         return tokens
+    }
+
+    /// The token being read: its first 16 bytes packed as in ``Packed``, its length, and whether it can still
+    /// be a vocabulary word. A value passed `inout` (not state captured by nested functions, which costs a
+    /// dynamic exclusivity check per access).
+    struct Token {
+        var a: UInt64 = 0
+        var b: UInt64 = 0
+        /// Bytes in the token so far, including any past the 16 kept.
+        var len = 0
+        /// Longer than 16 bytes, or holding a non-ASCII letter.
+        var outOfVocabulary = false
+
+        @inline(__always) mutating func add(_ c: UInt8) {
+            if len < 8 { a |= UInt64(c) << UInt64(8 * len) }
+            else if len < 16 { b |= UInt64(c) << UInt64(8 * (len - 8)) }
+            else { outOfVocabulary = true }
+            len += 1
+        }
+
+        @inline(__always) func byte(_ k: Int) -> UInt64 {
+            k < 8 ? (a >> UInt64(8 * k)) & 0xFF : (b >> UInt64(8 * (k - 8))) & 0xFF
+        }
+
+        /// Clears bytes k… of the packed token.
+        @inline(__always) mutating func cut(_ k: Int) {
+            if k < 8 { a &= k == 0 ? 0 : (UInt64.max >> UInt64(64 - 8 * k)); b = 0 }
+            else if k < 16 { b &= k == 8 ? 0 : (UInt64.max >> UInt64(64 - 8 * (k - 8))) }
+        }
+
+        /// Light stemming in place: `-ies` → `-y` (over 4 bytes); a trailing `s` dropped (over 3 bytes) unless
+        /// after `s`, `u` or `i`.
+        @inline(__always) mutating func stem() {
+            let n = len
+            if n > 4, byte(n - 3) == 0x69, byte(n - 2) == 0x65, byte(n - 1) == 0x73 {
+                cut(n - 3)
+                if n - 3 < 8 { a |= 0x79 << UInt64(8 * (n - 3)) } else { b |= 0x79 << UInt64(8 * (n - 11)) }
+            } else if n > 3, byte(n - 1) == 0x73 {
+                let p = byte(n - 2)
+                if p != 0x73 && p != 0x75 && p != 0x69 { cut(n - 1) }
+            }
+        }
+    }
+
+    /// Ends the token being read: counts it, stems it and reports its term ids, and starts a new one.
+    @inline(__always)
+    private func flush(_ t: inout Token, _ tokens: inout Int, _ term: (UInt8) -> Void) {
+        if t.len == 0 { return }
+        tokens += 1
+        if !t.outOfVocabulary {
+            t.stem()
+            for k in lookup(t.a, t.b) { term(ids[k]) }
+        }
+        t = Token()
     }
 }

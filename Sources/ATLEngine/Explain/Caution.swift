@@ -71,9 +71,19 @@ extension Caution {
     static func cautions(for s: Setting, profile p: NeedsProfile, outcome o: PairOutcome, query q: CompiledQuery,
                          minutes: Int?, runDate: String = "") -> [Caution] {
         var out: [Caution] = []
-        let vacancies = o.vacancies
-        // Rules a named setting breaks become cautions (policy R1); a listed setting that is not named breaks none
-        // but the journey.
+        out += namedSettingCautions(s, p, o)
+        out += journeyCautions(s, p, o, q, minutes: minutes)
+        out += placeCautions(s, p, o)
+        out += ofstedCautions(s, q, runDate: runDate)
+        out += typeCautions(s)
+        out += outOfAreaCautions(s, q)
+        return out.sorted { $0.key < $1.key }
+    }
+
+    /// Rules a named setting breaks become cautions (policy R1); a listed setting that is not named breaks none
+    /// but the journey.
+    static func namedSettingCautions(_ s: Setting, _ p: NeedsProfile, _ o: PairOutcome) -> [Caution] {
+        var out: [Caution] = []
         if p.preferredSettings.contains(s.urn) {
             let broken = EligibilityRule.rules(in: o.excluded)
             if broken.contains(.notOpen) {
@@ -100,6 +110,12 @@ extension Caution {
                     ask: "Could it provide \(missing), or secure it from elsewhere?"))
             }
         }
+        return out
+    }
+
+    /// A journey beyond the family's maximum, with what national travel guidance treats as reasonable.
+    static func journeyCautions(_ s: Setting, _ p: NeedsProfile, _ o: PairOutcome, _ q: CompiledQuery, minutes: Int?) -> [Caution] {
+        var out: [Caution] = []
         if o.beyondJourney {
             let time = minutes.map { ", about \($0) minutes by car" } ?? ""
             var ask = "Is that journey reasonable for this child, and what transport would the LA provide (Education Act 1996 s508B)?"
@@ -112,6 +128,13 @@ extension Caution {
             out.append(Caution(.longJourney, "About \(miles(o.distanceKm)) miles each way\(time), beyond the family's maximum of \(miles(q.maxKm)) miles.",
                 ask: ask))
         }
+        return out
+    }
+
+    /// No vacancies, or no places commissioned for the child's need: a place may have to be made.
+    static func placeCautions(_ s: Setting, _ p: NeedsProfile, _ o: PairOutcome) -> [Caution] {
+        var out: [Caution] = []
+        let vacancies = o.vacancies
         if vacancies == 0 {
             out.append(Caution(.full, "It reports no vacancies in the places this child would take.",
                 ask: "Could a place be made? The LA can still consult a full school and name it unless the child's attendance would be incompatible with the efficient education of others (Children and Families Act 2014 s39(4)(b)(i))."))
@@ -120,6 +143,12 @@ extension Caution {
             out.append(Caution(.noPlacesForNeed, "It is designated for \(p.primaryNeed.title) but has no places commissioned for it.",
                 ask: "Would the LA commission a place for \(p.primaryNeed.rawValue) here?"))
         }
+        return out
+    }
+
+    /// An Ofsted judgement below Good, or one too old to rely on.
+    static func ofstedCautions(_ s: Setting, _ q: CompiledQuery, runDate: String) -> [Caution] {
+        var out: [Caution] = []
         switch s.ofsted {
         case .inadequate?:
             out.append(Caution(.inadequate, "Ofsted judged it Inadequate\(inspected(s)).",
@@ -135,6 +164,12 @@ extension Caution {
             out.append(Caution(.ofstedDated, "Its last Ofsted judgement is from \(longDate(inspected)), over \(Int(q.weights.ofstedDatedYears)) years ago.",
                 ask: "Check its latest Ofsted report or report card: single-word judgements are no longer given to state schools (from September 2024), and report cards grade each area separately."))
         }
+        return out
+    }
+
+    /// What the type of setting means in law and in cost: alternative provision, fees, cost band, the s41 list.
+    static func typeCautions(_ s: Setting) -> [Caution] {
+        var out: [Caution] = []
         if s.type == .alternativeProvision {
             out.append(Caution(.alternativeProvision,
                 "Alternative provision is education for a period (Education Act 1996 s19), not a permanent EHC plan placement.",
@@ -160,11 +195,17 @@ extension Caution {
             out.append(Caution(.s41NotKnown, "Whether it is on the Secretary of State's list of approved independent special schools and post-16 institutions (section 41) is not recorded.",
                 ask: "Is it on the s41 list? If it is, the family can ask for it to be named (Children and Families Act 2014 s38(3)(f)); if not, the LA must still consider a request (Education Act 1996 s9)."))
         }
+        return out
+    }
+
+    /// A setting in another LA, where transport and home services cross a boundary.
+    static func outOfAreaCautions(_ s: Setting, _ q: CompiledQuery) -> [Caution] {
+        var out: [Caution] = []
         if let la = s.localAuthority?.code, let home = q.homeLA, la != home {
             out.append(Caution(.outOfArea, "It is in another local authority: \(s.localAuthority!.name).",
                 ask: "How would transport, and support from home services, work across the LA boundary?"))
         }
-        return out.sorted { $0.key < $1.key }
+        return out
     }
 
     /// " (inspection of 12 May 2023)" when the date is known, else "".

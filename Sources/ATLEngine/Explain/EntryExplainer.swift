@@ -32,9 +32,25 @@ public enum EntryExplainer {
         let o = PairEvaluator.evaluate(i, q, x, sink: &sink, fullRules: true, scoreExcluded: true)
         let w = q.weights
         var reasons: [String] = [], notOffered: [String] = [], toAsk: [String] = []
-        let designatedPrimary = s.needs?.contains(p.primaryNeed) ?? false
+        let tree = scoreTree(sink, position: i, setting: s, query: q, index: x, profile: p, outcome: o)
+        needReasons(s, p, o, runDate: runDate, w: w, reasons: &reasons, notOffered: &notOffered)
+        placesAndJourneyReasons(s, p, o, matrixMinutes: matrixMinutes, w: w, reasons: &reasons)
+        provisionReasons(s, p, reasons: &reasons, notOffered: &notOffered)
+        familyWishReasons(s, p, q, sink, w: w, reasons: &reasons, notOffered: &notOffered, toAsk: &toAsk)
 
-        // Leaves → tree, grouped by component in component order.
+        // What to ask: every caution's question, then every fact the catalogue does not hold.
+        let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
+        let cautions = Caution.cautions(for: s, profile: p, outcome: o, query: q, minutes: mins, runDate: runDate)
+        toAsk += cautions.map(\.question)
+        toAsk += unknownFactQuestions(s, p, o)
+        return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
+                      cautions: cautions, quotes: bestQuotes(sink, s), minutes: mins)
+    }
+
+    /// The score breakdown: the evaluator's leaves grouped by component, in component order, under one total.
+    static func scoreTree(_ sink: RecordingSink, position i: Int, setting s: Setting, query q: CompiledQuery, index x: CompiledIndex,
+                          profile p: NeedsProfile, outcome o: PairOutcome) -> Explanation {
+        let w = q.weights
         var groups: [ScoreComponent: [Explanation]] = [:]
         for (leaf, m) in sink.leaves {
             groups[leaf.component, default: []].append(Explanation(key: leaf.key, milli: m,
@@ -46,10 +62,15 @@ public enum EntryExplainer {
             guard let d = groups[c] else { continue }
             components.append(Explanation(key: c.rawValue, milli: d.reduce(0) { $0 + $1.milli }, description: c.title, details: d))
         }
-        let tree = Explanation(key: "total", milli: components.reduce(0) { $0 + $1.milli },
-                               description: "Score for \(s.name) (URN \(s.urn))", details: components)
+        return Explanation(key: "total", milli: components.reduce(0) { $0 + $1.milli },
+                           description: "Score for \(s.name) (URN \(s.urn))", details: components)
+    }
 
-        // Reasons a parent can read: first how it fits the need (its band, policy R5).
+    /// Reasons a parent reads first: how the setting fits the need (its band, policy R5), its designation, and
+    /// the secondary needs it is or is not designated for.
+    static func needReasons(_ s: Setting, _ p: NeedsProfile, _ o: PairOutcome, runDate: String, w: Weights,
+                            reasons: inout [String], notOffered: inout [String]) {
+        let designatedPrimary = s.needs?.contains(p.primaryNeed) ?? false
         let needTitle = p.primaryNeed.title
         // A setting that cannot admit the child (named by the family, R1) meets no need, however it provides.
         if o.excluded & MatchingEngine.cannotAdmit == 0, let fit = fitReason(s, p, o) { reasons.append(fit) }
@@ -71,7 +92,13 @@ public enum EntryExplainer {
                 notOffered.append("Not designated for \(sn.code.title) (a secondary need)")
             }
         }
-        // A full setting stays on the list with the `full` caution; "full" is never a reason it may suit.
+    }
+
+    /// Vacancies and the journey as reasons. A full setting stays on the list with the `full` caution; "full" is
+    /// never a reason it may suit.
+    static func placesAndJourneyReasons(_ s: Setting, _ p: NeedsProfile, _ o: PairOutcome, matrixMinutes: Double?, w: Weights,
+                                        reasons: inout [String]) {
+        let designatedPrimary = s.needs?.contains(p.primaryNeed) ?? false
         if let v = s.specialistVacancies, designatedPrimary || s.isSpecialistProvider || s.type == .alternativeProvision {
             if v > 0 { reasons.append("\(v) vacanc\(v == 1 ? "y" : "ies") in its specialist places") }
         } else if o.vacancies > 0 {
@@ -84,6 +111,10 @@ public enum EntryExplainer {
             r += "; " + WalkingDistance.statement(km: o.distanceKm, profile: p, weights: w, routed: o.fromMatrix).brief
             reasons.append(r)
         }
+    }
+
+    /// The provision the plan asks for that the setting lists (or meets by an equivalent), and what it does not list.
+    static func provisionReasons(_ s: Setting, _ p: NeedsProfile, reasons: inout [String], notOffered: inout [String]) {
         let listed = s.facilities ?? []
         let fac = FacilityEquivalence.effective(listed)
         let wanted = p.mustHave.union(p.desirable)
@@ -96,6 +127,12 @@ public enum EntryExplainer {
             let lacking = p.desirable.subtracting(fac).facilities
             if !lacking.isEmpty { notOffered.append("Does not list " + lacking.map(\.title).joined(separator: ", ")) }
         }
+    }
+
+    /// What the family asked for: a named setting, faith, siblings and fit preferences (met, not met, or to ask),
+    /// and a closed setting.
+    static func familyWishReasons(_ s: Setting, _ p: NeedsProfile, _ q: CompiledQuery, _ sink: RecordingSink, w: Weights,
+                                  reasons: inout [String], notOffered: inout [String], toAsk: inout [String]) {
         if p.preferredSettings.contains(s.urn) { reasons.append("Named by the family") }
         if let faith = p.faith {
             if q.faithMask != 0, let r = s.religiousCharacter, sink.leaves.contains(where: { $0.0 == .preferenceFaith && $0.1 > 0 }) {
@@ -114,11 +151,13 @@ public enum EntryExplainer {
             case .unknown: toAsk.append(r)
             }
         }
+    }
 
-        // What to ask: every caution's question, then every fact the catalogue does not hold.
-        let mins = o.distanceKm.isNaN ? nil : minutes(km: o.distanceKm, matrixMinutes: matrixMinutes, w: w)
-        let cautions = Caution.cautions(for: s, profile: p, outcome: o, query: q, minutes: mins, runDate: runDate)
-        toAsk += cautions.map(\.question)
+    /// A question for every fact the catalogue does not hold about the setting, so the family can ask it.
+    static func unknownFactQuestions(_ s: Setting, _ p: NeedsProfile, _ o: PairOutcome) -> [String] {
+        let needTitle = p.primaryNeed.title
+        let wanted = p.mustHave.union(p.desirable)
+        var toAsk: [String] = []
         for u in UnknownFact.facts(in: o.unknown) {
             switch u {
             case .location: toAsk.append("Where is it? Its location is not in the catalogue, so the journey could not be measured.")
@@ -138,8 +177,11 @@ public enum EntryExplainer {
             case .ofsted: toAsk.append("Check its latest Ofsted report: no judgement is recorded.")
             }
         }
+        return toAsk
+    }
 
-        // Quotations: the two evidence concepts that earned most.
+    /// Quotations from the SEN information report: for the two evidence concepts that earned most.
+    static func bestQuotes(_ sink: RecordingSink, _ s: Setting) -> [EvidenceQuotes.Quote] {
         let evidenceLeaves = sink.leaves.compactMap { leaf, m -> (Vocabulary.Concept, Int32)? in
             if case .evidence(let c) = leaf, m > 0 { return (c, m) }
             return nil
@@ -149,8 +191,7 @@ public enum EntryExplainer {
             if let qt = found, !quotes.contains(qt) { quotes.append(qt) }
             if quotes.count == 2 { break }
         }
-        return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
-                      cautions: cautions, quotes: quotes, minutes: mins)
+        return quotes
     }
 
     /// A national curriculum year in words: "Reception" for 0, "nursery" below it, "Year N" otherwise.

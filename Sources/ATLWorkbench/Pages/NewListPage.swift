@@ -7,7 +7,6 @@ import ATLServices
 extension WorkbenchApp {
     func newListPage(_ request: HTTPRequest, input f: FormInput, errors: [H.FieldError] = [], uploadErrors: [H.FieldError] = [],
                      notice: String? = nil) -> HTTPResponse {
-        let catalogue = engine.catalogue
         let err: (String) -> String? = { id in errors.first { $0.field == id }?.message }
         var o = H.backLink("/", "Home")
         o += "<h1>Start a new list</h1>\n"
@@ -17,7 +16,25 @@ extension WorkbenchApp {
         o += "<p>You can also <a href=\"#upload\">upload a .profile file</a> or <a href=\"/ehcp\">start from the text of an EHCP</a>.</p>\n"
         o += "<form method=\"post\" action=\"/lists\" novalidate>\n" + csrfField(request) + H.hidden("source", "form")
 
-        // About the child
+        o += aboutTheChild(f, err)
+        o += primaryNeed(f, err)
+        o += secondaryNeeds(f, err)
+        o += provisionGroups(f, err)
+        o += yearGroup(f, err)
+        o += homeAndJourney(f, err)
+        o += settingTypes(f, err)
+        o += familyWishes(f, err)
+        o += moreAboutNeeds(f, err)
+        o += H.button("Build the list") + "</form>\n"
+        o += "<form id=\"find-setting-form\" method=\"get\" action=\"/lists/find-setting\" target=\"_blank\" role=\"search\" aria-label=\"Find a setting by name\"></form>\n"
+        o += uploadForm(request, uploadErrors)
+        return page(Page(title: "Start a new list", section: .newList, body: o, errors: errors + uploadErrors,
+                         status: errors.isEmpty && uploadErrors.isEmpty ? .ok : .unprocessableContent, noStore: true), request)
+    }
+
+    /// The case reference, whether the child is invented, and sex: who the list is for.
+    private func aboutTheChild(_ f: FormInput, _ err: (String) -> String?) -> String {
+        var o = ""
         o += "<h2>About the child</h2>\n"
         o += H.textInput(id: "reference", label: "Case reference",
                          hint: "The reference in your case system, like EHC-2026-0042. Never the child’s name.",
@@ -30,8 +47,12 @@ extension WorkbenchApp {
         o += H.radios(name: "sex", legend: "Sex", hint: "Only used to leave out single-sex settings for the other sex.",
                       choices: [H.Choice("female", "Female"), H.Choice("male", "Male"), H.Choice("", "Not given")],
                       selected: f["sex"], error: err("sex"), inline: true)
+        return o
+    }
 
-        // Needs
+    /// The primary need and its severity: what every setting's fit is measured against.
+    private func primaryNeed(_ f: FormInput, _ err: (String) -> String?) -> String {
+        var o = ""
         o += "<h2>Needs</h2>\n"
         o += H.select(id: "primary-need", label: "Primary need", hint: "The need recorded first in section B of the plan.",
                       options: [("", "Select the primary need")] + NeedCode.allCases.map { ($0.rawValue, "\(needTitle($0)) (\($0.rawValue))") },
@@ -39,6 +60,12 @@ extension WorkbenchApp {
         o += H.radios(name: "primary-severity", legend: "How much does the primary need affect the child’s learning?",
                       choices: Severity.allCases.map { H.Choice($0.rawValue, $0.rawValue.capitalized) },
                       selected: f["primary-severity"].ifEmpty("moderate"), error: err("primary-severity"), inline: true)
+        return o
+    }
+
+    /// The other needs in the plan, closed unless one is chosen or has a problem, to keep the page short.
+    private func secondaryNeeds(_ f: FormInput, _ err: (String) -> String?) -> String {
+        var o = ""
         let secondaryError = err("secondary-\(NeedCode.allCases[0].rawValue)")
         var sec = "<fieldset aria-describedby=\"secondary-hint\(secondaryError == nil ? "" : " secondary-\(NeedCode.allCases[0].rawValue)-error")\">\n"
         sec += "<legend class=\"wb-visually-hidden\">Secondary needs</legend>\n"
@@ -52,8 +79,12 @@ extension WorkbenchApp {
         let secondaryChosen = NeedCode.allCases.filter { !f["secondary-\($0.rawValue)"].isEmpty }.count
         o += H.facilityGroup(title: "Secondary needs", answered: secondaryChosen == 0 ? "none chosen" : "\(secondaryChosen) chosen",
                              H.group(sec + "</fieldset>\n", error: secondaryError != nil), open: secondaryChosen > 0 || secondaryError != nil)
+        return o
+    }
 
-        // Provision
+    /// Section F provision, group by group: required provision rules settings out, wished-for provision scores.
+    private func provisionGroups(_ f: FormInput, _ err: (String) -> String?) -> String {
+        var o = ""
         o += "<h2>Provision the plan asks for</h2>\n"
         o += H.p("For each kind of provision in section F, say whether the plan requires it (settings known to lack it are left off the list) or whether it would help (settings that have it score higher). Open a group to answer; anything you leave is “Not asked for”.")
         let facilityError = err(ProfileForm.controlID("must-have"))
@@ -78,8 +109,12 @@ extension WorkbenchApp {
             o += H.facilityGroup(title: group.title, answered: answered.isEmpty ? "none asked for" : answered.joined(separator: ", "),
                                  inner, open: must + helps > 0 || hasError || facilityError != nil && group.title == ProfileForm.groupedFacilities[0].title)
         }
+        return o
+    }
 
-        // Year group
+    /// Date of birth or year group, and the year of the placement: which phases a setting must admit.
+    private func yearGroup(_ f: FormInput, _ err: (String) -> String?) -> String {
+        var o = ""
         o += "<h2>Year group</h2>\n"
         let dobError = err("dob-day")
         var dob = "<fieldset role=\"group\" aria-describedby=\"dob-hint\(dobError == nil ? "" : " dob-day-error")\">\n<legend class=\"wb-legend-m\">Date of birth (optional)</legend>\n"
@@ -95,8 +130,12 @@ extension WorkbenchApp {
         o += H.select(id: "placement-year", label: "Year group the placement is for",
                       hint: "For example Year 7 for a move to secondary school. If you leave it, the list is for the year after the current one.",
                       options: [("", "The year after the current one")] + ProfileForm.yearChoices, selected: f["placement-year"], error: err("placement-year"))
+        return o
+    }
 
-        // Home and journey
+    /// Home postcode (or grid point) and the longest journey: how far a setting may be.
+    private func homeAndJourney(_ f: FormInput, _ err: (String) -> String?) -> String {
+        var o = ""
         o += "<h2>Home and journey</h2>\n"
         o += H.textInput(id: "home-postcode", label: "Home postcode",
                          hint: "Used only to measure journeys. Lists show just the first part, like TF3. You can give only the first part for an approximate location.",
@@ -115,8 +154,12 @@ extension WorkbenchApp {
         journey += "<div>" + H.select(id: "max-journey-unit", label: "Unit", options: [("miles", "miles"), ("km", "kilometres")],
                                       selected: f["max-journey-unit"].ifEmpty("miles"), bare: true) + "</div></div>\n"
         o += H.group(journey + "</fieldset>\n", error: journeyError != nil)
+        return o
+    }
 
-        // Settings to consider
+    /// Which types of setting to consider, alternative provision and independent schools included or not.
+    private func settingTypes(_ f: FormInput, _ err: (String) -> String?) -> String {
+        var o = ""
         o += "<h2>Settings to consider</h2>\n"
         o += H.checkboxes(name: "allowed-types", legend: "Types of setting to consider",
                           hint: "Untick any type the family and you have ruled out. Alternative provision and fee-paying independent schools are left out unless ticked here or asked for below.",
@@ -130,6 +173,13 @@ extension WorkbenchApp {
                       hint: "Independent and non-maintained special schools, and fee-paying independent schools. They are listed after maintained settings of the same fit unless the family asks for them.",
                       choices: [H.Choice("no", "No"), H.Choice("yes", "Yes")], selected: f["prefers-independent"].ifEmpty("no"),
                       error: err("prefers-independent"), inline: true)
+        return o
+    }
+
+    /// What the family would like: named settings, siblings, fit, faith, single-sex, mainstream, full settings.
+    private func familyWishes(_ f: FormInput, _ err: (String) -> String?) -> String {
+        let catalogue = engine.catalogue
+        var o = ""
         let names = catalogue.settings.count <= 3000 ? " list=\"setting-names\"" : ""
         o += H.textInput(id: "preferred-settings", label: "Settings the family would like considered (optional)",
                          hint: "Names or URNs, separated by commas. They score higher, and the list says why any of them is not on it.",
@@ -172,8 +222,12 @@ extension WorkbenchApp {
                       hint: "If not, they are listed and labelled Full.",
                       choices: [H.Choice("no", "No, list them as Full"), H.Choice("yes", "Yes, leave them out")],
                       selected: f["exclude-full"].ifEmpty("no"), error: err("exclude-full"), inline: true)
+        return o
+    }
 
-        // Fields the profile format has that the form does not design for (new fields appear here on their own).
+    /// Fields the profile format has that the form does not design for (new fields appear here on their own).
+    private func moreAboutNeeds(_ f: FormInput, _ err: (String) -> String?) -> String {
+        var o = ""
         let extra = ProfileParser.Field.allCases.filter { !ProfileForm.designed.contains($0) }
         if !extra.isEmpty {
             o += "<h2>More about the child’s needs</h2>\n"
@@ -183,10 +237,12 @@ extension WorkbenchApp {
                                  hint: field.help, value: f[field.rawValue], error: err("field-\(field.rawValue)"), attributes: "autocomplete=\"off\"")
             }
         }
-        o += H.button("Build the list") + "</form>\n"
-        o += "<form id=\"find-setting-form\" method=\"get\" action=\"/lists/find-setting\" target=\"_blank\" role=\"search\" aria-label=\"Find a setting by name\"></form>\n"
+        return o
+    }
 
-        // Upload
+    /// The second form on the page: a .profile file instead of answering the questions.
+    private func uploadForm(_ request: HTTPRequest, _ uploadErrors: [H.FieldError]) -> String {
+        var o = ""
         o += "<h2 id=\"upload\">Or upload a .profile file</h2>\n"
         o += H.errorSummaryInline(uploadErrors)
         o += "<form method=\"post\" action=\"/lists/upload\" enctype=\"multipart/form-data\" novalidate>\n" + csrfField(request)
@@ -199,8 +255,7 @@ extension WorkbenchApp {
         o += H.radios(name: "then", legend: "After reading it", choices: [H.Choice("list", "Build the list"), H.Choice("form", "Open it in the form to check or change it")],
                       selected: "list", inline: false)
         o += H.button("Upload the profile", kind: "secondary") + "</form>\n"
-        return page(Page(title: "Start a new list", section: .newList, body: o, errors: errors + uploadErrors,
-                         status: errors.isEmpty && uploadErrors.isEmpty ? .ok : .unprocessableContent, noStore: true), request)
+        return o
     }
 
     /// Most settings the name search shows: enough to pick from, few enough to read.

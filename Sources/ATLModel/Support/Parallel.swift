@@ -16,7 +16,12 @@ public enum Parallel {
         if threads <= 1 || count == 1 { return (0..<count).map(body) }
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        // The slots own their results: deinitialise before freeing, or every result (a child's whole list in a
+        // batch) leaks, and a batch's memory grows with the cohort instead of staying bounded by one block.
+        defer {
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
         let box = UnsafeSendable(slots)
         let chunks = min(count, threads * 4)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in

@@ -11,7 +11,7 @@ extension MatchingEngine {
         let w = weights
         let miles = Caution.miles(q.maxKm)
         // In words a family reads: "a severe autism need", "moderate speech, language and communication needs".
-        let name = p.primaryNeed.plainName.prefix(1).lowercased() + p.primaryNeed.plainName.dropFirst()
+        let name = p.primaryNeed.plainName.lowercasedFirstLetter
         // A name that already says the severity ("profound and multiple …", "severe learning difficulty") is not
         // given it twice.
         let severity = name.hasPrefix(p.primarySeverity.rawValue + " ") ? "" : p.primarySeverity.rawValue + " "

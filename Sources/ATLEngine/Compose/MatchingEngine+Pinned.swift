@@ -114,7 +114,7 @@ extension MatchingEngine {
         }
         let notes = mentioned.map { b -> String in
             let s = catalogue.settings[Int(index.catalogueIndex[Int(b.c.position)])]
-            return "Beyond the limit for long journeys (\(Caution.miles(b.limitKm)) miles), \(s.name) (URN \(s.urn), \(s.type.title.prefix(1).lowercased() + s.type.title.dropFirst())) also meets or may meet the need, about \(Caution.miles(b.km)) miles away: mentioned here, not listed. The family can still ask for it."
+            return "Beyond the limit for long journeys (\(Caution.miles(b.limitKm)) miles), \(s.name) (URN \(s.urn), \(s.type.title.lowercasedFirstLetter)) also meets or may meet the need, about \(Caution.miles(b.km)) miles away: mentioned here, not listed. The family can still ask for it."
         }
         return (pinned, notes)
     }

@@ -133,7 +133,7 @@ public enum DatedFacts {
                                 : "Not approved under section 41: the LA may name it but need not, and it need not admit")
         }
         if let link = s.senReportLink {
-            add(.senReportLink, s.senReportKind.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "SEN information report", url: link)
+            add(.senReportLink, s.senReportKind.map(\.capitalisedFirstLetter) ?? "SEN information report", url: link)
         }
         return out
     }

@@ -121,7 +121,7 @@ public enum EntryExplainer {
         let has = wanted.intersection(listed).facilities
         if !has.isEmpty { reasons.append("Has " + has.map(\.title).joined(separator: ", ")) }
         for f in wanted.facilities {
-            if let by = FacilityEquivalence.meetsBy(f, in: listed) { reasons.append(FacilityEquivalence.explanation(f, by: by).capitalisedFirst) }
+            if let by = FacilityEquivalence.meetsBy(f, in: listed) { reasons.append(FacilityEquivalence.explanation(f, by: by).capitalisedFirstLetter) }
         }
         if s.facilities != nil {
             let lacking = p.desirable.subtracting(fac).facilities
@@ -293,9 +293,4 @@ public enum EntryExplainer {
             return "Fit: \(f.title) — " + FitReasons.leafText(f, s, primary: p.primaryNeed, w)
         }
     }
-}
-
-extension String {
-    /// The string with its first letter upper-cased ("single-storey …" → "Single-storey …").
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -28,7 +28,7 @@ public enum AuditLetter {
         out += "## How to reply\n\n"
         out += "Please reply to \(team), answering by question number, and tell us about anything in this letter that is wrong or out of date. "
         out += "What you send will help us describe \(s.name) accurately to families.\n\n"
-        out += "With thanks,\n\n\(team.prefix(1).uppercased() + team.dropFirst())\n\n"
+        out += "With thanks,\n\n\(team.capitalisedFirstLetter)\n\n"
         out += "---\n\n"
         out += (s.fictional ? GapAnalysis.fictionalLabel : s.synthetic ? "SYNTHETIC – DO NOT SEND. " + GapAnalysis.syntheticLabel : GapAnalysis.realLabel) + " · " + AuditFormat.stampLine(stamp) + "\n"
         return out

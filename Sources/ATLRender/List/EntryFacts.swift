@@ -49,6 +49,12 @@ public enum EntryFacts {
         return out
     }
 
+    /// The lines a list page shows under "Facts, with where they come from and when": every line but the
+    /// walking-distance one, which the page already gives with the setting's journey.
+    public static func besideTheJourney(_ e: ListEntry) -> [Line] {
+        lines(e).filter { $0.key != "walking-distance" }
+    }
+
     /// "For the officer: 3 facts are older than the check threshold or undated (type, needs, pupils-with-ehcp):
     /// check them before relying on them."
     public static func officerNote(_ facts: [DatedFact]) -> String {

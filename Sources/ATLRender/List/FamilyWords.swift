@@ -25,7 +25,7 @@ public enum FamilyWords {
     /// "autism", "speech, language and communication needs": a need's plain name inside a sentence.
     public static func needName(_ n: NeedCode) -> String {
         let p = n.plainName
-        return p.prefix(1).lowercased() + p.dropFirst()
+        return p.lowercasedFirstLetter
     }
 
     /// "Autism (ASD), severe": the code once, in its own brackets, never inside another pair.
@@ -463,8 +463,8 @@ public enum FamilyWords {
                     "A SEND officer from the council will talk to you about it.",
                     "You can ask for any school, even one not on this list."]
         let settings = l.entries.map { e -> (String, String) in
-            var line = needFit(e, l).easy.prefix(1).uppercased() + needFit(e, l).easy.dropFirst() + "."
-            if let km = e.distanceKm { line += " \(miles(km).prefix(1).uppercased() + miles(km).dropFirst()) from home." }
+            var line = needFit(e, l).easy.capitalisedFirstLetter + "."
+            if let km = e.distanceKm { line += " \(miles(km).capitalisedFirstLetter) from home." }
             switch places(e, l) {
             case .specialist(0), .wholeSchool(0): line += " Full now."
             default: break

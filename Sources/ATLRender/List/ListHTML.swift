@@ -207,7 +207,7 @@ public enum ListHTML {
     /// preferences (``EntryFacts``); a fact with a page links to it. The journey line is on the setting's facts
     /// list already, so the walking-distance line is not repeated here.
     static func factsWithSources(_ e: ListEntry) -> String {
-        let lines = EntryFacts.lines(e).filter { $0.key != "walking-distance" }
+        let lines = EntryFacts.besideTheJourney(e)
         guard !lines.isEmpty else { return "" }
         let id = "\(anchor(e))-facts"
         return "<h3 id=\"\(id)\">Facts, with where they come from and when</h3>\n<ul class=\"bullets\">\n"
@@ -399,9 +399,4 @@ public enum ListHTML {
         }
 
         """
-}
-
-extension String {
-    /// The string with its first letter upper-cased ("special school" → "Special school").
-    var capitalisedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -173,7 +173,7 @@ public enum ListMarkdown {
     /// Each setting's facts with their sources and dates (``EntryFacts``, as on the HTML page); links in angle
     /// brackets. The journey is already on the setting's lines, so the walking-distance line is not repeated.
     static func factsWithSources(_ e: ListEntry) -> String {
-        let lines = EntryFacts.lines(e).filter { $0.key != "walking-distance" }
+        let lines = EntryFacts.besideTheJourney(e)
         guard !lines.isEmpty else { return "" }
         // A URL from the catalogue goes out as an autolink; one with a space or angle bracket would break it, so
         // that one is shown as escaped text instead.

@@ -105,7 +105,7 @@ public enum ListText {
 
     public static func stampLines(_ s: ProvenanceStamp) -> [(String, String)] {
         [("Engine", "atl \(s.engineVersion)"), ("Catalogue", s.catalogueHash)]
-            + s.inputs.map { ($0.name.prefix(1).uppercased() + $0.name.dropFirst(), $0.hash) }
+            + s.inputs.map { ($0.name.capitalisedFirstLetter, $0.hash) }
             + [("Weights", s.weightsHash ?? ""), ("Date", s.date)]
     }
 

@@ -134,7 +134,7 @@ extension SyntheticReport.Writer {
         }
         if has(.makaton) { p.append("Adults use Makaton signs and symbols alongside speech.") }
         if has(.signing) { p.append("Staff use sign-supported English and British Sign Language where \(learners) need it.") }
-        if has(.aac) { p.append("\(learners.sentenceCased) who use AAC devices or books have them in every lesson, and staff model their use.") }
+        if has(.aac) { p.append("\(learners.capitalisedFirstLetter) who use AAC devices or books have them in every lesson, and staff model their use.") }
         if has(.braille) { p.append("Braille is taught to \(learners) who need it.") }
         if needs.isEmpty {
             p.append(one("Teachers use visual supports, clear instructions, worked examples and checks for understanding.",
@@ -158,7 +158,7 @@ extension SyntheticReport.Writer {
                      "Adjustments include pre-teaching, scaffolded tasks, assistive technology and planned movement breaks."))
         }
         if shape == .resourced {
-            p.append("\(learners.sentenceCased) placed in \(base) learn there for part of the day and join their \(isPost16 ? "wider college courses" : "mainstream class") for the rest, in a balance agreed for each \(learner).")
+            p.append("\(learners.capitalisedFirstLetter) placed in \(base) learn there for part of the day and join their \(isPost16 ? "wider college courses" : "mainstream class") for the rest, in a balance agreed for each \(learner).")
         }
         if has(.quietSpace) { p.append("We have \(title(.quietSpace)) for \(learners) who need a calmer place to work.") }
         if !isPrimary && !isEarlyYears && !isPost16 && shape != .specialist || (isPost16 && shape != .specialist) {
@@ -184,10 +184,10 @@ extension SyntheticReport.Writer {
     mutating func inclusiveActivitiesSentences() -> [String] {
         var p: [String] = []
         if shape == .specialist {
-            p.append(one("\(learners.sentenceCased) take part in trips, clubs, sports fixtures and community visits planned so everyone can join in.",
+            p.append(one("\(learners.capitalisedFirstLetter) take part in trips, clubs, sports fixtures and community visits planned so everyone can join in.",
                          "We link with local mainstream settings for shared activities, sport and performances."))
         } else {
-            p.append(one("\(learners.sentenceCased) with SEN take part in every part of school life: trips, clubs, performances and sport.",
+            p.append(one("\(learners.capitalisedFirstLetter) with SEN take part in every part of school life: trips, clubs, performances and sport.",
                          "All our clubs, trips and events are open to every \(learner), with adjustments planned in advance."))
         }
         p.append(maybe(0.6, one("Clubs include \(isPrimary ? "football, art, gardening and choir" : "sport, drama, music, coding and the Duke of Edinburgh's Award").",
@@ -219,7 +219,7 @@ extension SyntheticReport.Writer {
         if shape == .specialist {
             p.append("As a \(isAP ? "setting" : "special school") every member of staff works with \(learners) with SEN; \(staffLead) leads on SEN and EHCP reviews.")
         } else if isPost16 {
-            p.append("\(staffLead.sentenceCased) coordinates support for students with SEN and EHCPs.")
+            p.append("\(staffLead.capitalisedFirstLetter) coordinates support for students with SEN and EHCPs.")
         } else {
             p.append(one("Our SENCO is a qualified teacher with the National Professional Qualification for SENCOs.",
                          "Our SENCO is a qualified teacher and a member of the senior leadership team.",
@@ -282,11 +282,11 @@ extension SyntheticReport.Writer {
     /// Schedule 1 item 8: how learners' own views shape their support.
     mutating func consultingPupilsSentences() -> [String] {
         var p: [String] = []
-        p.append(one("\(learners.sentenceCased) share their views before every review, using words, pictures or symbols.",
+        p.append(one("\(learners.capitalisedFirstLetter) share their views before every review, using words, pictures or symbols.",
                      "We ask \(learners) what helps them, and their views shape their support plan.",
                      "Every \(learner) contributes to their own review in the way that suits them."))
         p.append(maybe(0.7, one("Our \(isPost16 ? "student" : "school") council includes \(learners) with SEN.",
-                                "\(learners.sentenceCased) help to review our SEN provision each year.")))
+                                "\(learners.capitalisedFirstLetter) help to review our SEN provision each year.")))
         return p
     }
 
@@ -475,7 +475,7 @@ extension SyntheticReport.Writer {
         var p: [String] = []
         switch shape {
         case .mainstream:
-            p.append("\(learners.sentenceCased) with SEN learn alongside their classmates for the whole day, with support in class.")
+            p.append("\(learners.capitalisedFirstLetter) with SEN learn alongside their classmates for the whole day, with support in class.")
         case .resourced:
             p.append("Every \(learner) in \(base) belongs to a mainstream class and spends time there each day, increasing as they are ready.")
         case .specialist:

@@ -333,8 +333,3 @@ public enum SyntheticReport {
         }
     }
 }
-
-extension String {
-    /// First letter upper-cased ("the Acorn Base" → "The Acorn Base").
-    var sentenceCased: String { prefix(1).uppercased() + dropFirst() }
-}

@@ -261,7 +261,7 @@ enum ProfileForm {
             return "Tick an independent type in the types to consider, or answer No here"
         default:
             let m = d.message
-            return m.prefix(1).uppercased() + m.dropFirst()
+            return m.capitalisedFirstLetter
         }
     }
 }

@@ -123,7 +123,7 @@ enum ScenarioForm {
             case "scenario.no-age-range": message = "enter the ages it takes, like 11 to 16, or give the host school it opens in"
             default: message = d.message
             }
-            let err = H.FieldError(field: control, message: slot + message.prefix(1).uppercased() + message.dropFirst())
+            let err = H.FieldError(field: control, message: slot + message.capitalisedFirstLetter)
             if !out.contains(err) { out.append(err) }
         }
         return out

@@ -68,7 +68,7 @@ extension WorkbenchApp {
             for s in facilities {
                 guard case .facility(let x) = s.concept else { continue }
                 let id = "facility-\(x.rawValue)"
-                o += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.prefix(1).uppercased() + x.title.dropFirst()))</legend>\n"
+                o += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.capitalisedFirstLetter))</legend>\n"
                 o += "<p class=\"wb-quote\">“\(e(s.sentence))”</p>\n<div class=\"wb-choices wb-choices--inline\">\n"
                 for (i, (value, label)) in [("must", "Required"), ("desirable", "Would help"), ("none", "Not asked for")].enumerated() {
                     let cid = i == 0 ? id : "\(id)-\(i + 1)"

@@ -279,7 +279,7 @@ extension WorkbenchApp {
         }
         func ruleList(_ rules: [EligibilityRule]) -> String {
             "<ul>" + rules.map { r in
-                "<li>" + e(r.title.prefix(1).uppercased() + r.title.dropFirst() + WorkbenchApp.plainDetail(r, setting: setting, distanceKm: answer.detail.outcome.distanceKm)) + "</li>"
+                "<li>" + e(r.title.capitalisedFirstLetter + WorkbenchApp.plainDetail(r, setting: setting, distanceKm: answer.detail.outcome.distanceKm)) + "</li>"
             }.joined() + "</ul>"
         }
         // The same cases, in the same words, as `atl why` (WhyText).

@@ -98,7 +98,7 @@ extension WorkbenchApp {
             var inner = group.hint.isEmpty ? "" : H.p(group.hint, cls: "wb-hint")
             for (x, value) in chosen {
                 let id = "facility-\(x.rawValue)"
-                inner += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.prefix(1).uppercased() + x.title.dropFirst()))</legend>\n<div class=\"wb-choices wb-choices--inline\">\n"
+                inner += "<fieldset class=\"wb-facility\"><legend>\(e(x.title.capitalisedFirstLetter))</legend>\n<div class=\"wb-choices wb-choices--inline\">\n"
                 for (i, (v, label)) in [("must", "Required"), ("desirable", "Would help"), ("none", "Not asked for")].enumerated() {
                     let cid = i == 0 ? id : "\(id)-\(i + 1)"
                     inner += "<div class=\"wb-choice\"><input id=\"\(cid)\" name=\"\(id)\" type=\"radio\" value=\"\(v)\"\(value == v ? " checked" : "")><label for=\"\(cid)\">\(label)</label></div>\n"
@@ -192,7 +192,7 @@ extension WorkbenchApp {
                          value: f["siblings-at"], error: err("siblings-at"), attributes: "autocomplete=\"off\"" + names)
         o += H.checkboxes(name: "fit", legend: "What the family says would suit the child (optional)",
                           hint: "Each is matched only on what is known about a setting; where it is not known, the list gives a question to ask instead.",
-                          choices: FitPreference.allCases.map { H.Choice($0.rawValue, $0.title.prefix(1).uppercased() + $0.title.dropFirst()) },
+                          choices: FitPreference.allCases.map { H.Choice($0.rawValue, $0.title.capitalisedFirstLetter) },
                           selected: Set(f.values("fit")), error: err("fit"))
         if !names.isEmpty {
             o += "<datalist id=\"setting-names\">" + catalogue.settings.map { "<option value=\"\(e($0.name))\">" }.joined() + "</datalist>\n"
@@ -233,7 +233,7 @@ extension WorkbenchApp {
             o += "<h2>More about the child’s needs</h2>\n"
             for field in extra {
                 let name = field.rawValue.replacingOccurrences(of: "-", with: " ")
-                o += H.textInput(id: "field-\(field.rawValue)", name: field.rawValue, label: name.prefix(1).uppercased() + name.dropFirst() + " (optional)",
+                o += H.textInput(id: "field-\(field.rawValue)", name: field.rawValue, label: name.capitalisedFirstLetter + " (optional)",
                                  hint: field.help, value: f[field.rawValue], error: err("field-\(field.rawValue)"), attributes: "autocomplete=\"off\"")
             }
         }
@@ -290,7 +290,7 @@ extension WorkbenchApp {
         return page(Page(title: text.isEmpty ? "Find a setting by name" : "Settings found", section: .newList, body: o), request)
     }
 
-    func needTitle(_ n: NeedCode) -> String { n.title.prefix(1).uppercased() + n.title.dropFirst() }
+    func needTitle(_ n: NeedCode) -> String { n.title.capitalisedFirstLetter }
 }
 
 extension H {

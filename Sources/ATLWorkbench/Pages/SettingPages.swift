@@ -90,7 +90,7 @@ extension WorkbenchApp {
             guard !values.isEmpty else { continue }
             let label = spec.field.rawValue.replacingOccurrences(of: "-", with: " ")
             let source = factSource(s, fields: [spec.field.rawValue]).map { "<span class=\"wb-source\">Source: \(e($0))</span>" } ?? ""
-            rows.append((label.prefix(1).uppercased() + label.dropFirst(), e(values.joined(separator: "; ")) + source))
+            rows.append((label.capitalisedFirstLetter, e(values.joined(separator: "; ")) + source))
         }
         o += H.summaryList(rows)
         o += "<h3>Where these facts came from</h3>\n"

@@ -370,13 +370,15 @@ enum Naive {
 
 /// The limit probe: the tightest loop over the same columns the pair loop reads — journey, open, years, sex,
 /// type mask and must-have filters, then a score of a few multiply-adds (travel, capacity, need share by a
-/// table lookup, two evidence reads) — with no unknown-fact tracking, no leaf sink, no bands and no top-k. What
+/// table lookup, two evidence reads; the journey compared on squared distance first, as the engine does) — with no unknown-fact tracking, no leaf sink, no bands and no top-k. What
 /// the hardware gives for one pass over the columns; the engine's every-pair rate is reported as a share of it.
 enum BareLoop {
     static func pass(_ q: CompiledQuery, _ x: CompiledIndex) -> Int {
         var sum = 0
         let n = x.count
         let hx = q.homeEast, hy = q.homeNorth, maxKm = q.maxKm, circ = q.weights.circuity / 1000
+        // The same square-root-free journey test the engine makes (a fair limit does what the engine may do).
+        let limitSquared = (maxKm / circ) * (maxKm / circ)
         let year = q.year, types = q.allowedTypes, must = q.mustHave
         let c0 = q.evidenceConcepts.first?.concept ?? 0
         let share = q.primaryShare
@@ -392,7 +394,9 @@ enum BareLoop {
             let base = c0 * n
             for i in 0..<n {
                 let dx = ex[i] - hx, dy = ny[i] - hy
-                let km = (dx * dx + dy * dy).squareRoot() * circ
+                let squared = dx * dx + dy * dy
+                if squared > limitSquared { continue }
+                let km = squared.squareRoot() * circ
                 let f = fl[i]
                 if km > maxKm || f & CompiledIndex.Flag.open == 0 || year < lo[i] || year > hi[i]
                     || types & (1 << UInt16(ty[i])) == 0 || fa[i] & must != must { continue }

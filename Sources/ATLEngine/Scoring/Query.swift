@@ -39,6 +39,10 @@ public struct CompiledQuery: Sendable {
     public let maxKm: Double
     /// Straight-line radius (metres) that can hold settings within `maxKm` by road.
     public let searchRadius: Double
+    /// A squared straight-line distance (m²) beyond which a setting is surely further than `maxKm` by road
+    /// (straight line × circuity), with a relative margin for rounding; `.infinity` when no such bound is safe.
+    /// The pair loop compares against it and skips the square root for settings it excludes on the journey rule.
+    public let beyondJourneySquared: Double
     /// Religious characters (interned ids < 64) matching the family's faith preference.
     public let faithMask: UInt64
     public let preferred: [Int32]
@@ -97,6 +101,7 @@ public struct CompiledQuery: Sendable {
         maxKm = p.maxJourneyKm ?? w.defaultMaxJourneyKm
         // A matrix may report road distances shorter than straight line × circuity: search the full radius then.
         searchRadius = matrixKm.isEmpty ? maxKm * 1000 / w.circuity + 1 : maxKm * 1000 + 1
+        beyondJourneySquared = Self.beyondJourneySquared(maxKm: maxKm, circuity: w.circuity)
         var fm: UInt64 = 0
         if let f = p.faith?.lowercased().trimmedSpaces, !f.isEmpty {
             for (i, r) in index.religions.enumerated() where i < 64 && (r.contains(f) || f.contains(r)) { fm |= 1 << UInt64(i) }
@@ -115,5 +120,15 @@ public struct CompiledQuery: Sendable {
         weights = w
         self.matrixKm = matrixKm
         self.homeLA = homeLA
+    }
+
+    /// The squared straight-line distance (m²) past which `sqrt(d²) × circuity / 1000 > maxKm` is certain. The
+    /// relative margin (1e-9, far above the few ulps of rounding in either computation) leaves a thin band where the
+    /// pair loop computes the distance exactly, so the shortcut never changes an outcome.
+    public static func beyondJourneySquared(maxKm: Double, circuity: Double) -> Double {
+        guard maxKm.isFinite, circuity.isFinite, maxKm > 0, circuity > 0 else { return .infinity }
+        let metres = maxKm * 1000 / circuity
+        let squared = metres * metres * (1 + 1e-9)
+        return squared.isFinite ? squared : .infinity
     }
 }

@@ -34,19 +34,41 @@ public enum Scorer {
     }
 
     /// Scans positions `range` into `state`. The pair loop: no allocation, no Strings, no Dictionaries.
+    ///
+    /// A first test over the location columns alone counts the settings surely beyond the maximum journey (the
+    /// square-root-free bound ``CompiledQuery/beyondJourneySquared``; the journey is the first rule
+    /// ``PairEvaluator/evaluate`` checks, so it would exclude them on that rule and nothing else) and skips
+    /// them; every other setting is evaluated in full. Without a pruning grid (every pair evaluated) most pairs
+    /// end at that test.
     @inline(__always)
     static func scan(_ range: Range<Int>, _ q: CompiledQuery, _ x: CompiledIndex, _ state: inout ChunkState) {
-        for i in range {
-            var sink = TotalSink()
-            let o = PairEvaluator.evaluate(i, q, x, sink: &sink)
-            state.scanned += 1
-            if o.excluded != 0 {
-                state.excluded[o.excluded.trailingZeroBitCount] += 1
-            } else {
-                state.eligible += 1
-                state.top[Int(x.typeIndex[i])].insert(Candidate(order: o.order, total: o.total, urn: x.urn[i], position: Int32(i)))
+        // With a travel matrix a pair's journey may come from the matrix: no straight-line shortcut then.
+        let bound = q.matrixKm.isEmpty ? q.beyondJourneySquared : .infinity
+        let hx = q.homeEast, hy = q.homeNorth
+        let located = CompiledIndex.Flag.hasLocation
+        var beyond = 0, eligible = 0
+        x.easting.withUnsafeBufferPointer { ex in
+        x.northing.withUnsafeBufferPointer { ny in
+        x.flags.withUnsafeBufferPointer { fl in
+            for i in range {
+                let dx = ex[i] - hx, dy = ny[i] - hy
+                if dx * dx + dy * dy > bound && fl[i] & located != 0 {
+                    beyond += 1
+                    continue
+                }
+                var sink = TotalSink()
+                let o = PairEvaluator.evaluate(i, q, x, sink: &sink)
+                if o.excluded != 0 {
+                    state.excluded[o.excluded.trailingZeroBitCount] += 1
+                } else {
+                    eligible += 1
+                    state.top[Int(x.typeIndex[i])].insert(Candidate(order: o.order, total: o.total, urn: x.urn[i], position: Int32(i)))
+                }
             }
-        }
+        }}}
+        state.scanned += range.count
+        state.eligible += eligible
+        state.excluded[EligibilityRule.journey.rawValue] += beyond
     }
 
     /// Scores one child. `keepPerType` is how many of each setting type's best to keep (the list size).

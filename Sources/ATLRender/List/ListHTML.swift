@@ -28,15 +28,17 @@ public enum ListHTML {
         var o = "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
         o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         o += "<meta name=\"robots\" content=\"noindex\">\n"
-        o += "<title>\(esc(title(l)))</title>\n<style>\n\(css)\(printBanner(l))</style>\n</head>\n<body>\n"
-        o += "<header class=\"page-header\">\n"
-        for n in banners(l) { o += "<p class=\"banner \(n.class)\"><strong>\(esc(n.text))</strong></p>\n" }
-        o += "<h1>Advisory Tailored List <span class=\"ref\">for \(esc(l.reference))</span></h1>\n"
-        o += "<p class=\"lede\">Schools and other settings that may suit a child with special educational needs and disabilities (SEND) and an Education, Health and Care plan (EHCP), "
-        o += "from the local authority (LA): how each meets the child's needs, what to weigh and what to ask.</p>\n</header>\n<main>\n"
-        let bodyStart = o.range(of: "<body>")!.upperBound
-        o += family
-        o += glossary(l, pageText: String(o[bodyStart...]))
+        o += "<title>\(esc(title(l)))</title>\n<style>\n\(css)\(printBanner(l))</style>\n</head>\n<body>"
+        // The page's words after <body>, kept apart so the glossary can look for its terms in them (and only them)
+        // without searching the head and its style sheet again.
+        var page = "\n<header class=\"page-header\">\n"
+        for n in banners(l) { page += "<p class=\"banner \(n.class)\"><strong>\(esc(n.text))</strong></p>\n" }
+        page += "<h1>Advisory Tailored List <span class=\"ref\">for \(esc(l.reference))</span></h1>\n"
+        page += "<p class=\"lede\">Schools and other settings that may suit a child with special educational needs and disabilities (SEND) and an Education, Health and Care plan (EHCP), "
+        page += "from the local authority (LA): how each meets the child's needs, what to weigh and what to ask.</p>\n</header>\n<main>\n"
+        page += family
+        page += glossary(l, pageText: page)
+        o += page
         o += "</main>\n"
         o += officerSection(l)
         o += "<footer aria-labelledby=\"stamp-h\">\n<h2 id=\"stamp-h\">Audit stamp</h2>\n"

@@ -50,6 +50,6 @@ public enum Glossary {
 
     /// The entries whose words appear in `text` (the page's own words, before the glossary).
     public static func entries(for text: String) -> [Entry] {
-        all.filter { e in e.triggers.contains { text.contains($0) } }
+        all.filter { e in e.triggers.contains { TextSearch.contains(text, $0) } }
     }
 }

@@ -35,47 +35,70 @@ public struct SHA256: Sendable {
             while i < bytes.count && buffer.count < 64 { buffer.append(bytes[i]); i += 1 }
             if buffer.count == 64 {
                 let full = buffer
-                full.withUnsafeBufferPointer { compress($0) }
+                full.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        while bytes.count - i >= 64 {
-            compress(UnsafeBufferPointer(rebasing: bytes[i..<(i + 64)]))
-            i += 64
+        let blocks = (bytes.count - i) / 64
+        if blocks > 0, let base = bytes.baseAddress {
+            compress(base + i, blocks: blocks)
+            i += blocks * 64
         }
         while i < bytes.count { buffer.append(bytes[i]); i += 1 }
     }
 
     public mutating func update(_ string: String) { update(string.utf8) }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, w) }
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
+
+    /// One round with the working variables passed in their rotated order, so eight rounds in a row need no
+    /// moves between variables (FIPS 180-4, 6.2.2 step 3).
+    @inline(__always) private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                                                _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+        let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+        d = d &+ t1
+        h = t1 &+ t2
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-                | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+    /// Compresses `blocks` consecutive 64-byte blocks starting at `p`.
+    private mutating func compress(_ p: UnsafePointer<UInt8>, blocks: Int) {
+        // The round constants through a pointer taken once per call, so the rounds read them unchecked.
+        SHA256.k.withUnsafeBufferPointer { kb in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { wb in
+            let w = wb.baseAddress!
+            let k = kb.baseAddress!
+            var (a, b, c, d, e, f, g, hh) = h
+            let raw = UnsafeRawPointer(p)
+            for block in 0..<blocks {
+                let base = raw + block * 64
+                for i in 0..<16 { w[i] = UInt32(bigEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+                for i in 16..<64 {
+                    let x = w[i - 15], y = w[i - 2]
+                    let s0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x &>> 3)
+                    let s1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y &>> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                let (a0, b0, c0, d0, e0, f0, g0, h0) = (a, b, c, d, e, f, g, hh)
+                var i = 0
+                while i < 64 {
+                    SHA256.round(a, b, c, &d, e, f, g, &hh, k[i] &+ w[i])
+                    SHA256.round(hh, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+                    SHA256.round(g, hh, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+                    SHA256.round(f, g, hh, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+                    SHA256.round(e, f, g, &hh, a, b, c, &d, k[i + 4] &+ w[i + 4])
+                    SHA256.round(d, e, f, &g, hh, a, b, &c, k[i + 5] &+ w[i + 5])
+                    SHA256.round(c, d, e, &f, g, hh, a, &b, k[i + 6] &+ w[i + 6])
+                    SHA256.round(b, c, d, &e, f, g, hh, &a, k[i + 7] &+ w[i + 7])
+                    i += 8
+                }
+                a = a &+ a0; b = b &+ b0; c = c &+ c0; d = d &+ d0
+                e = e &+ e0; f = f &+ f0; g = g &+ g0; hh = hh &+ h0
+            }
+            h = (a, b, c, d, e, f, g, hh)
         }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
         }
-        var (a, b, c, d, e, f, g, hh) = h
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
-
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
     /// The 32-byte digest. Consumes a copy, so the hasher may keep being updated.
     public func finalize() -> [UInt8] {
@@ -85,13 +108,13 @@ public struct SHA256: Sendable {
         if copy.buffer.count > 56 {
             while copy.buffer.count < 64 { copy.buffer.append(0) }
             let full = copy.buffer
-            full.withUnsafeBufferPointer { copy.compress($0) }
+            full.withUnsafeBufferPointer { copy.compress($0.baseAddress!, blocks: 1) }
             copy.buffer.removeAll(keepingCapacity: true)
         }
         while copy.buffer.count < 56 { copy.buffer.append(0) }
         for i in (0..<8).reversed() { copy.buffer.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         let last = copy.buffer
-        last.withUnsafeBufferPointer { copy.compress($0) }
+        last.withUnsafeBufferPointer { copy.compress($0.baseAddress!, blocks: 1) }
         var out: [UInt8] = []
         for word in [copy.h.0, copy.h.1, copy.h.2, copy.h.3, copy.h.4, copy.h.5, copy.h.6, copy.h.7] {
             out += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),

@@ -24,4 +24,27 @@ import Testing
             #expect(h.hexDigest() == SHA256.hex(text), "split at \(split)")
         }
     }
+
+    @Test func twoBlockVector() {
+        // FIPS 180-4 example, 896-bit message.
+        #expect(SHA256.hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
+                == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+    }
+
+    @Test func everyLengthAndSplitAgree() {
+        // Lengths across block and padding boundaries, fed whole and in uneven pieces.
+        var rng = SeededRandom(seed: 256)
+        for length in 0..<300 {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            let whole = SHA256.hex(bytes)
+            var h = SHA256()
+            var i = 0
+            while i < length {
+                let n = min(length - i, Int(rng.next() % 97) + 1)
+                h.update(bytes[i..<(i + n)])
+                i += n
+            }
+            #expect(h.hexDigest() == whole, "length \(length)")
+        }
+    }
 }

@@ -84,22 +84,45 @@ public enum InputFile {
     }
 
     /// Reads a whole regular file of at most `limit` bytes.
+    ///
+    /// The buffer is sized from the open file's length (one allocation, not zero-filled, no copy), with one byte
+    /// more so that a file that grew since it was measured is noticed; it then goes on in chunks, under the same
+    /// limit. A catalogue load reads tens of thousands of files, so this matters: a fresh zeroed 64 KiB chunk per
+    /// file and the copy out of it were about a tenth of loading the national catalogue.
     public static func read(_ path: String, what: String, limit: Int) throws(ATLError) -> [UInt8] {
         let fd = try openRegular(path, what: what, limit: limit)
         defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw unreadable(path, errno)
+        var st = stat()
+        let measured = fstat(fd, &st) == 0 ? max(0, min(Int(st.st_size), limit)) : 0
+        var failure: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: measured + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
             }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
-            // The file may have grown since it was measured.
-            if out.count > limit { throw tooLarge(path, what: what, limit: limit) }
         }
+        if failure != 0 { throw unreadable(path, failure) }
+        if out.count > measured {
+            // The file grew since it was measured: read the rest in chunks.
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while out.count <= limit {
+                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    throw unreadable(path, errno)
+                }
+                if n == 0 { break }
+                out.append(contentsOf: chunk[0..<n])
+            }
+        }
+        if out.count > limit { throw tooLarge(path, what: what, limit: limit) }
         return out
     }
 

@@ -28,7 +28,9 @@ public struct Catalogue: Sendable {
     public init(settings: [Setting], files: [Int: String] = [:], contentHash: String? = nil, root: String = "",
                 reportSource: (any LazyReportSource)? = nil) {
         // A snapshot holds its settings in URN order already: checking costs one pass, sorting copies them all.
-        self.settings = zip(settings, settings.dropFirst()).allSatisfy({ $0.urn <= $1.urn }) ? settings : settings.sorted { $0.urn < $1.urn }
+        // (By index: iterating the settings themselves would copy each one.)
+        self.settings = settings.indices.dropFirst().allSatisfy({ settings[$0 - 1].urn <= settings[$0].urn })
+            ? settings : settings.sorted { $0.urn < $1.urn }
         self.files = files
         self.root = root
         self.contentHash = contentHash ?? Catalogue.hash(of: self.settings)

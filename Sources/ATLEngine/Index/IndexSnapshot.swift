@@ -27,12 +27,15 @@ public struct IndexSnapshot: Sendable {
     public let engineVersion: String
     /// The catalogue files the index was built from (path, size, modification time, SHA-256).
     public let fingerprint: CatalogueFingerprint
+    /// Their digest (``CatalogueFingerprint/StatDigest``): a folder scanned to the same digest is fresh.
+    public let statDigest: CatalogueFingerprint.StatDigest
 
     public init(catalogue: Catalogue, index: CompiledIndex, engineVersion: String, fingerprint: CatalogueFingerprint) {
         self.catalogue = catalogue
         self.index = index
         self.engineVersion = engineVersion
         self.fingerprint = fingerprint
+        statDigest = fingerprint.statDigest
     }
 
     // MARK: Writing
@@ -68,6 +71,7 @@ public struct IndexSnapshot: Sendable {
         for f in fingerprint.files {
             p.string(f.path); p.int(f.size); p.int(f.modified); p.string(f.sha256)
         }
+        p.int(statDigest.count); p.u64(statDigest.a); p.u64(statDigest.b)
         var h = SnapshotWriter()
         h.string(engineVersion)
         h.string(catalogue.contentHash)
@@ -184,7 +188,7 @@ public struct IndexSnapshot: Sendable {
             let reportBase = owner == nil ? memory.bytes : reportBytes
             let reports = SnapshotReports(memory: memory, bytes: reportBase, ends: reportEnds, checksums: reportSums, file: file)
             let shared = UnsafeSendable(blob)
-            let decoded = Parallel.map(n) { i -> (Setting, String)? in
+            var decoded = Parallel.map(n) { i -> (Setting, String)? in
                 let end = i + 1 < n ? Int(offsets[i + 1]) : shared.value.count
                 var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: shared.value[..<end]), offset: Int(offsets[i]))
                 guard var s = try? decodeSetting(&r), let path = try? r.string(), r.offset == end else { return nil }
@@ -195,8 +199,9 @@ public struct IndexSnapshot: Sendable {
             settings.reserveCapacity(n)
             var files: [Int: String] = [:]
             files.reserveCapacity(n)
-            for d in decoded {
-                guard let (s, path) = d else { throw SnapshotReader.Truncated() }
+            for i in 0..<n {
+                // Moved out, not copied (a copy retains and releases every field of a setting).
+                guard let (s, path) = decoded[i].take() else { throw SnapshotReader.Truncated() }
                 if !path.isEmpty { files[s.urn] = path }
                 settings.append(s)
             }
@@ -207,13 +212,16 @@ public struct IndexSnapshot: Sendable {
             for _ in 0..<fc {
                 fp.append(.init(path: try q.string(), size: try q.int(), modified: try q.int(), sha256: try q.string()))
             }
+            let digest = CatalogueFingerprint.StatDigest(count: try q.int(), a: try q.u64(), b: try q.u64())
             guard q.offset == payload.count else { throw SnapshotReader.Truncated() }
-            guard zip(settings, settings.dropFirst()).allSatisfy({ $0.urn < $1.urn }) else { throw SnapshotReader.Truncated() }
+            guard settings.indices.dropFirst().allSatisfy({ settings[$0 - 1].urn < settings[$0].urn }) else { throw SnapshotReader.Truncated() }
             reports.urns = settings.map(\.urn)
             let catalogue = Catalogue(settings: settings, files: files, contentHash: header.catalogueHash, root: catalogueRoot,
                                       reportSource: reports)
-            return IndexSnapshot(catalogue: catalogue, index: index, engineVersion: header.engineVersion,
-                                 fingerprint: CatalogueFingerprint(files: fp))
+            let snapshot = IndexSnapshot(catalogue: catalogue, index: index, engineVersion: header.engineVersion,
+                                         fingerprint: CatalogueFingerprint(files: fp))
+            guard snapshot.statDigest == digest else { throw SnapshotReader.Truncated() }
+            return snapshot
         } catch {
             throw ATLError(code: "snapshot.contents-corrupt", file: file, "the snapshot's contents do not decode (corrupt or written by another build); \(rebuild)")
         }
@@ -240,7 +248,16 @@ public struct IndexSnapshot: Sendable {
 
     /// Checks that the catalogue folder still holds exactly the files the snapshot was built from (same paths;
     /// files whose size or modification time changed are re-hashed and must have the same SHA-256).
+    /// First the cheap check: the folder's digest as it is now (one listing, a `stat` per file, no list built)
+    /// against the one built; only when they differ (or the folder cannot be listed) the full check, which
+    /// re-hashes files whose time changed and names the first difference.
     public func checkFresh(catalogueRoot: String, file: String) throws(ATLError) {
+        if let quick = CatalogueFingerprint.quickDigest(root: catalogueRoot), quick == statDigest { return }
+        try checkFreshFully(catalogueRoot: catalogueRoot, file: file)
+    }
+
+    /// The full check alone (``checkFresh(catalogueRoot:file:)`` without its cheap first step).
+    func checkFreshFully(catalogueRoot: String, file: String) throws(ATLError) {
         let now = try CatalogueFingerprint.scan(root: catalogueRoot, hashing: false)
         if let problem = fingerprint.difference(from: now, root: catalogueRoot) {
             throw ATLError(code: "snapshot.stale-catalogue", file: file, field: "catalogue",

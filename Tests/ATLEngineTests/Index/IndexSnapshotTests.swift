@@ -301,6 +301,55 @@ import Testing
         }
     }
 
+    /// The cheap freshness check's digest equals the digest of the full scan's list, for the example LA and for
+    /// a folder with subfolders, other files, a link and an unreadable entry; it changes with any path, size
+    /// or time, and a snapshot whose digest matches the folder is fresh without the full check.
+    @Test func quickDigestEqualsTheFullScan() throws {
+        let la = Repository.path("provision-catalogue/example-la")
+        let full = try CatalogueFingerprint.scan(root: la, hashing: false)
+        #expect(full.files.count > 50)
+        #expect(CatalogueFingerprint.quickDigest(root: la) == full.statDigest)
+        #expect(CatalogueFingerprint.quickDigest(root: la + "/") == full.statDigest)
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atl-digest-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/sub/deeper", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func put(_ rel: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + rel)) }
+        func same() throws -> Bool {
+            CatalogueFingerprint.quickDigest(root: dir) == (try CatalogueFingerprint.scan(root: dir, hashing: false)).statDigest
+        }
+        try put("a.setting.md", "alpha")
+        try put("sub/b.setting.md", "beta")
+        try put("sub/deeper/ünï cødé.setting.md", "gamma")
+        try put("README.md", "not a setting")
+        try put("sub/x.setting.md.bak", "not a setting")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.setting.md", withDestinationPath: dir + "/a.setting.md")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/dangling.setting.md", withDestinationPath: dir + "/none")
+        #expect(try same())
+        let built = try CatalogueFingerprint.scan(root: dir, hashing: true)
+        let before = CatalogueFingerprint.quickDigest(root: dir)
+        #expect(before == built.statDigest)
+        try put("sub/b.setting.md", "betA")   // same size, new time
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 2_000_000)], ofItemAtPath: dir + "/sub/b.setting.md")
+        #expect(try same())
+        #expect(CatalogueFingerprint.quickDigest(root: dir) != before)
+        try FileManager.default.moveItem(atPath: dir + "/sub/b.setting.md", toPath: dir + "/sub/c.setting.md")
+        #expect(try same())
+        #expect(CatalogueFingerprint.quickDigest(root: dir + "/missing") == nil)
+
+        // Through the snapshot: a matching digest is fresh; a changed folder is still named by the full check.
+        let fresh = try CatalogueFingerprint.scan(root: dir, hashing: true)
+        let s = IndexSnapshot(catalogue: snapshot().catalogue, index: snapshot().index, engineVersion: "test", fingerprint: fresh)
+        try s.checkFresh(catalogueRoot: dir, file: "x.atlidx")
+        let back = try decode(s.encode())
+        #expect(back.statDigest == s.statDigest && back.fingerprint == fresh)
+        try back.checkFresh(catalogueRoot: dir, file: "x.atlidx")
+        try put("d.setting.md", "delta")
+        do { try back.checkFresh(catalogueRoot: dir, file: "x.atlidx"); Issue.record("accepted") } catch {
+            #expect(error.message.hasPrefix("stale: \(dir)/d.setting.md was added"))
+        }
+    }
+
     @Test func checksumSeesEverySingleWordChange() {
         var data = [UInt8](repeating: 7, count: 100)
         let base = data.withUnsafeBytes { SnapshotChecksum.of($0) }

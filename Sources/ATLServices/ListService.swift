@@ -24,14 +24,20 @@ public struct ProfileInput: Sendable {
 
 /// One child's advisory list, and why a setting is or is not on it.
 public enum ListService {
+    /// A list whose entries' reports are corrupt in the snapshot the catalogue came from is refused
+    /// (``Catalogue/checkReports(urns:)``): it would lack quotes it should have.
     public static func list(_ input: ProfileInput, engine: MatchingEngine, date: RunDate) throws(ATLError) -> AdvisoryList {
-        try engine.advisoryList(for: input.profile, file: input.source, profileHash: input.hash, date: date.text)
+        let list = try engine.advisoryList(for: input.profile, file: input.source, profileHash: input.hash, date: date.text)
+        try engine.catalogue.checkReports(urns: list.entries.map(\.setting.urn))
+        return list
     }
 
     /// The list with an officer's review applied: removed settings leave it (the next suitable one takes the
     /// place), added ones join it, each change noted with its reason (``OfficerReview``).
     public static func list(_ input: ProfileInput, review: OfficerReview, engine: MatchingEngine, date: RunDate) throws(ATLError) -> AdvisoryList {
-        try engine.advisoryList(for: input.profile, file: input.source, profileHash: input.hash, date: date.text, review: review)
+        let list = try engine.advisoryList(for: input.profile, file: input.source, profileHash: input.hash, date: date.text, review: review)
+        try engine.catalogue.checkReports(urns: list.entries.map(\.setting.urn))
+        return list
     }
 
     /// Need codes and facility tags suggested by the text of an EHCP's sections B and F, each with the sentence
@@ -42,6 +48,8 @@ public enum ListService {
 
     /// `date` dates Ofsted judgements and composes the list as `list` does for that date.
     public static func why(_ input: ProfileInput, urn: Int, engine: MatchingEngine, date: RunDate? = nil) throws(ATLError) -> MatchingEngine.WhyAnswer {
-        try engine.why(input.profile, file: input.source, urn: urn, date: date?.text ?? "")
+        let answer = try engine.why(input.profile, file: input.source, urn: urn, date: date?.text ?? "")
+        try engine.catalogue.checkReports(urns: [urn])
+        return answer
     }
 }

@@ -44,11 +44,16 @@ import Testing
     }
 
     /// Recomputes a snapshot's checksum after a change, so the change reaches the decoder behind the checksum.
+    /// The checksum covers the payload, whose length the header holds before the reports' length and the
+    /// checksum; the reports after it carry their own checksums.
     static func reseal(_ bytes: [UInt8]) -> [UInt8] {
         var out = bytes
         let hlen = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        var payloadLength = 0
+        if hlen >= 24 { for i in 0..<8 { payloadLength |= Int(bytes[16 + hlen - 24 + i]) << (8 * i) } }
+        let payloadEnd = payloadLength >= 0 && payloadLength <= bytes.count - 16 - hlen ? 16 + hlen + payloadLength : bytes.count
         let sum = out[16..<(16 + hlen - 8)].withUnsafeBytes { h in
-            out[(16 + hlen)...].withUnsafeBytes { p in IndexSnapshot.checksum(header: h, payload: p) }
+            out[(16 + hlen)..<payloadEnd].withUnsafeBytes { p in IndexSnapshot.checksum(header: h, payload: p) }
         }
         for i in 0..<8 { out[16 + hlen - 8 + i] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(i))) }
         return out

@@ -21,11 +21,46 @@ public struct Catalogue: Sendable {
     /// made from it is marked SYNTHETIC. The loader refuses a catalogue that mixes these with plain real ones.
     public var isSynthetic: Bool { settings.first?.synthetic ?? false }
 
-    public init(settings: [Setting], files: [Int: String] = [:], contentHash: String? = nil, root: String = "") {
-        self.settings = settings.sorted { $0.urn < $1.urn }
+    /// Where the settings' reports are decoded from on demand (a catalogue loaded from an index snapshot),
+    /// or nil when every report is held in memory.
+    public let reportSource: (any LazyReportSource)?
+
+    public init(settings: [Setting], files: [Int: String] = [:], contentHash: String? = nil, root: String = "",
+                reportSource: (any LazyReportSource)? = nil) {
+        // A snapshot holds its settings in URN order already: checking costs one pass, sorting copies them all.
+        // (By index: iterating the settings themselves would copy each one.)
+        self.settings = settings.indices.dropFirst().allSatisfy({ settings[$0 - 1].urn <= settings[$0].urn })
+            ? settings : settings.sorted { $0.urn < $1.urn }
         self.files = files
         self.root = root
         self.contentHash = contentHash ?? Catalogue.hash(of: self.settings)
+        self.reportSource = reportSource
+    }
+
+    /// Throws when a report read so far from the snapshot this catalogue was loaded from was corrupt (its
+    /// checksum did not match): it was read as empty, so a list or explanation made since may lack quotes
+    /// it should have. Call after composing a result; a catalogue held in memory never throws.
+    public func checkReports() throws(ATLError) {
+        guard let source = reportSource else { return }
+        try Catalogue.refuse(source.faults)
+    }
+
+    /// Throws when the report of any of these settings is corrupt in the snapshot this catalogue was loaded
+    /// from (each is read, so the answer does not depend on what was read before): for a result that holds
+    /// them (a list's entries, a why answer), whatever other threads read meanwhile.
+    public func checkReports(urns: some Sequence<Int>) throws(ATLError) {
+        guard let source = reportSource else { return }
+        var wanted = Set<Int>()
+        for urn in urns where wanted.insert(urn).inserted { _ = setting(urn: urn)?.report }
+        try Catalogue.refuse(source.faults.filter { wanted.contains($0.urn) })
+    }
+
+    static func refuse(_ faults: [ReportFault]) throws(ATLError) {
+        guard !faults.isEmpty else { return }
+        throw ATLError(faults.map { f in
+            Diagnostic(code: "snapshot.bad-checksum", file: f.file, field: "report", subject: "URN \(f.urn)",
+                       "the SEN information report of URN \(f.urn) in the snapshot is corrupt (\(f.problem)); rebuild it with 'atl index'")
+        })
     }
 
     /// Hash of the canonical text of each setting, in URN order (used for catalogues built in memory).

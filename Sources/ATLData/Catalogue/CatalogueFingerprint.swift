@@ -80,6 +80,97 @@ public struct CatalogueFingerprint: Sendable, Hashable {
         return (out.sorted(), other.sorted())
     }
 
+    /// An order-free digest of every setting file's relative path, size and modification time: the count and
+    /// two wrapping sums of independent 64-bit hashes of each file's triple. Two folders with the same digest
+    /// hold, but for a 128-bit accident, the same files with the same sizes and times, so the full check
+    /// (``difference(from:root:)``) would find nothing to re-hash. Not a defence against a crafted catalogue.
+    public struct StatDigest: Sendable, Hashable {
+        public var count: Int
+        public var a: UInt64
+        public var b: UInt64
+        public init(count: Int = 0, a: UInt64 = 0, b: UInt64 = 0) {
+            self.count = count
+            self.a = a
+            self.b = b
+        }
+
+        mutating func add(path: UnsafeRawBufferPointer, size: Int, modified: Int) {
+            var h1: UInt64 = 0xCBF2_9CE4_8422_2325, h2: UInt64 = 0x243F_6A88_85A3_08D3
+            for byte in path {
+                h1 = (h1 ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                h2 = ((h2 ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15)
+                h2 = h2 << 29 | h2 >> 35
+            }
+            a &+= StatDigest.mix(h1 ^ StatDigest.mix(UInt64(bitPattern: Int64(size)) &+ 0x1234_5678) ^ StatDigest.mix(UInt64(bitPattern: Int64(modified))))
+            b &+= StatDigest.mix(h2 &+ StatDigest.mix(UInt64(bitPattern: Int64(modified)) ^ 0xA5A5_A5A5) &+ UInt64(bitPattern: Int64(size)) &* 0xC2B2_AE3D_27D4_EB4F)
+            count += 1
+        }
+
+        /// splitmix64's finaliser.
+        static func mix(_ x: UInt64) -> UInt64 {
+            var z = x &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// The digest of these files (as built, or as scanned).
+    public var statDigest: StatDigest {
+        var d = StatDigest()
+        for f in files {
+            var p = f.path
+            p.withUTF8 { d.add(path: UnsafeRawBufferPointer($0), size: f.size, modified: f.modified) }
+        }
+        return d
+    }
+
+    /// The digest of the setting files below `root` as they are now, from one directory listing and a `stat`
+    /// per file, without building their list: the same files as ``scan(root:hashing:threads:)`` (a file that
+    /// cannot be `stat`ed counts with size -1 and time 0, as there). Nil when the folder cannot be listed
+    /// (the full check then says why).
+    public static func quickDigest(root: String) -> StatDigest? {
+        let display = root.hasSuffix("/") ? String(root.dropLast()) : root
+        var digest = StatDigest()
+        var pending = [""]
+        var path: [UInt8] = []
+        let suffix = Array(SettingFile.fileSuffix.utf8)
+        while let rel = pending.popLast() {
+            guard let dir = opendir(rel.isEmpty ? display : display + "/" + rel) else { return nil }
+            defer { closedir(dir) }
+            let fd = dirfd(dir)
+            while let entry = readdir(dir) {
+                let ok: Bool? = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool? in
+                    let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+                    if name.count == 1 && name[0] == 0x2E || name.count == 2 && name[0] == 0x2E && name[1] == 0x2E { return true }
+                    path.removeAll(keepingCapacity: true)
+                    if !rel.isEmpty { path.append(contentsOf: rel.utf8); path.append(0x2F) }
+                    path.append(contentsOf: name)
+                    var type = entry.pointee.d_type
+                    var st = stat()
+                    if type == UInt8(DT_UNKNOWN) {
+                        guard let base = raw.baseAddress else { return nil }
+                        if fstatat(fd, base.assumingMemoryBound(to: CChar.self), &st, AT_SYMLINK_NOFOLLOW) == 0 {
+                            type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                        }
+                    }
+                    if type == UInt8(DT_DIR) {
+                        pending.append(String(decoding: path, as: UTF8.self))
+                        return true
+                    }
+                    guard name.count >= suffix.count, name.suffix(suffix.count).elementsEqual(suffix) else { return true }
+                    guard let base = raw.baseAddress else { return nil }
+                    let (size, mtime) = fstatat(fd, base.assumingMemoryBound(to: CChar.self), &st, 0) == 0
+                        ? (Int(st.st_size), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)) : (-1, 0)
+                    path.withUnsafeBytes { digest.add(path: $0, size: size, modified: mtime) }
+                    return true
+                }
+                if ok == nil { return nil }
+            }
+        }
+        return digest
+    }
+
     static func hash(_ path: String) -> String {
         guard let d = FileManager.default.contents(atPath: path) else { return "" }
         return SHA256.hex([UInt8](d))

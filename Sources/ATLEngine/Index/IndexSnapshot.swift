@@ -8,13 +8,18 @@ import Foundation
 /// ``Catalogue`` and ``CompiledIndex`` a text load would.
 ///
 /// Layout (little-endian): an 8-byte magic `ATLINDEX`, format version (UInt32), header length (UInt32), header
-/// (engine version, catalogue content hash, settings count, payload length, payload checksum), then the
-/// payload. A snapshot is rejected, with a message naming the file, when the magic, version, length or
-/// checksum is wrong (corrupt or truncated), when it was written by another engine version, or when the
-/// catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
+/// (engine version, catalogue content hash, settings count, payload length, reports length, checksum), the
+/// payload, then the settings' reports. A snapshot is rejected, with a message naming the file, when the magic,
+/// version, length or checksum is wrong (corrupt or truncated), when it was written by another engine version,
+/// or when the catalogue folder it was built from has changed since (stale; see ``CatalogueFingerprint``).
+///
+/// The checksum covers the header and the payload (the index columns, the settings' facts, the reports'
+/// offsets and checksums), not the reports: they are most of the file, and a list quotes a few of them. Each
+/// report is decoded when first read (``SnapshotReports``), after its own checksum is checked; a report
+/// that fails it reads as empty and is a fault that ``Catalogue/checkReports()`` turns into an error.
 public struct IndexSnapshot: Sendable {
     public static let magic: [UInt8] = Array("ATLINDEX".utf8)
-    public static let formatVersion: UInt32 = 6  // 6: partial designations and the fit preferences' size facts; 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table; 4: facts with provenance (atl-setting/2); 5: matching policy (single-storey concept, ofsted-date field, effective facilities)
+    public static let formatVersion: UInt32 = 7  // 7: reports after the payload, each with its own checksum, decoded on demand; 6: partial designations and the fit preferences' size facts; 2: each setting carries its synthetic flag; 3: settings coded through the catalogue's field table; 4: facts with provenance (atl-setting/2); 5: matching policy (single-storey concept, ofsted-date field, effective facilities)
     public static let fileSuffix = ".atlidx"
 
     public let catalogue: Catalogue
@@ -22,12 +27,15 @@ public struct IndexSnapshot: Sendable {
     public let engineVersion: String
     /// The catalogue files the index was built from (path, size, modification time, SHA-256).
     public let fingerprint: CatalogueFingerprint
+    /// Their digest (``CatalogueFingerprint/StatDigest``): a folder scanned to the same digest is fresh.
+    public let statDigest: CatalogueFingerprint.StatDigest
 
     public init(catalogue: Catalogue, index: CompiledIndex, engineVersion: String, fingerprint: CatalogueFingerprint) {
         self.catalogue = catalogue
         self.index = index
         self.engineVersion = engineVersion
         self.fingerprint = fingerprint
+        statDigest = fingerprint.statDigest
     }
 
     // MARK: Writing
@@ -41,34 +49,46 @@ public struct IndexSnapshot: Sendable {
         var blob = SnapshotWriter(reserve: 1 << 20)
         var offsets: [UInt64] = []
         offsets.reserveCapacity(catalogue.settings.count)
+        // Reports: each setting's, after the payload, found through offsets and checked by its own checksum.
+        var reports = SnapshotWriter(reserve: 1 << 20)
+        var reportEnds: [UInt64] = [], reportSums: [UInt64] = []
         for s in catalogue.settings {
             offsets.append(UInt64(blob.bytes.count))
             IndexSnapshot.encode(s, into: &blob)
             blob.string(catalogue.files[s.urn] ?? "")
+            let start = reports.bytes.count
+            IndexSnapshot.encode(report: s.report, into: &reports)
+            reportEnds.append(UInt64(reports.bytes.count))
+            reportSums.append(reports.bytes.withUnsafeBytes { SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) })
         }
         p.u64(UInt64(catalogue.settings.count))
         p.array(offsets)
         p.u64(UInt64(blob.bytes.count))
         p.bytes.append(contentsOf: blob.bytes)
+        p.array(reportEnds)
+        p.array(reportSums)
         p.u64(UInt64(fingerprint.files.count))
         for f in fingerprint.files {
             p.string(f.path); p.int(f.size); p.int(f.modified); p.string(f.sha256)
         }
+        p.int(statDigest.count); p.u64(statDigest.a); p.u64(statDigest.b)
         var h = SnapshotWriter()
         h.string(engineVersion)
         h.string(catalogue.contentHash)
         h.u64(UInt64(catalogue.settings.count))
         h.u64(UInt64(p.bytes.count))
+        h.u64(UInt64(reports.bytes.count))
         let checksum = h.bytes.withUnsafeBytes { hb in
             p.bytes.withUnsafeBytes { pb in IndexSnapshot.checksum(header: hb, payload: pb) }
         }
         h.u64(checksum)
-        var out = SnapshotWriter(reserve: p.bytes.count + h.bytes.count + 16)
+        var out = SnapshotWriter(reserve: p.bytes.count + reports.bytes.count + h.bytes.count + 16)
         out.bytes.append(contentsOf: IndexSnapshot.magic)
         out.u32(IndexSnapshot.formatVersion)
         out.u32(UInt32(h.bytes.count))
         out.bytes.append(contentsOf: h.bytes)
         out.bytes.append(contentsOf: p.bytes)
+        out.bytes.append(contentsOf: reports.bytes)
         return out.bytes
     }
 
@@ -85,12 +105,20 @@ public struct IndexSnapshot: Sendable {
         public var catalogueHash: String
         public var settings: Int
         public var payloadLength: Int
+        public var reportsLength: Int
         public var checksum: UInt64
     }
 
     /// Decodes a snapshot. `file` names it in errors. `engineVersion`, when given, must match the one that wrote
-    /// it (a different engine may compile the index differently).
+    /// it (a different engine may compile the index differently). The reports are copied out of `bytes`, to be
+    /// decoded when first read.
     public static func decode(_ bytes: UnsafeRawBufferPointer, file: String, engineVersion: String?) throws(ATLError) -> IndexSnapshot {
+        try decode(bytes, file: file, engineVersion: engineVersion, owner: nil)
+    }
+
+    /// `owner`, when given, keeps `bytes` valid for as long as it lives (a mapping of the file): the reports are
+    /// then read in place. Without one they are copied.
+    static func decode(_ bytes: UnsafeRawBufferPointer, file: String, engineVersion: String?, owner: SnapshotMemory?) throws(ATLError) -> IndexSnapshot {
         let rebuild = "rebuild it with 'atl index'"
         var r = SnapshotReader(bytes)
         let header: Header
@@ -112,7 +140,9 @@ public struct IndexSnapshot: Sendable {
             headerPrefix = UnsafeRawBufferPointer(rebasing: headerBytes[..<(hlen - 8)])
             var h = SnapshotReader(headerBytes)
             header = Header(formatVersion: version, engineVersion: try h.string(), catalogueHash: try h.string(),
-                            settings: Int(clamping: try h.u64()), payloadLength: Int(clamping: try h.u64()), checksum: try h.u64())
+                            settings: Int(clamping: try h.u64()), payloadLength: Int(clamping: try h.u64()),
+                            reportsLength: Int(clamping: try h.u64()), checksum: try h.u64())
+            guard h.offset == hlen else { throw SnapshotReader.Truncated() }
             payloadStart = r.offset
         } catch let e as SnapshotReader.Truncated {
             _ = e
@@ -123,12 +153,14 @@ public struct IndexSnapshot: Sendable {
             throw ATLError(code: "snapshot.unreadable", file: file, "\(error)")
         }
         let available = bytes.count - payloadStart
-        guard available == header.payloadLength else {
-            throw ATLError(code: available < header.payloadLength ? "snapshot.truncated-payload" : "snapshot.trailing-bytes", file: file, available < header.payloadLength
-                ? "the snapshot is truncated (\(available) of \(header.payloadLength) payload bytes); \(rebuild)"
-                : "the snapshot has \(available - header.payloadLength) unexpected trailing bytes; \(rebuild)")
+        let (expected, overflow) = header.payloadLength.addingReportingOverflow(header.reportsLength)
+        guard !overflow, available == expected else {
+            throw ATLError(code: overflow || available < expected ? "snapshot.truncated-payload" : "snapshot.trailing-bytes", file: file, overflow || available < expected
+                ? "the snapshot is truncated (\(available) of \(overflow ? "more than \(Int.max)" : String(expected)) payload and report bytes); \(rebuild)"
+                : "the snapshot has \(available - expected) unexpected trailing bytes; \(rebuild)")
         }
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[payloadStart...])
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[payloadStart..<(payloadStart + header.payloadLength)])
+        let reportBytes = UnsafeRawBufferPointer(rebasing: bytes[(payloadStart + header.payloadLength)...])
         let sum = checksum(header: headerPrefix, payload: payload)
         guard sum == header.checksum else {
             throw ATLError(code: "snapshot.bad-checksum", file: file, field: "checksum",
@@ -149,19 +181,27 @@ public struct IndexSnapshot: Sendable {
             let blob = try q.take(blobLength)
             guard offsets.count == n, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }),
                   offsets.last.map({ $0 < UInt64(blobLength) }) ?? true else { throw SnapshotReader.Truncated() }
+            let reportEnds = try q.array(UInt64.self), reportSums = try q.array(UInt64.self)
+            guard reportEnds.count == n, reportSums.count == n, zip(reportEnds, reportEnds.dropFirst()).allSatisfy({ $0 <= $1 }),
+                  (reportEnds.last ?? 0) == UInt64(reportBytes.count) else { throw SnapshotReader.Truncated() }
+            let memory = owner ?? SnapshotMemory(copying: reportBytes)
+            let reportBase = owner == nil ? memory.bytes : reportBytes
+            let reports = SnapshotReports(memory: memory, bytes: reportBase, ends: reportEnds, checksums: reportSums, file: file)
             let shared = UnsafeSendable(blob)
-            let decoded = Parallel.map(n) { i -> (Setting, String)? in
+            var decoded = Parallel.map(n) { i -> (Setting, String)? in
                 let end = i + 1 < n ? Int(offsets[i + 1]) : shared.value.count
                 var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: shared.value[..<end]), offset: Int(offsets[i]))
-                guard let s = try? decodeSetting(&r), let path = try? r.string(), r.offset == end else { return nil }
+                guard var s = try? decodeSetting(&r), let path = try? r.string(), r.offset == end else { return nil }
+                s.reportStorage = ReportStorage(source: reports, slot: i)
                 return (s, path)
             }
             var settings: [Setting] = []
             settings.reserveCapacity(n)
             var files: [Int: String] = [:]
             files.reserveCapacity(n)
-            for d in decoded {
-                guard let (s, path) = d else { throw SnapshotReader.Truncated() }
+            for i in 0..<n {
+                // Moved out, not copied (a copy retains and releases every field of a setting).
+                guard let (s, path) = decoded[i].take() else { throw SnapshotReader.Truncated() }
                 if !path.isEmpty { files[s.urn] = path }
                 settings.append(s)
             }
@@ -172,10 +212,16 @@ public struct IndexSnapshot: Sendable {
             for _ in 0..<fc {
                 fp.append(.init(path: try q.string(), size: try q.int(), modified: try q.int(), sha256: try q.string()))
             }
+            let digest = CatalogueFingerprint.StatDigest(count: try q.int(), a: try q.u64(), b: try q.u64())
             guard q.offset == payload.count else { throw SnapshotReader.Truncated() }
-            let catalogue = Catalogue(settings: settings, files: files, contentHash: header.catalogueHash, root: catalogueRoot)
-            return IndexSnapshot(catalogue: catalogue, index: index, engineVersion: header.engineVersion,
-                                 fingerprint: CatalogueFingerprint(files: fp))
+            guard settings.indices.dropFirst().allSatisfy({ settings[$0 - 1].urn < settings[$0].urn }) else { throw SnapshotReader.Truncated() }
+            reports.urns = settings.map(\.urn)
+            let catalogue = Catalogue(settings: settings, files: files, contentHash: header.catalogueHash, root: catalogueRoot,
+                                      reportSource: reports)
+            let snapshot = IndexSnapshot(catalogue: catalogue, index: index, engineVersion: header.engineVersion,
+                                         fingerprint: CatalogueFingerprint(files: fp))
+            guard snapshot.statDigest == digest else { throw SnapshotReader.Truncated() }
+            return snapshot
         } catch {
             throw ATLError(code: "snapshot.contents-corrupt", file: file, "the snapshot's contents do not decode (corrupt or written by another build); \(rebuild)")
         }
@@ -184,7 +230,8 @@ public struct IndexSnapshot: Sendable {
     /// Reads and decodes a snapshot file (see ``decode(_:file:engineVersion:)``).
     public static func load(path: String, engineVersion: String?) throws(ATLError) -> IndexSnapshot {
         // Map the file read-only (no copy into an anonymous buffer: the page cache is read in place). Every
-        // decoded value is copied out, so the mapping is released before returning.
+        // decoded value is copied out except the reports, read in place when first needed: the mapping lives
+        // as long as a setting from it does.
         // A regular file only: a pipe or device given as --index would block or never end.
         let fd = try InputFile.openRegular(path, what: "index snapshot", limit: nil)
         defer { close(fd) }
@@ -195,13 +242,22 @@ public struct IndexSnapshot: Sendable {
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             throw ATLError(code: "snapshot.unreadable", file: path, "cannot read the index snapshot")
         }
-        defer { munmap(base, size) }
-        return try decode(UnsafeRawBufferPointer(start: base, count: size), file: path, engineVersion: engineVersion)
+        let mapping = SnapshotMemory(mapped: UnsafeRawBufferPointer(start: base, count: size))
+        return try decode(mapping.bytes, file: path, engineVersion: engineVersion, owner: mapping)
     }
 
     /// Checks that the catalogue folder still holds exactly the files the snapshot was built from (same paths;
     /// files whose size or modification time changed are re-hashed and must have the same SHA-256).
+    /// First the cheap check: the folder's digest as it is now (one listing, a `stat` per file, no list built)
+    /// against the one built; only when they differ (or the folder cannot be listed) the full check, which
+    /// re-hashes files whose time changed and names the first difference.
     public func checkFresh(catalogueRoot: String, file: String) throws(ATLError) {
+        if let quick = CatalogueFingerprint.quickDigest(root: catalogueRoot), quick == statDigest { return }
+        try checkFreshFully(catalogueRoot: catalogueRoot, file: file)
+    }
+
+    /// The full check alone (``checkFresh(catalogueRoot:file:)`` without its cheap first step).
+    func checkFreshFully(catalogueRoot: String, file: String) throws(ATLError) {
         let now = try CatalogueFingerprint.scan(root: catalogueRoot, hashing: false)
         if let problem = fingerprint.difference(from: now, root: catalogueRoot) {
             throw ATLError(code: "snapshot.stale-catalogue", file: file, field: "catalogue",
@@ -331,10 +387,26 @@ public struct IndexSnapshot: Sendable {
         }
         w.u32(UInt32(lines.count))
         for (i, v) in lines { w.u8(i); w.string(v) }
-        w.u32(UInt32(s.report.count))
+    }
+
+    /// A report: its section count, then each section (in ``ReportSection`` order) and its text.
+    static func encode(report: [ReportSection: String], into w: inout SnapshotWriter) {
+        w.u32(UInt32(report.count))
         for section in ReportSection.allCases {
-            if let t = s.report[section] { encode(Optional(section), into: &w); w.string(t) }
+            if let t = report[section] { encode(Optional(section), into: &w); w.string(t) }
         }
+    }
+
+    static func decodeReport(_ r: inout SnapshotReader) throws(SnapshotReader.Truncated) -> [ReportSection: String] {
+        let rc = Int(try r.u32())
+        guard rc <= ReportSection.allCases.count else { throw SnapshotReader.Truncated() }
+        var report: [ReportSection: String] = [:]
+        report.reserveCapacity(rc)
+        for _ in 0..<rc {
+            guard let section = try decode(ReportSection.self, &r), report[section] == nil else { throw SnapshotReader.Truncated() }
+            report[section] = try r.string()
+        }
+        return report
     }
 
     static func decodeSetting(_ r: inout SnapshotReader) throws(SnapshotReader.Truncated) -> Setting {
@@ -355,17 +427,8 @@ public struct IndexSnapshot: Sendable {
             if spec.field == .source { sourceLines.append(kv) } else { values[spec.field] = kv }
         }
         var diags: [Diagnostic] = []
-        guard var setting = SettingFile.check(draft, values: values, sourceLines: sourceLines, file: "snapshot", headerLine: 0, diags: &diags),
+        guard let setting = SettingFile.check(draft, values: values, sourceLines: sourceLines, file: "snapshot", headerLine: 0, diags: &diags),
               !diags.contains(where: { $0.level == .error }) else { throw SnapshotReader.Truncated() }
-        let rc = Int(try r.u32())
-        guard rc <= ReportSection.allCases.count else { throw SnapshotReader.Truncated() }
-        var report: [ReportSection: String] = [:]
-        report.reserveCapacity(rc)
-        for _ in 0..<rc {
-            guard let section = try decode(ReportSection.self, &r) else { throw SnapshotReader.Truncated() }
-            report[section] = try r.string()
-        }
-        setting.report = report
         return setting
     }
 }

@@ -95,7 +95,13 @@ public struct Setting: Sendable, Hashable {
     /// Provenance of the facts: one line per source, e.g. "GIAS extract 2026-01-30".
     public var sources: [String]
     /// The SEN information report, by section. A section present with empty text is "empty" in the audit.
-    public var report: [ReportSection: String]
+    /// Held in memory, or (a setting loaded from an index snapshot) decoded from the snapshot on first use.
+    public var report: [ReportSection: String] {
+        get { reportStorage.value }
+        set { reportStorage = ReportStorage(newValue) }
+    }
+    /// Where ``report`` comes from. Compared and hashed by the report's text, never by where it is held.
+    public var reportStorage: ReportStorage
 
     // MARK: Dated public facts and their provenance (atl-setting/2)
 
@@ -173,7 +179,7 @@ public struct Setting: Sendable, Hashable {
         self.facilities = facilities
         self.costBand = costBand
         self.sources = sources
-        self.report = report
+        self.reportStorage = ReportStorage(report)
     }
 
     /// Vacancies in the specialist provision: stated by the LA, else places − on roll (never below 0);

@@ -16,19 +16,19 @@ public enum Parallel {
         if threads <= 1 || count == 1 { return (0..<count).map(body) }
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
-        // The slots own their results: deinitialise before freeing, or every result (a child's whole list in a
-        // batch) leaks, and a batch's memory grows with the cohort instead of staying bounded by one block.
-        defer {
-            _ = slots.deinitialize()
-            slots.deallocate()
-        }
+        // The slots own their results until they are moved into the array returned: never leaked (a child's
+        // whole list in a batch), never copied (a copy of a setting retains and releases every field).
+        defer { slots.deallocate() }
         let box = UnsafeSendable(slots)
         let chunks = min(count, threads * 4)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = count * c / chunks, hi = count * (c + 1) / chunks
             for i in lo..<hi { box.value[i] = body(i) }
         }
-        return slots.map { $0! }
+        return [T](unsafeUninitializedCapacity: count) { out, initialised in
+            for i in 0..<count { (out.baseAddress! + i).initialize(to: (slots.baseAddress! + i).move()!) }
+            initialised = count
+        }
     }
 
     /// Runs `body(chunkIndex, range)` over `0..<count` split into `chunks` contiguous ranges.

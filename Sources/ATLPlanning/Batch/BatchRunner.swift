@@ -86,6 +86,8 @@ public enum BatchRunner {
             if !errors.isEmpty { return BatchItem(row: row, list: nil, errors: errors) }
             do {
                 let list = try engine.advisoryList(for: p, file: row.file, profileHash: hash, date: date, threads: 1)
+                // A corrupt report in the snapshot refuses this child's list, not the others'.
+                try engine.catalogue.checkReports(urns: list.entries.map(\.setting.urn))
                 return BatchItem(row: row, list: list, errors: [])
             } catch {
                 // A CSV row's fields all sit on the row's lines; name the row when the profile had no line.

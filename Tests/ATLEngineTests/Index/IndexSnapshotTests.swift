@@ -113,16 +113,124 @@ import Testing
         let small = [F.setting(9000301, "One", type: .special, needs: [.ASD], report: [.kindsOfSEN: "Autism and speech therapy."]),
                      F.setting(9000302, "Two", type: .mainstream, km: 5)]
         let bytes = snapshot(small).encode()
-        var accepted: [Int] = []
+        var accepted: [Int] = [], faulted = 0
         for pos in bytes.indices {
             for mask: UInt8 in [0x01, 0x80] {
                 var bad = bytes
                 bad[pos] ^= mask
-                if (try? decode(bad)) != nil { accepted.append(pos) }
+                guard let back = try? decode(bad) else { continue }
+                // A report's bytes are checked when it is read: the setting then has a fault, never wrong text.
+                let urns = back.catalogue.settings.map(\.urn)
+                do { try back.catalogue.checkReports(urns: urns); accepted.append(pos) } catch {
+                    #expect(error.diagnostics.allSatisfy { $0.code == "snapshot.bad-checksum" && $0.file == "t.atlidx" })
+                    #expect(back.catalogue.settings.contains { $0.report.isEmpty })
+                    faulted += 1
+                }
             }
         }
         #expect(accepted.isEmpty, "flipped bytes accepted at \(accepted.prefix(10)) of \(bytes.count)")
-        print("snapshot: all \(bytes.count) bytes flipped (two bit patterns each), every one rejected")
+        #expect(faulted > 0, "some flips land in a report")
+        print("snapshot: all \(bytes.count) bytes flipped (two bit patterns each), every one rejected (\(faulted) as a report fault)")
+    }
+
+    /// Cut anywhere (every length short of the whole, so every section boundary), a snapshot is refused with
+    /// a clear error naming it; it never traps or decodes to something smaller.
+    @Test func everyTruncationIsRejected() {
+        let bytes = snapshot().encode()
+        var accepted: [Int] = []
+        for n in 0..<bytes.count {
+            do { _ = try decode(Array(bytes.prefix(n))); accepted.append(n) } catch {
+                if error.file != "t.atlidx" || !error.message.contains("rebuild it with 'atl index'") { accepted.append(n) }
+            }
+        }
+        #expect(accepted.isEmpty, "truncations accepted or unclear at \(accepted.prefix(10)) of \(bytes.count)")
+    }
+
+    /// A snapshot of the previous format (reports inside the checked payload) is refused with a message telling
+    /// the user to re-run `atl index`.
+    @Test func previousFormatVersionIsRefused() {
+        var bytes = snapshot().encode()
+        bytes[8] = UInt8(IndexSnapshot.formatVersion - 1)
+        do { _ = try decode(bytes); Issue.record("accepted") } catch {
+            #expect(error.contains("snapshot.wrong-format-version"))
+            #expect(error.message.contains("snapshot format version \(IndexSnapshot.formatVersion - 1)"))
+            #expect(error.message.contains("rebuild it with 'atl index'"))
+        }
+    }
+
+    /// Each report read lazily from the snapshot equals the report held in memory, for every setting, read in
+    /// any order and from several threads at once; equality and hashing see the text, not where it is held.
+    @Test func lazyReportsEqualEagerOnes() throws {
+        var settings = Self.settings
+        for i in settings.indices where settings[i].report.isEmpty && i % 2 == 0 {
+            settings[i].report = [.senco: "Ms \(i)", .consultingParents: String(repeating: "Ünïcødé \(i). ", count: i + 1)]
+        }
+        let s = snapshot(settings)
+        let back = try decode(s.encode())
+        let eager = s.catalogue.settings
+        let lazy = back.catalogue.settings
+        #expect(lazy.count == eager.count)
+        #expect(lazy.allSatisfy { $0.reportStorage.source != nil })
+        let n = lazy.count
+        let same = Parallel.map(4 * n, threads: 4) { k in lazy[(k * 7) % n].report == eager[(k * 7) % n].report }
+        #expect(same.allSatisfy { $0 })
+        #expect(Set(lazy) == Set(eager))
+        #expect(lazy.map(\.hashValue) == eager.map(\.hashValue))
+        try back.catalogue.checkReports()
+        // Setting a report replaces the lazy one.
+        var edited = lazy[0]
+        edited.report[.senco] = "changed"
+        #expect(edited.reportStorage.source == nil && edited.report[.senco] == "changed")
+        #expect(lazy[0].report == eager[0].report)
+    }
+
+    /// The example LA through a snapshot file (mapped, reports read in place): every setting, report included,
+    /// equals its text load, and so do the lists.
+    @Test func exampleLAThroughAMappedSnapshotEqualsTheTextLoad() throws {
+        let text = try CatalogueLoader.load(root: Repository.path("provision-catalogue/example-la")).catalogue
+        let s = IndexSnapshot(catalogue: text, index: CompiledIndex(text), engineVersion: "test",
+                              fingerprint: CatalogueFingerprint(files: []))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("atl-lazy-\(UUID().uuidString).atlidx").path
+        try s.write(to: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let back = try IndexSnapshot.load(path: path, engineVersion: "test")
+        #expect(back.catalogue.settings.count == text.settings.count)
+        for (a, b) in zip(back.catalogue.settings, text.settings) {
+            #expect(a.report == b.report, "URN \(a.urn)")
+            #expect(a == b, "URN \(a.urn)")
+        }
+        try back.catalogue.checkReports()
+        let e1 = MatchingEngine(catalogue: text, index: s.index, engineVersion: "test")
+        let e2 = MatchingEngine(catalogue: back.catalogue, index: back.index, engineVersion: "test")
+        for p in [F.profile(), F.profile(.SEMH, year: 9), F.profile(.HI, desirable: [.signing], maxKm: 40)] {
+            let a = F.list(e1, p), b = F.list(e2, p)
+            #expect(a.entries.map(\.setting) == b.entries.map(\.setting))
+            #expect(a.entries.map(\.milli) == b.entries.map(\.milli))
+            #expect(String(describing: a.entries.map(\.quotes)) == String(describing: b.entries.map(\.quotes)))
+            #expect(a.entries.map(\.reasons) == b.entries.map(\.reasons) && a.entries.map(\.toAsk) == b.entries.map(\.toAsk))
+        }
+        #expect(try IndexSnapshot.load(path: path, engineVersion: "test").encode() == s.encode())
+    }
+
+    /// A corrupt report is a fault on its setting, found whichever thread reads it first: the report reads
+    /// empty and ``Catalogue/checkReports(urns:)`` names the setting and the snapshot.
+    @Test func aCorruptReportIsAFaultOnItsSetting() throws {
+        let small = [F.setting(9000301, "One", type: .special, needs: [.ASD], report: [.kindsOfSEN: "Autism and speech therapy."]),
+                     F.setting(9000302, "Two", type: .mainstream, km: 5, report: [.senco: "Mr Two"])]
+        var bytes = snapshot(small).encode()
+        // The last byte is the second setting's report text.
+        bytes[bytes.count - 1] ^= 0x20
+        let back = try decode(bytes)
+        try back.catalogue.checkReports(urns: [9000301])
+        #expect(back.catalogue.settings[0].report == small[0].report)
+        do { try back.catalogue.checkReports(urns: [9000302, 9000301]); Issue.record("accepted") } catch {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.contains("snapshot.bad-checksum"))
+            #expect(error.diagnostics[0].file == "t.atlidx" && error.diagnostics[0].subject == "URN 9000302")
+            #expect(error.message.contains("rebuild it with 'atl index'"))
+        }
+        #expect(back.catalogue.settings[1].report.isEmpty)
+        #expect(throws: ATLError.self) { try back.catalogue.checkReports() }
     }
 
     @Test func truncationAndTrailingBytesAreRejected() {
@@ -190,6 +298,55 @@ import Testing
         do { try s.checkFresh(catalogueRoot: dir, file: "x.atlidx"); Issue.record("accepted") } catch {
             #expect(error.file == "x.atlidx")
             #expect(error.message.hasPrefix("stale: \(dir)/sub/b.setting.md was removed"))
+        }
+    }
+
+    /// The cheap freshness check's digest equals the digest of the full scan's list, for the example LA and for
+    /// a folder with subfolders, other files, a link and an unreadable entry; it changes with any path, size
+    /// or time, and a snapshot whose digest matches the folder is fresh without the full check.
+    @Test func quickDigestEqualsTheFullScan() throws {
+        let la = Repository.path("provision-catalogue/example-la")
+        let full = try CatalogueFingerprint.scan(root: la, hashing: false)
+        #expect(full.files.count > 50)
+        #expect(CatalogueFingerprint.quickDigest(root: la) == full.statDigest)
+        #expect(CatalogueFingerprint.quickDigest(root: la + "/") == full.statDigest)
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atl-digest-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/sub/deeper", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func put(_ rel: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + rel)) }
+        func same() throws -> Bool {
+            CatalogueFingerprint.quickDigest(root: dir) == (try CatalogueFingerprint.scan(root: dir, hashing: false)).statDigest
+        }
+        try put("a.setting.md", "alpha")
+        try put("sub/b.setting.md", "beta")
+        try put("sub/deeper/ünï cødé.setting.md", "gamma")
+        try put("README.md", "not a setting")
+        try put("sub/x.setting.md.bak", "not a setting")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.setting.md", withDestinationPath: dir + "/a.setting.md")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/dangling.setting.md", withDestinationPath: dir + "/none")
+        #expect(try same())
+        let built = try CatalogueFingerprint.scan(root: dir, hashing: true)
+        let before = CatalogueFingerprint.quickDigest(root: dir)
+        #expect(before == built.statDigest)
+        try put("sub/b.setting.md", "betA")   // same size, new time
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 2_000_000)], ofItemAtPath: dir + "/sub/b.setting.md")
+        #expect(try same())
+        #expect(CatalogueFingerprint.quickDigest(root: dir) != before)
+        try FileManager.default.moveItem(atPath: dir + "/sub/b.setting.md", toPath: dir + "/sub/c.setting.md")
+        #expect(try same())
+        #expect(CatalogueFingerprint.quickDigest(root: dir + "/missing") == nil)
+
+        // Through the snapshot: a matching digest is fresh; a changed folder is still named by the full check.
+        let fresh = try CatalogueFingerprint.scan(root: dir, hashing: true)
+        let s = IndexSnapshot(catalogue: snapshot().catalogue, index: snapshot().index, engineVersion: "test", fingerprint: fresh)
+        try s.checkFresh(catalogueRoot: dir, file: "x.atlidx")
+        let back = try decode(s.encode())
+        #expect(back.statDigest == s.statDigest && back.fingerprint == fresh)
+        try back.checkFresh(catalogueRoot: dir, file: "x.atlidx")
+        try put("d.setting.md", "delta")
+        do { try back.checkFresh(catalogueRoot: dir, file: "x.atlidx"); Issue.record("accepted") } catch {
+            #expect(error.message.hasPrefix("stale: \(dir)/d.setting.md was added"))
         }
     }
 

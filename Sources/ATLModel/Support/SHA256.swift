@@ -29,53 +29,67 @@ public struct SHA256: Sendable {
     }
 
     private mutating func updateContiguous(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         length &+= UInt64(bytes.count)
         var i = 0
         if !buffer.isEmpty {
             while i < bytes.count && buffer.count < 64 { buffer.append(bytes[i]); i += 1 }
             if buffer.count == 64 {
                 let full = buffer
-                full.withUnsafeBufferPointer { compress($0) }
+                full.withUnsafeBufferPointer { compressBlocks($0.baseAddress!, count: 1) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        while bytes.count - i >= 64 {
-            compress(UnsafeBufferPointer(rebasing: bytes[i..<(i + 64)]))
-            i += 64
+        let blocks = (bytes.count - i) / 64
+        if blocks > 0 {
+            compressBlocks(base + i, count: blocks)
+            i += blocks * 64
         }
         while i < bytes.count { buffer.append(bytes[i]); i += 1 }
     }
 
     public mutating func update(_ string: String) { update(string.utf8) }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, w) }
+    /// Compresses `count` whole 64-byte blocks starting at `p`: raw pointers and a 16-word rolling message
+    /// schedule on the stack, so no per-block allocation, array copy or bounds check (about 3x the old loop).
+    private mutating func compressBlocks(_ p: UnsafePointer<UInt8>, count: Int) {
+        var state = h
+        SHA256.k.withUnsafeBufferPointer { kb in
+            let k = kb.baseAddress!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { wb in
+                let w = wb.baseAddress!
+                let raw = UnsafeRawPointer(p)
+                for b in 0..<count {
+                    let block = raw + b * 64
+                    for t in 0..<16 { w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }
+                    var (a, bb, c, d, e, f, g, hh) = state
+                    for t in 0..<64 {
+                        let wt: UInt32
+                        if t < 16 {
+                            wt = w[t]
+                        } else {
+                            let w15 = w[(t - 15) & 15], w2 = w[(t - 2) & 15]
+                            let s0 = SHA256.rotr(w15, 7) ^ SHA256.rotr(w15, 18) ^ (w15 >> 3)
+                            let s1 = SHA256.rotr(w2, 17) ^ SHA256.rotr(w2, 19) ^ (w2 >> 10)
+                            wt = w[t & 15] &+ s0 &+ w[(t - 7) & 15] &+ s1
+                            w[t & 15] = wt
+                        }
+                        let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[t] &+ wt
+                        let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
+                        let maj = (a & bb) ^ (a & c) ^ (bb & c)
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = bb; bb = a; a = t1 &+ s0 &+ maj
+                    }
+                    state = (state.0 &+ a, state.1 &+ bb, state.2 &+ c, state.3 &+ d,
+                             state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
+                }
+            }
+        }
+        h = state
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-                | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
-        }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, hh) = h
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
-    }
-
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
 
     /// The 32-byte digest. Consumes a copy, so the hasher may keep being updated.
     public func finalize() -> [UInt8] {
@@ -85,13 +99,13 @@ public struct SHA256: Sendable {
         if copy.buffer.count > 56 {
             while copy.buffer.count < 64 { copy.buffer.append(0) }
             let full = copy.buffer
-            full.withUnsafeBufferPointer { copy.compress($0) }
+            full.withUnsafeBufferPointer { copy.compressBlocks($0.baseAddress!, count: 1) }
             copy.buffer.removeAll(keepingCapacity: true)
         }
         while copy.buffer.count < 56 { copy.buffer.append(0) }
         for i in (0..<8).reversed() { copy.buffer.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         let last = copy.buffer
-        last.withUnsafeBufferPointer { copy.compress($0) }
+        last.withUnsafeBufferPointer { copy.compressBlocks($0.baseAddress!, count: 1) }
         var out: [UInt8] = []
         for word in [copy.h.0, copy.h.1, copy.h.2, copy.h.3, copy.h.4, copy.h.5, copy.h.6, copy.h.7] {
             out += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
@@ -102,15 +116,17 @@ public struct SHA256: Sendable {
 
     /// Lower-case hexadecimal digest.
     public func hexDigest() -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in finalize() {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
+        let digest = finalize()
+        return String(unsafeUninitializedCapacity: 64) { out in
+            for (i, b) in digest.enumerated() {
+                out[2 * i] = SHA256.hexDigit(b >> 4)
+                out[2 * i + 1] = SHA256.hexDigit(b & 15)
+            }
+            return 64
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     public static func hex(_ string: String) -> String {
         var h = SHA256()

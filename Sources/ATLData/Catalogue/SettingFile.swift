@@ -235,7 +235,44 @@ public enum SettingFile {
         var lo = 0, hi = lines.count
         while lo < hi, lines[lo].allSatisfy(\.isWhitespace) { lo += 1 }
         while hi > lo, lines[hi - 1].allSatisfy(\.isWhitespace) { hi -= 1 }
-        return lines[lo..<hi].map { line -> Substring in
+        return joinTrimmed(lines[lo..<hi])
+    }
+
+    /// The kept lines, each without trailing spaces and tabs, joined with "\n": the bytes copied once into the
+    /// result (mapping to trimmed Substrings and `joined` was a tenth of catalogue parsing). Same bytes as
+    /// ``slowJoinTrimmed(_:)``.
+    static func joinTrimmed(_ lines: ArraySlice<Substring>) -> String {
+        var total = 0
+        for line in lines { total += line.utf8.count + 1 }
+        guard total > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var n = 0, first = true
+            for line in lines {
+                if !first { out[n] = 0x0A; n += 1 }
+                first = false
+                let copied: Int? = line.utf8.withContiguousStorageIfAvailable { u in
+                    var end = u.count
+                    while end > 0, u[end - 1] == 0x20 || u[end - 1] == 0x09 { end -= 1 }
+                    if end > 0 { UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: u.baseAddress!, byteCount: end) }
+                    return end
+                }
+                if let copied { n += copied; continue }
+                let u = line.utf8
+                var end = u.endIndex
+                while end > u.startIndex {
+                    let before = u.index(before: end)
+                    guard u[before] == 0x20 || u[before] == 0x09 else { break }
+                    end = before
+                }
+                for b in u[u.startIndex..<end] { out[n] = b; n += 1 }
+            }
+            return n
+        }
+    }
+
+    /// The join ``joinTrimmed(_:)`` replaced, kept for its equivalence test.
+    static func slowJoinTrimmed(_ lines: ArraySlice<Substring>) -> String {
+        lines.map { line -> Substring in
             // Trailing spaces and tabs, by index (re-slicing in a loop was quadratic in the line's length).
             let u = line.utf8
             var end = u.endIndex

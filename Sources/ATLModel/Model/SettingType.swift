@@ -138,6 +138,28 @@ public enum SettingType: String, CaseIterable, Sendable, Comparable, Hashable, C
     /// "16 - 19" → "16 to 19", dashes → spaces, runs of spaces → one. So today's "Free schools alternative
     /// provision" and 2016's "Free Schools - Alternative Provision" are the same name.
     public static func normalisedGIASName(_ raw: String) -> String {
+        if let fast = normalisedPlainASCIIName(raw) { return fast }
+        return slowNormalisedGIASName(raw)
+    }
+
+    /// The common case of ``normalisedGIASName(_:)`` without Foundation's NSString bridge: a name of printable
+    /// ASCII (0x20...0x7E) with no dash or apostrophe only needs lower-casing and runs of spaces folded, which
+    /// is exactly what the general path does to it. Nil for any other name (it takes the general path).
+    static func normalisedPlainASCIIName(_ raw: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.utf8.count)
+        var pendingSpace = false
+        for b in raw.utf8 {
+            guard b >= 0x20, b <= 0x7E, b != 0x2D, b != 0x27 else { return nil }
+            if b == 0x20 { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The general ``normalisedGIASName(_:)`` (any text).
+    static func slowNormalisedGIASName(_ raw: String) -> String {
         var s = raw.trimmedSpaces.lowercased()
             .replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "'", with: "")
         s = s.replacingOccurrences(of: "16 - 19", with: "16 to 19").replacingOccurrences(of: "16-19", with: "16 to 19")

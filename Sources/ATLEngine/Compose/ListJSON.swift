@@ -122,5 +122,147 @@ public enum ListJSON {
         return .object(members)
     }
 
-    public static func render(_ l: AdvisoryList) -> String { value(l).serialized(pretty: true) + "\n" }
+    /// The list as indented JSON and a line feed. Written straight to bytes (``write(_:to:)``); the same bytes as
+    /// `value(l).serialized(pretty: true) + "\n"` (tests compare the two on many lists).
+    public static func render(_ l: AdvisoryList) -> String { String(decoding: renderBytes(l), as: UTF8.self) }
+
+    /// ``render(_:)`` as UTF-8 bytes.
+    public static func renderBytes(_ l: AdvisoryList) -> [UInt8] {
+        var w = JSONWriter(pretty: true, capacity: 16_384 + 12_288 * l.entries.count)
+        write(l, to: &w)
+        var out = w.bytes
+        out.append(0x0A)
+        return out
+    }
+
+    // MARK: writing straight to bytes: the same members in the same order as `value`, without the tree.
+
+    /// Writes the list (``value(_:)``) to `w`.
+    public static func write(_ l: AdvisoryList, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("schema"); w.string(schema)
+        w.key("advisory"); w.string(AdvisoryList.advisoryNotice)
+        w.key("fictional_catalogue"); w.bool(l.fictionalCatalogue)
+        w.key("synthetic_catalogue"); w.bool(l.syntheticCatalogue)
+        w.key("synthetic_child"); w.bool(l.synthetic)
+        w.key("profile"); w.beginObject()
+        w.key("reference"); w.string(l.reference)
+        w.key("placement_year"); w.int(l.placementYear)
+        w.key("primary_need"); w.beginObject()
+        w.key("code"); w.string(l.primaryNeed.rawValue); w.key("severity"); w.string(l.primarySeverity.rawValue)
+        w.endObject()
+        w.key("secondary_needs"); w.beginArray()
+        for n in l.secondaryNeeds {
+            w.beginObject(); w.key("code"); w.string(n.code.rawValue); w.key("severity"); w.string(n.severity.rawValue); w.endObject()
+        }
+        w.endArray()
+        w.key("must_have"); w.strings(l.mustHave.map(\.rawValue))
+        w.key("desirable"); w.strings(l.desirable.map(\.rawValue))
+        w.key("home_postcode_district"); w.optional(l.homeDistrict)
+        w.key("home_la"); authority(l.homeLA, to: &w)
+        w.key("max_journey_km"); w.fixed(l.maxJourneyKm, 3)
+        w.key("walking_distance_km"); w.fixed(l.walkingDistanceKm, 2)
+        w.key("siblings_at"); w.beginArray(); for u in l.siblingsAt { w.int(u) }; w.endArray()
+        w.key("fit"); w.strings(l.fit.map(\.rawValue))
+        w.key("facts_check_after_months"); w.int(l.factsCheckAfterMonths)
+        w.endObject()
+        w.key("entries"); w.beginArray(); for e in l.entries { entry(e, to: &w) }; w.endArray()
+        w.key("summary"); w.beginObject()
+        w.key("settings_considered"); w.int(l.settingsConsidered)
+        w.key("eligible"); w.int(l.eligible)
+        w.key("excluded"); w.beginArray()
+        for x in l.excludedByRule { w.beginObject(); w.key("rule"); w.string(x.rule.key); w.key("count"); w.int(x.count); w.endObject() }
+        w.endArray()
+        w.key("types_illustrated"); w.strings(l.typesIllustrated.map(\.rawValue))
+        w.key("types_with_no_eligible_setting"); w.strings(l.typesWithNoEligible.map(\.rawValue))
+        w.key("left_out_by_share_rule"); w.int(l.leftOutByShare)
+        w.key("named_settings_not_listed"); w.beginArray()
+        for n in l.namedSettingsNotListed {
+            w.beginObject()
+            w.key("urn"); w.int(n.urn); w.key("name"); w.optional(n.name); w.key("rule"); w.optional(n.rule?.key)
+            w.key("reason"); w.string(n.reason)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("notes"); w.strings(l.notes)
+        w.endObject()
+        w.key("stamp"); w.json(stamp(l.stamp))
+        w.endObject()
+    }
+
+    static func authority(_ a: LocalAuthority?, to w: inout JSONWriter) {
+        guard let a else { w.null(); return }
+        w.beginObject(); w.key("code"); w.int(a.code); w.key("name"); w.string(a.name); w.endObject()
+    }
+
+    static func entry(_ e: ListEntry, to w: inout JSONWriter) {
+        let s = e.setting
+        w.beginObject()
+        w.key("rank"); w.int(e.rank)
+        w.key("urn"); w.int(s.urn)
+        w.key("name"); w.string(s.name)
+        w.key("type"); w.string(s.type.rawValue)
+        w.key("fictional"); w.bool(s.fictional)
+        w.key("la"); authority(s.localAuthority, to: &w)
+        w.key("phase"); w.optional(s.phase?.rawValue)
+        w.key("age_range"); w.optional(s.ageRange?.description)
+        w.key("postcode"); w.optional(s.postcode ?? s.nearestPostcode)
+        w.key("score"); w.number(e.points)
+        w.key("band"); w.string(e.band.rawValue)
+        w.key("inclusion"); w.string(e.inclusion.key)
+        w.key("inclusion_reason"); w.string(e.inclusionReason)
+        w.key("labels"); w.strings(e.labels.map(\.rawValue))
+        w.key("distance_km"); if let d = e.distanceKm { w.fixed(d, 2) } else { w.null() }
+        w.key("distance_source")
+        if e.distanceKm == nil { w.null() } else { w.string(e.distanceFromMatrix ? "travel-matrix" : "straight-line-x-circuity") }
+        w.key("minutes"); w.optional(e.minutes)
+        w.key("within_walking_distance"); w.bool(e.withinWalkingDistance)
+        w.key("vacancies"); w.optional(e.vacancies)
+        w.key("reasons"); w.strings(e.reasons)
+        w.key("not_offered"); w.strings(e.notOffered)
+        w.key("to_ask"); w.strings(e.toAsk)
+        w.key("cautions"); w.beginArray()
+        for c in e.cautions {
+            w.beginObject(); w.key("key"); w.string(c.key.rawValue); w.key("text"); w.string(c.text); w.key("question"); w.string(c.question); w.endObject()
+        }
+        w.endArray()
+        w.key("unknown"); w.strings(e.unknown.map(\.key))
+        w.key("evidence"); w.beginArray()
+        for q in e.quotes { w.beginObject(); w.key("section"); w.string(q.section.rawValue); w.key("text"); w.string(q.text); w.endObject() }
+        w.endArray()
+        w.key("walking_distance")
+        if let wd = e.walking {
+            w.beginObject(); w.key("case"); w.string(wd.kind.rawValue); w.key("threshold_miles"); w.optional(wd.thresholdMiles)
+            w.key("text"); w.string(wd.text); w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("facts"); w.beginArray()
+        for f in e.facts {
+            w.beginObject()
+            w.key("field"); w.string(f.field); w.key("text"); w.string(f.text); w.key("source"); w.optional(f.source)
+            w.key("as_of"); w.optional(f.asOf); w.key("confirmed_by_officer"); w.bool(f.confirmedByOfficer)
+            w.key("check"); w.bool(f.check); w.key("url"); w.optional(f.url)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("sibling_attends"); w.bool(e.siblingAttends)
+        w.key("fit"); w.beginArray()
+        for f in e.fit {
+            w.beginObject(); w.key("preference"); w.string(f.preference.rawValue); w.key("outcome"); w.string(outcomeKey(f.outcome))
+            w.key("reason"); w.string(f.reason); w.endObject()
+        }
+        w.endArray()
+        w.key("explanation"); explanation(e.explanation, to: &w)
+        w.endObject()
+    }
+
+    static func explanation(_ e: Explanation, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("key"); w.string(e.key); w.key("value"); w.number(e.points); w.key("description"); w.string(e.description)
+        if !e.details.isEmpty {
+            w.key("details"); w.beginArray(); for d in e.details { explanation(d, to: &w) }; w.endArray()
+        }
+        w.endObject()
+    }
 }

@@ -41,18 +41,24 @@ extension MatchingEngine {
         return !allowed.isDisjoint(with: [.mainstream, .mainstreamResourced, .post16, .earlyYears])
     }
 
-    /// The nearest open mainstream school (in law) that admits the child's year group and sex, however far.
-    func nearestMainstream(_ q: CompiledQuery) -> (Setting, Double)? {
-        var best: (i: Int, km: Double)?
-        for i in 0..<index.locatedCount where index.flags[i] & CompiledIndex.Flag.mainstreamType != 0 {
-            var sink = TotalSink()
-            let o = PairEvaluator.evaluate(i, q, index, sink: &sink, fullRules: true, journeyIsARule: false)
-            guard o.excluded & (MatchingEngine.cannotAdmit | EligibilityRule.avoided.bit) == 0 else { continue }
-            if best == nil || o.distanceKm < best!.km || (o.distanceKm == best!.km && index.urn[i] < index.urn[best!.i]) {
-                best = (i, o.distanceKm)
-            }
+    /// The nearest open mainstream school (in law) that admits the child's year group and sex, however far:
+    /// searched outward from home (``outward(_:exhaustive:_:)``) rather than over every located setting.
+    func nearestMainstream(_ q: CompiledQuery, exhaustive: Bool = false) -> (Setting, Double)? {
+        var answer: (i: Int, km: Double)?
+        outward(q, exhaustive: exhaustive) { ranges, kmCut in
+            var best: (i: Int, km: Double)?
+            for r in ranges { for i in r where index.flags[i] & CompiledIndex.Flag.mainstreamType != 0 {
+                var sink = TotalSink()
+                let o = PairEvaluator.evaluate(i, q, index, sink: &sink, fullRules: true, journeyIsARule: false)
+                guard o.excluded & (MatchingEngine.cannotAdmit | EligibilityRule.avoided.bit) == 0, kmCut == .infinity || o.distanceKm <= kmCut else { continue }
+                if best == nil || o.distanceKm < best!.km || (o.distanceKm == best!.km && index.urn[i] < index.urn[best!.i]) {
+                    best = (i, o.distanceKm)
+                }
+            } }
+            answer = best
+            return best != nil
         }
-        return best.map { (catalogue.settings[Int(index.catalogueIndex[$0.i])], $0.km) }
+        return answer.map { (catalogue.settings[Int(index.catalogueIndex[$0.i])], $0.km) }
     }
 
     /// How many mainstream settings within the journey were left off only because they do not list provision the

@@ -57,27 +57,56 @@ extension MatchingEngine {
     /// A setting further than `travel.fallback-limit-km` (or `travel.fallback-limit-residential-km` for a
     /// residential one) is mentioned in a note instead of listed. Costs one extra pass over the catalogue, only for
     /// the children who need it. `removed` settings (taken off by an officer in review) are never pinned.
-    func longJourneyFallback(_ q: CompiledQuery, within: [Candidate], named: Set<Int32>, removed: Set<Int32> = [])
+    /// `exhaustive` evaluates every located setting in one pass (the old way; tests compare the two).
+    func longJourneyFallback(_ q: CompiledQuery, within: [Candidate], named: Set<Int32>, removed: Set<Int32> = [],
+                             exhaustive: Bool = false)
         -> (pinned: [(candidate: Candidate, inclusion: Inclusion)], notes: [String]) {
-        let w = weights
-        let target = w.listFallbackBandAInt
+        let target = weights.listFallbackBandAInt
         let bandA = within.filter { $0.band == 2 }
         let maintainedWithin = bandA.contains { isMaintainedAndNotInadequate($0.position) }
         guard bandA.count < target || !maintainedWithin || within.isEmpty else { return ([], []) }
 
-        // Second pass: every located setting, the journey not a rule; keep the suitable ones beyond it.
-        struct Beyond { var c: Candidate; var km: Double; var limitKm: Double }
+        // Second pass, outward from home: the located settings within a straight-line radius that doubles until
+        // the nearest ones decide the answer (``outward(_:exhaustive:_:)``); the journey not a rule; keep the suitable ones
+        // beyond it. The old pass evaluated every located setting for every child that needed a fallback.
+        var answer: (pinned: [(candidate: Candidate, inclusion: Inclusion)], notes: [String]) = ([], [])
+        outward(q, exhaustive: exhaustive) { positions, kmCut in
+            let beyond = beyondJourney(q, positions, kmCut: kmCut, removed: removed)
+            let r = fallbackFrom(beyond, q, within: within, bandA: bandA, maintainedWithin: maintainedWithin, named: named)
+            answer = (r.pinned, r.notes)
+            return r.decided
+        }
+        return answer
+    }
+
+    /// A setting found by the long-journey pass: suitable, beyond the maximum journey.
+    struct Beyond { var c: Candidate; var km: Double; var limitKm: Double }
+
+    /// The suitable settings beyond the journey among `positions` whose distance is at most `kmCut`, nearest
+    /// first (then by URN).
+    func beyondJourney(_ q: CompiledQuery, _ ranges: [Range<Int>], kmCut: Double, removed: Set<Int32>) -> [Beyond] {
+        let w = weights
         var beyond: [Beyond] = []
-        for i in 0..<index.locatedCount {
+        for r in ranges { for i in r {
             var sink = TotalSink()
             let o = PairEvaluator.evaluate(i, q, index, sink: &sink, journeyIsARule: false)
-            guard o.excluded == 0, o.beyondJourney, !removed.contains(index.urn[i]) else { continue }
+            guard o.excluded == 0, o.beyondJourney, o.distanceKm <= kmCut, !removed.contains(index.urn[i]) else { continue }
             let residential = index.facilities[i] & (1 << UInt32(Facility.residential.bit)) != 0
             beyond.append(Beyond(c: Candidate(order: o.order, total: o.total, urn: index.urn[i], position: Int32(i)),
                                  km: o.distanceKm, limitKm: residential ? w.fallbackLimitResidentialKm : w.fallbackLimitKm))
-        }
+        } }
         beyond.sort { $0.km != $1.km ? $0.km < $1.km : $0.c.urn < $1.c.urn }
+        return beyond
+    }
 
+    /// The fallback's choices from `beyond` (a nearest-first prefix of every suitable setting beyond the journey).
+    /// `decided` is true when every choice was settled inside the prefix (each loop reached its count, the
+    /// maintained setting was found), so a longer prefix could not change the answer.
+    func fallbackFrom(_ beyond: [Beyond], _ q: CompiledQuery, within: [Candidate], bandA: [Candidate],
+                      maintainedWithin: Bool, named: Set<Int32>)
+        -> (pinned: [(candidate: Candidate, inclusion: Inclusion)], notes: [String], decided: Bool) {
+        let target = weights.listFallbackBandAInt
+        var decided = true
         var pinned: [(candidate: Candidate, inclusion: Inclusion)] = []
         var mentioned: [Beyond] = []
         func pin(_ b: Beyond, _ why: Inclusion) {
@@ -104,18 +133,51 @@ extension MatchingEngine {
         for b in bandABeyond where found < target - bandA.count {
             if b.km <= b.limitKm { pin(b, .longJourney); found += 1 } else if mentioned.count < target { mention(b) }
         }
-        if !maintainedWithin, let b = bandABeyond.first(where: { isMaintainedAndNotInadequate($0.c.position) }) {
-            if b.km <= b.limitKm { pin(b, .nearestMaintained) } else { mention(b) }
+        if found < target - bandA.count { decided = false }
+        if !maintainedWithin {
+            if let b = bandABeyond.first(where: { isMaintainedAndNotInadequate($0.c.position) }) {
+                if b.km <= b.limitKm { pin(b, .nearestMaintained) } else { mention(b) }
+            } else {
+                decided = false
+            }
         }
         if within.isEmpty && found == 0 {
             for b in beyond where found < target {
                 if b.km <= b.limitKm { pin(b, .longJourney); found += 1 } else if mentioned.count < target { mention(b) }
             }
+            if found < target { decided = false }
         }
         let notes = mentioned.map { b -> String in
             let s = catalogue.settings[Int(index.catalogueIndex[Int(b.c.position)])]
             return "Beyond the limit for long journeys (\(Caution.miles(b.limitKm)) miles), \(s.name) (URN \(s.urn), \(s.type.title.lowercasedFirstLetter)) also meets or may meet the need, about \(Caution.miles(b.km)) miles away: mentioned here, not listed. The family can still ask for it."
         }
-        return (pinned, notes)
+        return (pinned, notes, decided)
+    }
+
+    /// Offers `body` the located settings near home, nearest rings first: the positions (as ranges of index
+    /// positions) within a straight-line radius (in whole grid cells, so some further ones too) and `kmCut`, a road
+    /// distance that every located setting not offered surely exceeds (the radius × circuity, less a margin of 1e-6
+    /// for rounding). `body` considers only settings at most `kmCut` away, and returns true when they decide its
+    /// answer; otherwise the radius doubles. The last call offers every located setting with `kmCut` infinite;
+    /// with a travel matrix (whose road distances need not grow with the straight line) that is the only call.
+    func outward(_ q: CompiledQuery, exhaustive: Bool = false,
+                 _ body: (_ positions: [Range<Int>], _ kmCut: Double) -> Bool) {
+        if !exhaustive && q.matrixKm.isEmpty && weights.circuity.isFinite && weights.circuity > 0 && q.homeEast.isFinite && q.homeNorth.isFinite {
+            var radius = max(2 * q.searchRadius, 20_000)
+            // Past 2,000 km of straight line the grid (Great Britain) is surely covered: one complete pass instead.
+            var ranges: [Range<Int>] = []
+            while radius.isFinite && radius < 2_000_000 {
+                ranges.removeAll(keepingCapacity: true)
+                var n = 0
+                index.forEachCandidateRange(east: q.homeEast, north: q.homeNorth, radius: radius) { r in
+                    let located = r.clamped(to: 0..<index.locatedCount)
+                    if !located.isEmpty { ranges.append(located); n += located.count }
+                }
+                if n == index.locatedCount { break }
+                if body(ranges, radius * weights.circuity / 1000 * (1 - 1e-6)) { return }
+                radius *= 2
+            }
+        }
+        _ = body([0..<index.locatedCount], .infinity)
     }
 }

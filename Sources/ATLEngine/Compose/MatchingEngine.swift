@@ -28,6 +28,8 @@ public struct MatchingEngine: Sendable {
     private let positionByURN: [Int32: Int]
     /// The LAs of the catalogue's settings, by code.
     public let catalogueAuthorities: [LocalAuthority]
+    /// Listed settings' reports split into sentences, by position, for evidence quotes (shared by copies).
+    public let reportSplits = ReportSplits()
 
     public init(catalogue: Catalogue, index: CompiledIndex? = nil, weights: Weights = .defaults,
                 postcodes: PostcodeLookup? = nil, districts: DistrictTable = DistrictTable(),
@@ -112,7 +114,9 @@ public struct MatchingEngine: Sendable {
         return compose(p, home: home, query: q, result: result, profileHash: profileHash, date: date)
     }
 
-    func settingType(_ c: Candidate) -> SettingType { SettingType.allCases[Int(index.typeIndex[Int(c.position)])] }
+    func settingType(_ c: Candidate) -> SettingType { MatchingEngine.types[Int(index.typeIndex[Int(c.position)])] }
+    /// `SettingType.allCases` made once (the synthesised `allCases` builds a new array on every call).
+    static let types = SettingType.allCases
 
     /// Turns a scoring result into a list: the family's named settings and the long-journey fallback pinned, then
     /// composition by fit and choice, then explanations and cautions for listed settings only.
@@ -126,6 +130,9 @@ public struct MatchingEngine: Sendable {
         let fallback = longJourneyFallback(q, within: result.top, named: Set(named.map(\.candidate.urn)), removed: removed)
         let pinned = named + fallback.pinned
         let pinnedURNs = Set(pinned.map(\.candidate.urn))
+        // The type of a candidate, from the index column (a closure over the column, not over a copy of the engine).
+        let typeColumn = x.typeIndex
+        let settingType: (Candidate) -> SettingType = { MatchingEngine.types[Int(typeColumn[Int($0.position)])] }
         let composition = ListComposer.compose(pool: result.top.filter { !pinnedURNs.contains($0.urn) }, pinned: pinned,
                                                type: settingType, size: w.listSizeInt, maxShare: w.listMaxShare,
                                                handful: w.listHandfulInt)
@@ -196,7 +203,7 @@ public struct MatchingEngine: Sendable {
         let i = Int(c.position)
         let s = catalogue.settings[Int(index.catalogueIndex[i])]
         let d = EntryExplainer.explain(position: i, setting: s, query: q, index: index, profile: p,
-                                       matrixMinutes: matrixMinutes(home, urn: s.urn), runDate: date)
+                                       matrixMinutes: matrixMinutes(home, urn: s.urn), runDate: date, reports: reportSplits)
         precondition(d.explanation.milli == c.total, "explanation must add up to the score")
         var labels: [EntryLabel] = []
         if let la = s.localAuthority?.code, let home = home.localAuthority?.code, la != home { labels.append(.outOfArea) }

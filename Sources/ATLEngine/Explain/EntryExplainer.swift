@@ -27,7 +27,8 @@ public enum EntryExplainer {
 
     /// `runDate` (`YYYY-MM-DD`, or empty when not known) dates the age of Ofsted judgements.
     public static func explain(position i: Int, setting s: Setting, query q: CompiledQuery, index x: CompiledIndex,
-                               profile p: NeedsProfile, matrixMinutes: Double?, runDate: String = "") -> Detail {
+                               profile p: NeedsProfile, matrixMinutes: Double?, runDate: String = "",
+                               reports: ReportSplits? = nil) -> Detail {
         var sink = RecordingSink()
         let o = PairEvaluator.evaluate(i, q, x, sink: &sink, fullRules: true, scoreExcluded: true)
         let w = q.weights
@@ -44,7 +45,7 @@ public enum EntryExplainer {
         toAsk += cautions.map(\.question)
         toAsk += unknownFactQuestions(s, p, o)
         return Detail(outcome: o, explanation: tree, reasons: reasons, notOffered: notOffered, toAsk: toAsk,
-                      cautions: cautions, quotes: bestQuotes(sink, s), minutes: mins)
+                      cautions: cautions, quotes: bestQuotes(sink, s, position: i, reports: reports), minutes: mins)
     }
 
     /// The score breakdown: the evaluator's leaves grouped by component, in component order, under one total.
@@ -181,13 +182,22 @@ public enum EntryExplainer {
     }
 
     /// Quotations from the SEN information report: for the two evidence concepts that earned most.
-    static func bestQuotes(_ sink: RecordingSink, _ s: Setting) -> [EvidenceQuotes.Quote] {
+    /// `reports` (the engine's) keeps the setting's report split by position; without it the text is split (or
+    /// found in ``SentenceCache``) each time. Same quotes either way.
+    static func bestQuotes(_ sink: RecordingSink, _ s: Setting, position: Int = 0, reports: ReportSplits? = nil) -> [EvidenceQuotes.Quote] {
         let evidenceLeaves = sink.leaves.compactMap { leaf, m -> (Vocabulary.Concept, Int32)? in
             if case .evidence(let c) = leaf, m > 0 { return (c, m) }
             return nil
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var quotes: [EvidenceQuotes.Quote] = []
-        for found in EvidenceQuotes.best(for: evidenceLeaves.map(\.0), in: s) {
+        if evidenceLeaves.isEmpty { return [] }
+        let found: [EvidenceQuotes.Quote?]
+        if let reports {
+            found = EvidenceQuotes.best(for: evidenceLeaves.map(\.0), splits: reports.splits(position: position, setting: s))
+        } else {
+            found = EvidenceQuotes.best(for: evidenceLeaves.map(\.0), in: s)
+        }
+        for found in found {
             if let qt = found, !quotes.contains(qt) { quotes.append(qt) }
             if quotes.count == 2 { break }
         }

@@ -96,13 +96,21 @@ public enum EvidenceQuotes {
     /// ``best(for:in:)`` for several concepts at once: the report is split and tokenised once, each sentence
     /// reduced to a 256-bit set of the term ids it contains, and each concept's hits counted on that set.
     public static func best(for concepts: [Vocabulary.Concept], in setting: Setting) -> [Quote?] {
+        best(for: concepts, splits: ReportSection.allCases.map { section in
+            guard let text = setting.report[section], !text.isEmpty else { return nil }
+            return SentenceCache.shared.split(text)
+        })
+    }
+
+    /// ``best(for:in:)`` with each section's split given (nil for a section with no text, in case order): from ``ReportSplits``,
+    /// which keeps them by index position so a listed setting's report is neither split nor hashed again.
+    static func best(for concepts: [Vocabulary.Concept], splits: [SentenceCache.Split?]) -> [Quote?] {
         let tok = Tokenizer.shared
         let wanted = concepts.map { c in TermMask(tok.conceptTerms[c.index]) }
         var best = [(hits: Int, section: ReportSection, split: SentenceCache.Split, sentence: Int)?](repeating: nil, count: concepts.count)
         if concepts.isEmpty { return [] }
-        for section in ReportSection.allCases {
-            guard let text = setting.report[section], !text.isEmpty else { continue }
-            let split = SentenceCache.shared.split(text)
+        for (section, split) in zip(ReportSection.allCases, splits) {
+            guard let split else { continue }
             for (i, present) in split.masks.enumerated() where !present.isEmpty {
                 for k in concepts.indices {
                     let hits = present.intersectionCount(wanted[k])
@@ -360,5 +368,34 @@ final class SentenceCache: @unchecked Sendable {
             endParagraph()
             return (out, ranges)
         }
+    }
+}
+
+/// Every section of a listed setting's report split into sentences with their term sets (``SentenceCache/Split``),
+/// kept by index position for one engine (positions are fixed for its catalogue), so quoting a setting listed for
+/// thousands of children neither splits nor hashes its report text again. A pure function of the setting, so
+/// caching cannot change an output. Thread-safe; bounded by the bytes of text it holds (past the bound a report
+/// is split again, as before).
+public final class ReportSplits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byPosition: [Int32: [SentenceCache.Split?]] = [:]
+    private var bytesHeld = 0
+    private let byteLimit: Int
+
+    public init(byteLimit: Int = 256 << 20) { self.byteLimit = byteLimit }
+
+    /// The splits of `setting` (at index `position`), one per ``ReportSection`` in case order.
+    func splits(position: Int, setting: Setting) -> [SentenceCache.Split?] {
+        let key = Int32(truncatingIfNeeded: position)
+        if let s = lock.withLock({ byPosition[key] }) { return s }
+        let s = ReportSection.allCases.map { section -> SentenceCache.Split? in
+            guard let text = setting.report[section], !text.isEmpty else { return nil }
+            return SentenceCache.makeSplit(text)
+        }
+        let size = s.reduce(0) { $0 + ($1?.bytes.count ?? 0) + 40 * ($1?.count ?? 0) }
+        lock.withLock {
+            if bytesHeld + size <= byteLimit && byPosition[key] == nil { byPosition[key] = s; bytesHeld += size }
+        }
+        return s
     }
 }

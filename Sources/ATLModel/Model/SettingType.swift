@@ -15,8 +15,22 @@ public enum SettingType: String, CaseIterable, Sendable, Comparable, Hashable, C
     case earlyYears = "early-years"
     case unknown
 
-    /// Bit position for masks in the compiled index.
-    public var bit: Int { SettingType.allCases.firstIndex(of: self)! }
+    /// Bit position for masks in the compiled index: the case's place in `allCases` (a switch, not a search of
+    /// `allCases`; it sorts types and tests pairs in the hot loops; a test checks it against `allCases`).
+    public var bit: Int {
+        switch self {
+        case .mainstream: 0
+        case .mainstreamResourced: 1
+        case .special: 2
+        case .nonMaintainedSpecial: 3
+        case .independentSpecial: 4
+        case .independent: 5
+        case .alternativeProvision: 6
+        case .post16: 7
+        case .earlyYears: 8
+        case .unknown: 9
+        }
+    }
 
     public var title: String {
         switch self {

@@ -32,8 +32,32 @@ public enum BatchRecordFormat {
         return .object(members)
     }
 
-    /// One record line, ending in a line feed.
-    public static func record(_ item: BatchItem) -> String { value(item).serialized() + "\n" }
+    /// One record line, ending in a line feed: ``value(_:)`` serialised compactly, written straight to bytes
+    /// (``ListJSON/write(_:to:)``) rather than through the value tree; the same bytes (tests compare the two).
+    public static func record(_ item: BatchItem) -> String {
+        var w = JSONWriter(pretty: false, capacity: 8192 + 10_240 * (item.list?.entries.count ?? 0))
+        w.beginObject()
+        w.key("schema"); w.string(schema)
+        w.key("row"); w.int(item.row.row)
+        w.key("source"); w.string(item.row.source)
+        w.key("reference"); w.optional(item.row.reference)
+        if let list = item.list {
+            w.key("status"); w.string("listed")
+            w.key("list"); ListJSON.write(list, to: &w)
+        } else {
+            w.key("status"); w.string("error")
+            w.key("errors"); w.beginArray()
+            for d in item.errors {
+                w.beginObject(); w.key("line"); w.optional(d.line); w.key("field"); w.optional(d.field)
+                w.key("message"); w.string(d.message); w.endObject()
+            }
+            w.endArray()
+        }
+        w.endObject()
+        var bytes = w.bytes
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Reads back what the cohort summary needs from a record line (used when a run is resumed, to count the
     /// children already written). Nil when the line is not a complete `atl-batch/1` record.

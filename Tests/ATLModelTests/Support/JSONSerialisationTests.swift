@@ -71,6 +71,10 @@ import Testing
             let want = Reference.serialized(v, pretty: pretty)
             #expect(v.serializedBytes(pretty: pretty) == Array(want.utf8), comment)
             #expect(v.serialized(pretty: pretty) == want, comment)
+            // The streaming writer (JSONWriter), walking the same value member by member, writes the same bytes.
+            var w = JSONWriter(pretty: pretty, capacity: 16)
+            w.json(v)
+            #expect(w.bytes == Array(want.utf8) && w.isComplete, comment)
         }
     }
 
@@ -132,6 +136,24 @@ import Testing
             ("source", .string("gias-extract 2026-11-01 \\\\server\\share \"quoted\"")),
         ])
         Self.expectSame(.object([("schema", .string("atl-list/1")), ("entries", .array(Array(repeating: entry, count: 3)))]))
+    }
+
+    /// The writer inside containers: values after keys, nested empties, and a tree written piecewise.
+    @Test func writerPiecewise() {
+        for pretty in [false, true] {
+            var w = JSONWriter(pretty: pretty)
+            w.beginObject()
+            w.key("a"); w.beginArray(); w.endArray()
+            w.key("b"); w.beginObject(); w.endObject()
+            w.key("c"); w.beginArray(); w.int(-12); w.fixed(2.5, 2); w.optional(String?.none); w.optional(7); w.bool(false); w.endArray()
+            w.key("d\n"); w.strings(["x", "é\u{1}"])
+            w.key("e"); w.json(.object([("f", .array([.null]))]))
+            w.endObject()
+            let v: JSON = .object([("a", .array([])), ("b", .object([])),
+                                   ("c", .array([.int(-12), .fixed(2.5, 2), .null, .int(7), .bool(false)])),
+                                   ("d\n", .array([.string("x"), .string("é\u{1}")])), ("e", .object([("f", .array([.null]))]))])
+            #expect(w.bytes == Array(Reference.serialized(v, pretty: pretty).utf8) && w.isComplete)
+        }
     }
 
     @Test func writeAppends() {

@@ -13,7 +13,10 @@ public enum MarkdownText {
     }
 
     public static func cell(_ s: String) -> String {
-        inline(s).replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        // Most cells (references, numbers, setting names) need nothing: one pass over the bytes, no copy. A table
+        // of 100,000 unplaced children spent most of its time in the two replacements below.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x7C || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return inline(s).replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// Text from an input file (a setting's name, a quote, a profile value) made safe for Markdown: `&`, `<`

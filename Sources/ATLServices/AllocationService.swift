@@ -18,8 +18,8 @@ public enum AllocationService {
     /// when their settings are missing from it, and a warning (`notify`) otherwise.
     public static func run(lists path: String, catalogueRoot root: String, catalogue: Catalogue, seed: UInt64,
                            date: RunDate, notify: EngineLoader.Notify) throws(ATLError) -> Result {
-        let data = Data(try InputFile.read(path, what: "batch records file", limit: InputFile.Limit.batchRecords))
-        let records = try BatchRecordFormat.read(data, file: path)
+        // Streamed: the file is never held whole (100,000 children's lists are about 2.2 GB); hashed as it is read.
+        let (records, inputHash) = try BatchRecordFormat.read(path: path, what: "batch records file")
         // Lists made from another catalogue: one clear line, not one error per listed setting.
         if let c = records.listed.first(where: { $0.fictionalCatalogue != catalogue.isFictional }) {
             throw ATLError(code: "allocation.catalogue-kind-differs", file: path, line: c.line, field: "list.fictional_catalogue",
@@ -57,7 +57,7 @@ public enum AllocationService {
                    + "(catalogue_hash \(otherHash)…) than --catalogue \(root) (\(catalogue.contentHash.prefix(12))…); places and settings are taken from \(root)")
         }
         let stamp = ProvenanceStamp(engineVersion: EngineVersion.current, catalogue: CatalogueService.name(root),
-                                    catalogueHash: catalogue.contentHash, inputs: [.init("lists", hash: SHA256.hex([UInt8](data)))],
+                                    catalogueHash: catalogue.contentHash, inputs: [.init("lists", hash: inputHash)],
                                     date: date.text)
         return Result(problem: problem, report: AllocationReport(problem), stamp: stamp)
     }

@@ -102,6 +102,14 @@ import Testing
         check(row, attempt { try BatchRecordFormat.read(Data(row.input.utf8), file: "b.jsonl") }, file: "b.jsonl")
     }
 
+    /// A line over the line limit (64 MiB; 4 KiB here, so the test stays small), named whether it ends or not.
+    @Test func aBatchRecordLineOverTheLimit() {
+        for text in [Self.listed + "\n" + String(repeating: "x", count: 5000) + "\n", Self.listed + "\n" + String(repeating: "x", count: 5000)] {
+            check(DiagnosticRow("batch-record.line-too-long", line: 2, says: "4 KiB"),
+                  attempt { try BatchRecordScanTests.stream(Array(text.utf8), size: 1000, limit: 4096).0 }, file: "b.jsonl")
+        }
+    }
+
     // MARK: Resume state
 
     @Test func resumeStateDiagnostics() throws {

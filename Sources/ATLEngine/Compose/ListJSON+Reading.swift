@@ -32,6 +32,17 @@ extension ListJSON {
         public var syntheticCatalogue: Bool
         public var catalogueHash: String?
         public var entries: [Entry]
+
+        public init(reference: String, primaryNeed: NeedCode, syntheticChild: Bool, fictionalCatalogue: Bool,
+                    syntheticCatalogue: Bool, catalogueHash: String?, entries: [Entry]) {
+            self.reference = reference
+            self.primaryNeed = primaryNeed
+            self.syntheticChild = syntheticChild
+            self.fictionalCatalogue = fictionalCatalogue
+            self.syntheticCatalogue = syntheticCatalogue
+            self.catalogueHash = catalogueHash
+            self.entries = entries
+        }
     }
 
     /// Reads a list object (already parsed JSON). Strict about every field planning uses; fields it does not

@@ -33,8 +33,6 @@ public enum InputFile {
         public static let districtTable = 16 << 20
         /// A travel matrix CSV (read whole: about 40 bytes a journey).
         public static let travelMatrix = 512 << 20
-        /// A batch records file read for allocation (every list is kept in memory).
-        public static let batchRecords = 1 << 30
     }
 
     /// What a path names on disk, following symbolic links.

@@ -258,13 +258,7 @@ public enum SettingFile {
                 }
                 if let copied { n += copied; continue }
                 let u = line.utf8
-                var end = u.endIndex
-                while end > u.startIndex {
-                    let before = u.index(before: end)
-                    guard u[before] == 0x20 || u[before] == 0x09 else { break }
-                    end = before
-                }
-                for b in u[u.startIndex..<end] { out[n] = b; n += 1 }
+                for b in u[u.startIndex..<endWithoutTrailingBlanks(u)] { out[n] = b; n += 1 }
             }
             return n
         }
@@ -272,17 +266,19 @@ public enum SettingFile {
 
     /// The join ``joinTrimmed(_:)`` replaced, kept for its equivalence test.
     static func slowJoinTrimmed(_ lines: ArraySlice<Substring>) -> String {
-        lines.map { line -> Substring in
-            // Trailing spaces and tabs, by index (re-slicing in a loop was quadratic in the line's length).
-            let u = line.utf8
-            var end = u.endIndex
-            while end > u.startIndex {
-                let before = u.index(before: end)
-                guard u[before] == 0x20 || u[before] == 0x09 else { break }
-                end = before
-            }
-            return line[..<end]
-        }.joined(separator: "\n")
+        lines.map { line in line[..<endWithoutTrailingBlanks(line.utf8)] }.joined(separator: "\n")
+    }
+
+    /// Where a line ends without its trailing spaces and tabs, found by index (re-slicing in a loop was quadratic in
+    /// the line's length).
+    static func endWithoutTrailingBlanks(_ u: Substring.UTF8View) -> Substring.UTF8View.Index {
+        var end = u.endIndex
+        while end > u.startIndex {
+            let before = u.index(before: end)
+            guard u[before] == 0x20 || u[before] == 0x09 else { break }
+            end = before
+        }
+        return end
     }
 
     /// Reads every header line through the field table (``fields``), then applies the rules that involve more

@@ -378,7 +378,7 @@ enum BareLoop {
         let n = x.count
         let hx = q.homeEast, hy = q.homeNorth, maxKm = q.maxKm, circ = q.weights.circuity / 1000
         // The same square-root-free journey test the engine makes (a fair limit does what the engine may do).
-        let limitSquared = (maxKm / circ) * (maxKm / circ)
+        let limitSquared = q.beyondJourneySquared
         let year = q.year, types = q.allowedTypes, must = q.mustHave
         let c0 = q.evidenceConcepts.first?.concept ?? 0
         let share = q.primaryShare

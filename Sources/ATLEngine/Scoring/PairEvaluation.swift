@@ -100,8 +100,7 @@ public struct PairOutcome: Sendable {
     public var excluded: UInt16 = 0
     /// ``UnknownFact`` bits that matter for this child.
     public var unknown: UInt16 = 0
-    /// Estimated road distance, km (NaN when a location is unknown, and when the pair loop, checking rules only up
-    /// to the first broken one, found the setting surely beyond the maximum journey without measuring it).
+    /// Estimated road distance, km (NaN when a location is unknown).
     public var distanceKm: Double = .nan
     /// Total score in thousandths of a point.
     public var total: Int32 = 0
@@ -193,15 +192,7 @@ public enum PairEvaluator {
             }
             if km.isNaN {
                 let dx = x.easting[i] - q.homeEast, dy = x.northing[i] - q.homeNorth
-                let squared = dx * dx + dy * dy
-                // The pair loop's shortcut: surely beyond the maximum journey, so excluded on the journey rule;
-                // no square root, and the distance is left unknown (nothing reads it from a pair excluded so).
-                if squared > q.beyondJourneySquared && journeyIsARule && !fullRules {
-                    o.beyondJourney = true
-                    o.excluded |= EligibilityRule.journey.bit
-                    return o
-                }
-                km = squared.squareRoot() * w.circuity / 1000
+                km = (dx * dx + dy * dy).squareRoot() * w.circuity / 1000
             }
             o.distanceKm = km
             if km > q.maxKm {

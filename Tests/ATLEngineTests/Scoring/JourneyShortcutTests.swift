@@ -4,9 +4,9 @@ import ATLTestSupport
 @testable import ATLEngine
 import Testing
 
-/// The pair loop decides "beyond the maximum journey" on the squared straight-line distance, without a square
-/// root (``CompiledQuery/beyondJourneySquared``). These tests hold it to the exact rule: the same settings are
-/// excluded on the journey as when the distance is measured.
+/// The pair loop (``Scorer``) decides "beyond the maximum journey" on the squared straight-line distance, without
+/// a square root (``CompiledQuery/beyondJourneySquared``), before it evaluates a pair. These tests hold it to the
+/// exact rule: the same settings are excluded on the journey as when the distance is measured.
 @Suite struct JourneyShortcutTests {
     typealias F = MatchFixture
 
@@ -24,11 +24,13 @@ import Testing
         F.evaluate(urn, in: e, p).0.excluded & EligibilityRule.journey.bit != 0
     }
 
-    /// The journey rule as the pair loop decides it (first broken rule only, shortcut allowed).
+    /// The journey rule as the pair loop decides it: the one setting of `e`, scanned without the grid's pruning,
+    /// counted as excluded on the journey.
     func loopBeyond(_ e: MatchingEngine, _ urn: Int, _ p: NeedsProfile) -> Bool {
+        #expect(e.index.count == 1 && e.position(ofURN: urn) == 0)
         let q = e.query(p, home: try! e.resolveHome(p, file: "t"))
-        var sink = TotalSink()
-        return PairEvaluator.evaluate(e.position(ofURN: urn)!, q, e.index, sink: &sink).excluded & EligibilityRule.journey.bit != 0
+        let r = Scorer.score(q, index: e.index, keepPerType: 1, prune: false)
+        return r.excludedByRule[EligibilityRule.journey.rawValue] == 1
     }
 
     @Test func shortcutAgreesWithTheMeasuredDistanceAtTheBoundary() {
@@ -48,14 +50,17 @@ import Testing
         }
     }
 
-    @Test func distanceIsLeftUnknownOnlyWhenTheLoopStoppedAtTheJourney() {
+    @Test func aSettingSurelyBeyondIsExcludedOnTheJourneyAloneAndStillMeasuredWhenEvaluated() {
         let s = F.setting(9_000_001, type: .mainstream, km: 40)
         let e = F.engine([s])
         let p = F.profile(maxKm: 20)
         let q = e.query(p, home: try! e.resolveHome(p, file: "t"))
+        let scan = Scorer.score(q, index: e.index, keepPerType: 1, prune: false)
+        #expect(scan.eligible == 0 && scan.scanned == 1 && scan.excludedByRule[EligibilityRule.journey.rawValue] == 1
+                && scan.excludedByRule.reduce(0, +) == 1)
         var sink = TotalSink()
         let loop = PairEvaluator.evaluate(e.position(ofURN: s.urn)!, q, e.index, sink: &sink)
-        #expect(loop.beyondJourney && loop.excluded == EligibilityRule.journey.bit && loop.distanceKm.isNaN)
+        #expect(loop.beyondJourney && loop.excluded == EligibilityRule.journey.bit && abs(loop.distanceKm - 40 * e.weights.circuity) < 1e-9)
         let full = F.evaluate(s.urn, in: e, p).0
         #expect(full.beyondJourney && abs(full.distanceKm - 40 * e.weights.circuity) < 1e-9)
         let fallback = PairEvaluator.evaluate(e.position(ofURN: s.urn)!, q, e.index, sink: &sink, journeyIsARule: false)
